@@ -1,0 +1,46 @@
+"""``kg train``: convert the public NER corpora and train the statistical NER from ``configs/ner.cfg``."""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from kg.errors import InputError
+
+_REPO = Path(__file__).resolve().parents[2]
+DEFAULT_DATA_DIR = _REPO.parent / "shared" / "data"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "train", help="train the statistical NER model (developer command)",
+        description="Convert MSRA, People's Daily dev and CLUENER2020 train into spaCy's format and train the "
+                    "NER (zh, char tokens) from a spaCy config. Fixed seed: the same data and config give the "
+                    "same model. Test sets reported by `kg evaluate --public` are removed from training.",
+        epilog="Example: OMP_NUM_THREADS=1 kg train --data-dir ../shared/data --output kg/models/ner")
+    p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+                   help="folder holding msra_ner/, peoples_daily_ner/, cluener2020/ (default: ../shared/data "
+                        "beside the repository)")
+    p.add_argument("--output", type=Path, default=Path("kg/models/ner"),
+                   help="where the trained pipeline goes (default: kg/models/ner)")
+    p.add_argument("--config", type=Path, default=None, help="spaCy config (default: configs/ner.cfg)")
+    p.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
+    p.add_argument("--work-dir", type=Path, default=None,
+                   help="where the converted corpora and checkpoints go (default: OUTPUT-training)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.ner.training import DEFAULT_CONFIG, train
+
+    config = args.config or DEFAULT_CONFIG
+    if not config.is_file():
+        raise InputError(str(config), "spaCy config not found")
+    if not args.data_dir.is_dir():
+        raise InputError(str(args.data_dir), "data folder not found (give --data-dir)")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    out = train(args.data_dir, args.output, config=config, max_steps=args.max_steps,
+                work_dir=args.work_dir, seed=args.seed)
+    print(f"kg train: model written to {out}")
+    return 0

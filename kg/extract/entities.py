@@ -1,0 +1,288 @@
+"""Entity mentions from text: gazetteers, name-suffix rules, enumerations, person/role patterns, aliases.
+
+Everything here works on the clean text of one article and returns plain values (offsets, strings); the spaCy
+components in :mod:`kg.extract.pipeline` write them to the Doc.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import lexicon as L
+from kg.extract import words
+from kg.extract.gazetteer import DictMatcher, FortuneEntry, Gazetteer, ParkEntry, PlaceEntry
+from kg.records import EntityClass
+
+_CJK_RE = re.compile(f"[{L.CJK}]")
+_CUE_PREFIX = re.compile(r"(?:世界|全球|中国|财富)?\d+强(?:企业|的)?")
+_GENERIC_ORG_NOUNS = frozenset({"上市公司", "子公司", "分公司", "母公司", "总公司", "控股公司", "投资公司", "科技公司",
+                                "外资企业", "民营企业", "国有企业", "集团公司", "股份公司", "有限公司", "挂牌公司"})
+_KEEP_WORDS = frozenset({"中日", "中德", "中韩", "中美", "中欧", "中俄", "中新", "中法", "中英", "中外"})
+_BRACKETS = {"(": ")", "（": "）"}
+
+
+@dataclass
+class Cand:
+    """A candidate mention (clean-text offsets)."""
+
+    start: int
+    end: int
+    cls: EntityClass
+    source: str                 # gazetteer | suffix | list | person | alias | short
+    score: int = 0              # higher wins overlaps of equal length
+    place: PlaceEntry | None = None
+    park: ParkEntry | None = None
+    fortune: FortuneEntry | None = None
+    f500_cue: bool = False
+    text: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out, pos = [], 0
+    for m in L.SENTENCE_END.finditer(text):
+        end = m.end()
+        if text[pos:end].strip():
+            out.append(Sentence(pos, end))
+        pos = end
+    if text[pos:].strip():
+        out.append(Sentence(pos, len(text)))
+    return out
+
+
+class EntityFinder:
+    """Finds candidate mentions; one instance per process (holds the compiled gazetteers)."""
+
+    def __init__(self, gaz: Gazetteer | None = None):
+        self.gaz = gaz or Gazetteer.load()
+        terms: dict[str, tuple] = {}
+        for name, code in self.gaz.place_names.items():
+            if len(name) >= 2:
+                terms[name] = ("place", self.gaz.places[code])
+        for name, entry in self.gaz.park_names.items():
+            terms[name] = ("park", entry)
+        for name, entry in self.gaz.fortune_names.items():
+            # a Fortune short name that is also a place (中国) or too generic is left to the place list
+            if name in terms or len(name) < 2:
+                continue
+            terms[name] = ("fortune", entry)
+        self.matcher = DictMatcher(terms)
+        suffixes = sorted(L.SUFFIXES, key=lambda x: -len(x[0]))
+        self.suffix_cls = dict(suffixes)
+        self.suffix_re = re.compile("|".join(re.escape(s) for s, _ in suffixes))
+        self.role_re = re.compile("|".join(re.escape(r) for r in L.PERSON_ROLES))
+        self.left_stop_words = L.LEFT_STOP_WORDS
+        surnames = sorted(self.gaz.surnames, key=len, reverse=True)
+        self.surname_re = re.compile("|".join(surnames))
+
+    # ------------------------------------------------------------------ helpers
+    def extend_left(self, text: str, pos: int, limit: int = 16, floor: int = 0) -> int:
+        """Leftmost start of a name whose head ends at ``pos`` (exclusive scan leftwards)."""
+        i = pos
+        depth = 0
+        while i > floor and pos - i < limit:
+            ch = text[i - 1]
+            if ch in ")）":
+                depth += 1
+                i -= 1
+                continue
+            if ch in "(（":
+                if depth == 0:
+                    break
+                depth -= 1
+                i -= 1
+                continue
+            if depth:
+                i -= 1
+                continue
+            if ch in L.LEFT_STOP_CHARS and not (ch in "和" and text[max(0, i - 4):i] == "人民共和"):
+                # a stop character inside a longer known word (国家, 中华人民共和国) does not stop
+                if ch == "家" or ch == "和":
+                    pass
+                break
+            if not (_CJK_RE.match(ch) or ch.isalnum() or ch == "·"):
+                break
+            stop = False
+            for w in self.left_stop_words:
+                if len(w) > 1 and text.endswith(w, 0, i) and i - len(w) >= floor:
+                    stop = True
+                    break
+            if stop:
+                break
+            i -= 1
+        # drop leading characters that belong to the clause
+        while i < pos and text[i] in L.BAD_NAME_START:
+            i += 1
+        return i
+
+    def trim_left(self, text: str, start: int, head: int) -> int:
+        """Drop what belongs to the clause from the left of a name: 世界500强, verbs, function words."""
+        cue = _CUE_PREFIX.match(text, start, head)
+        if cue:
+            start = cue.end()
+        prefix = text[start:head]
+        if prefix and not self.gaz.place(prefix[:2]) and not self.gaz.place(prefix[:3]):
+            start += words.leading_function_words(prefix, keep=_KEEP_WORDS)
+        return start
+
+    # ------------------------------------------------------------------ finders
+    def gazetteer(self, text: str) -> list[Cand]:
+        out = []
+        for s, e, (kind, entry) in self.matcher.finditer(text):
+            if kind == "place":
+                out.append(Cand(s, e, EntityClass.PLACE, "gazetteer", 1, place=entry))
+            elif kind == "park":
+                out.append(Cand(s, e, EntityClass.PARK, "gazetteer", 3, park=entry))
+            else:
+                out.append(Cand(s, e, EntityClass.COMPANY, "gazetteer", 2, fortune=entry))
+        return out
+
+    def suffixed(self, text: str, sentences: list[Sentence]) -> list[Cand]:
+        out = []
+        for m in self.suffix_re.finditer(text):
+            suffix = m.group()
+            cls = self.suffix_cls[suffix]
+            start = self.extend_left(text, m.start())
+            # a name continues past a bracketed qualifier: 杭州高新区(滨江)
+            end = m.end()
+            if end < len(text) and text[end] in _BRACKETS:
+                close = text.find(_BRACKETS[text[end]], end + 1, end + 8)
+                if close != -1 and _CJK_RE.match(text[end + 1] or "") and cls is EntityClass.PARK:
+                    inner = text[end + 1:close]
+                    if self.gaz.place(inner) or self.gaz.place(inner + "区"):
+                        end = close + 1
+            start = self.trim_left(text, start, m.start())
+            prefix = text[start:m.start()]
+            if not prefix and cls is EntityClass.GOVERNMENT_BODY and m.start() > 0 and text[m.start() - 1] == "、" \
+                    and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and out[-1].end == m.start() - 1:
+                # 聊城高新区党工委、管委会: the second body shares the first one's prefix
+                prev = out[-1]
+                prev_text = text[prev.start:prev.end]
+                prev_suffix = next((s_ for s_, c_ in L.SUFFIXES if c_ is cls and prev_text.endswith(s_)), "")
+                if prev_suffix:
+                    shared = prev_text[: -len(prev_suffix)]
+                    out.append(Cand(m.start(), end, cls, "suffix", 2, text=shared + suffix))
+                continue
+            if not self._good_prefix(prefix, suffix, cls):
+                continue
+            out.append(Cand(start, end, cls, "suffix", 2))
+        return out
+
+    def _good_prefix(self, prefix: str, suffix: str, cls: EntityClass) -> bool:
+        core = re.sub(r"[()（）]", "", prefix)
+        if not core:
+            # bare national bodies are handled by the gazetteer of fixed names
+            return False
+        if len(core) == 1 and suffix in ("公司", "集团", "银行", "局", "政府", "中心", "大学", "学院", "开发区",
+                                         "办公室", "委员会", "区委", "市委", "县委", "省委"):
+            return False
+        if suffix in ("办公室", "委员会", "局") and len(core) < 3:
+            return False
+        if (core + suffix) in _GENERIC_ORG_NOUNS or (cls is EntityClass.COMPANY and words.is_generic_phrase(core + suffix)):
+            return False
+        if core[-1] in "该本这那此各某其" or core in ("全", "全区", "全市", "全省", "我", "我们", "国内", "国外"):
+            return False
+        if core[0] in "一二三四五六七八九十几多某数第" and suffix not in ("集团",):
+            return False
+        return True
+
+    def persons(self, text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
+        out: list[Cand] = []
+
+        def name_at(i: int) -> int:
+            """End of a person name starting at i (0 when there is none)."""
+            m = self.surname_re.match(text, i)
+            if not m:
+                return 0
+            j = m.end()
+            best = 0
+            for k in (2, 1):
+                e = j + k
+                if e > len(text):
+                    continue
+                given = text[j:e]
+                if not all(_CJK_RE.match(c) for c in given):
+                    continue
+                if given[-1] in L.PERSON_NEXT or given[0] in L.PERSON_NEXT:
+                    continue
+                best = e
+                break
+            return best
+
+        for m in self.role_re.finditer(text):
+            e = name_at(m.end())
+            if e:
+                out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
+        for verb in L.SPEECH_VERBS:
+            for m in re.finditer(re.escape(verb), text):
+                for k in (3, 2):
+                    s = m.start() - k
+                    if s < 0:
+                        continue
+                    if s > 0 and _CJK_RE.match(text[s - 1]) and text[s - 1] not in "，。、：“”":
+                        # inside a longer run: accept only after a role word (handled above)
+                        continue
+                    if name_at(s) == m.start():
+                        out.append(Cand(s, m.start(), EntityClass.PERSON, "person", 1))
+                        break
+        # drop reporters (记者/通讯员 NAME) and anything inside blocked spans
+        keep = []
+        for c in out:
+            before = text[max(0, c.start - 3):c.start]
+            if before.endswith("记者") or before.endswith("通讯员") or before.endswith("编辑"):
+                continue
+            if any(bs <= c.start < be for bs, be in blocked):
+                continue
+            keep.append(c)
+        return keep
+
+    def enumerations(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """Items of `A、B、C等…企业` lists are companies (the head noun types the list)."""
+        out = []
+        item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
+        pat = re.compile(f"((?:{item}、)+{item})等(?:[0-9一二三四五六七八九十百几多]+[家个])?(?:[^，。；、0-9]{{0,6}}?)"
+                         f"({'|'.join(L.LIST_HEAD_WORDS)})")
+        for m in pat.finditer(text):
+            if m.group(2) == "项目":
+                continue
+            pos = m.start(1)
+            for part in m.group(1).split("、"):
+                s, e = pos, pos + len(part)
+                pos = e + 1
+                if part == m.group(1).split("、")[0]:
+                    s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(1) - 12), e)
+                if e - s < 2 or words.is_generic_phrase(text[s:e]) or self.gaz.place(text[s:e]):
+                    continue
+                out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
+        return out
+
+    def weak_companies(self, text: str) -> list[Cand]:
+        """`X科技`, `X智能` … between list punctuation: company names the suffix rules cannot see."""
+        out = []
+        suf = "|".join(sorted(map(re.escape, L.WEAK_COMPANY_SUFFIXES), key=len, reverse=True))
+        for m in re.finditer(f"(?<=[、，。；：“])([{L.CJK}]{{2,6}}(?:{suf}))(?=等|在|申报|科创板|上市|成为|入选|获评)", text):
+            if words.is_generic_phrase(m.group(1)):
+                continue
+            out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "weak", 0))
+        return out
+
+    def find(self, text: str) -> list[Cand]:
+        sentences = split_sentences(text)
+        cands = self.gazetteer(text) + self.suffixed(text, sentences)
+        cands += self.enumerations(text, cands)
+        cands += self.weak_companies(text)
+        blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
+        cands += self.persons(text, blocked)
+        for c in cands:
+            if not c.text:
+                c.text = text[c.start:c.end]
+        return cands

@@ -1,0 +1,111 @@
+"""Cue words of the extraction rules, in one place (name suffixes, roles, relation cues).
+
+These are properties of the language and of news about parks, not of any article: each list is what a reader
+of 园区 news would write down. Longest forms first wherever the order matters.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.records import EntityClass
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# characters that may appear inside an organisation name besides CJK (brackets for 杭州高新区(滨江))
+NAME_CHARS = CJK + "A-Za-z0-9·"
+
+# name suffix -> class. Strong suffixes end a name on their own.
+SUFFIXES: list[tuple[str, EntityClass]] = [
+    # parks
+    ("高新技术产业开发区", EntityClass.PARK), ("经济技术开发区", EntityClass.PARK),
+    ("高新技术产业园区", EntityClass.PARK), ("农业高新技术产业示范区", EntityClass.PARK),
+    ("高新区", EntityClass.PARK), ("经开区", EntityClass.PARK), ("开发区", EntityClass.PARK),
+    ("产业园区", EntityClass.PARK), ("产业园", EntityClass.PARK), ("工业园区", EntityClass.PARK),
+    ("工业园", EntityClass.PARK), ("科技园区", EntityClass.PARK), ("科技园", EntityClass.PARK),
+    ("科技城", EntityClass.PARK), ("科学城", EntityClass.PARK), ("软件园", EntityClass.PARK),
+    ("创业园", EntityClass.PARK), ("创新园", EntityClass.PARK), ("物流园", EntityClass.PARK),
+    ("示范园", EntityClass.PARK), ("示范区", EntityClass.PARK), ("合作区", EntityClass.PARK),
+    ("自贸区", EntityClass.PARK), ("综合保税区", EntityClass.PARK), ("保税区", EntityClass.PARK),
+    ("产业基地", EntityClass.PARK), ("基金小镇", EntityClass.PARK), ("特色小镇", EntityClass.PARK),
+    ("高新东区", EntityClass.PARK), ("高新西区", EntityClass.PARK), ("高新南区", EntityClass.PARK),
+    ("高新北区", EntityClass.PARK),
+    # government bodies
+    ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
+    ("党工委", EntityClass.GOVERNMENT_BODY), ("人民政府", EntityClass.GOVERNMENT_BODY),
+    ("政府", EntityClass.GOVERNMENT_BODY), ("发展和改革委员会", EntityClass.GOVERNMENT_BODY),
+    ("发改委", EntityClass.GOVERNMENT_BODY), ("区委", EntityClass.GOVERNMENT_BODY),
+    ("市委", EntityClass.GOVERNMENT_BODY), ("县委", EntityClass.GOVERNMENT_BODY),
+    ("省委", EntityClass.GOVERNMENT_BODY), ("火炬中心", EntityClass.GOVERNMENT_BODY),
+    ("科技厅", EntityClass.GOVERNMENT_BODY), ("商务厅", EntityClass.GOVERNMENT_BODY),
+    *[(w + "局", EntityClass.GOVERNMENT_BODY) for w in (
+        "管理", "监督", "创业", "科技", "商务", "税务", "统计", "财政", "发展", "服务", "资源", "规划", "建设", "监管",
+        "能源", "工信", "公安", "教育", "人社", "招商", "经发", "投促", "经信", "环保", "水利", "交通", "农业", "卫健",
+        "文旅", "审批", "促进", "合作", "经济", "生态", "城管", "民政", "保障", "市场", "产权", "海关", "金融")],
+    ("办公室", EntityClass.GOVERNMENT_BODY),
+    ("委员会", EntityClass.GOVERNMENT_BODY),
+    # institutes
+    ("产业技术研究院", EntityClass.INSTITUTE), ("研究院", EntityClass.INSTITUTE), ("研究所", EntityClass.INSTITUTE),
+    ("研究中心", EntityClass.INSTITUTE), ("创新中心", EntityClass.INSTITUTE), ("服务中心", EntityClass.INSTITUTE),
+    ("检测中心", EntityClass.INSTITUTE), ("发射中心", EntityClass.INSTITUTE), ("孵化器", EntityClass.INSTITUTE),
+    ("重点实验室", EntityClass.INSTITUTE), ("工程实验室", EntityClass.INSTITUTE), ("科学院", EntityClass.INSTITUTE), ("工程院", EntityClass.INSTITUTE),
+    ("大学", EntityClass.INSTITUTE), ("学院", EntityClass.INSTITUTE), ("产研院", EntityClass.INSTITUTE),
+    ("设计院", EntityClass.COMPANY),
+    # companies
+    ("股份有限公司", EntityClass.COMPANY), ("有限责任公司", EntityClass.COMPANY), ("有限公司", EntityClass.COMPANY),
+    ("集团公司", EntityClass.COMPANY), ("集团", EntityClass.COMPANY), ("分公司", EntityClass.COMPANY),
+    ("子公司", EntityClass.COMPANY), ("公司", EntityClass.COMPANY), ("株式会社", EntityClass.COMPANY),
+    ("银行", EntityClass.COMPANY), ("分行", EntityClass.COMPANY), ("支行", EntityClass.COMPANY),
+]
+
+# words a name never starts with / the left edge of a name stops before (verbs, prepositions, pronouns)
+LEFT_STOP_WORDS = sorted("""
+的 在 与 和 及 让 为 是 将 由 对 从 向 把 被 等 了 着 到 给 或 并 以 于 也 都 就 还 又 这 那 其 该 各 每 据 称 说 有 已 经
+来自 到达 地处 位于 落户 入驻 引进 联合 包括 成为 作为 表示 介绍 帮助 支持 推动 助力 携手 签约 牵手 吸引 培育 鼓励 引导
+带动 依托 围绕 通过 如 像 例如 比如 其中 以及 同时 此外 目前 近日 日前 今年 去年 旗下 下属 所属 隶属 加入 进入 走进 来到
+看到 发现 显示 认为 了解 获悉 举办 举行 设立 成立 组建 建设 打造 建成 挂牌 揭牌 签署 达成 实现 完成 获得 获批 入选 登上
+全市 全省 全区 全国 我们 他们 她们 它们 记者 本报 新华社 中新社 科技日报 这家 那家 一家 多家 该区 园区 辖区 区内 当地
+由此 因此 于是 但是 而且 并且 然后 不仅 还有 只有 还是 其他 另外 相关 有关 负责 主要 重点 首批 首家 不少 部分 大批 一批
+""".split(), key=len, reverse=True)
+LEFT_STOP_CHARS = set("的在与和及让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已经，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
+
+# a name's left part must not start with these (they belong to the clause)
+BAD_NAME_START = set("年月日号个家名位项条只种次是")
+
+PERSON_ROLES = sorted("""
+董事长 副董事长 董事 总经理 副总经理 总裁 副总裁 执行总裁 首席执行官 首席技术官 首席运营官 首席科学家 CEO COO CTO CFO
+创始人 联合创始人 负责人 技术负责人 主任 副主任 常务副主任 局长 副局长 县长 副县长 市长 副市长 区长 副区长 省长 副省长
+书记 副书记 党委书记 党工委书记 党组书记 秘书长 副秘书长 院长 副院长 所长 副所长 校长 副校长 主席 副主席 部长 副部长
+司长 副司长 厅长 副厅长 处长 副处长 科长 主管 车间主管 总监 技术总监 总工程师 工程师 经理 副经理 厂长 副厂长 常委
+总领事 领事 大使 教授 研究员 首席专家 院士 专家 合伙人 行长 副行长 会长 副会长 理事长 站长 队长 组长 主任委员
+""".split(), key=len, reverse=True)
+
+SPEECH_VERBS = ("说道", "表示", "介绍", "告诉", "透露", "指出", "认为", "坦言", "强调", "称", "说", "谈到", "提到",
+                "解释", "回忆", "感慨", "补充道", "补充", "向记者", "向科技日报记者")
+
+# characters that cannot be the last character of a person name (they start the next word)
+PERSON_NEXT = set("说表介告透指认坦强称谈提解回感补向在的，。、：“”（）(),;；是和与也对将等就都从把被为了")
+
+# relation cues
+HOSTS_BEFORE_PARK = ("地处", "位于", "落户", "入驻", "落地", "坐落于", "坐落在", "扎根", "来自", "选址", "落户于",
+                     "落到了", "落到", "引进", "迁入", "进驻")
+HOSTS_AFTER_ORG = ("落户", "入驻", "落地", "扎根", "进驻", "迁入", "选址", "布局")
+PARTNER_CUES = ("合作", "签约", "签署", "携手", "牵手", "联手", "结盟", "战略合作", "伸出橄榄枝", "橄榄枝", "订单",
+                "客户", "供货", "配套", "赶制", "供应", "采购", "联合", "共建", "合资", "对接", "协议")
+SUBSIDIARY_CUES = ("旗下", "子公司", "控股子公司", "全资子公司", "下属", "分公司", "成员企业")
+ANAPHORA = ("该企业", "该公司", "这家企业", "这家公司", "这家高企", "该集团", "该中心", "该院")
+
+LIST_HEAD_WORDS = ("企业", "公司", "客户", "龙头", "厂商", "品牌", "车企", "药企", "集团", "巨头", "名企", "后起之秀",
+                   "上市公司", "独角兽", "项目")
+
+# weak company suffixes: only inside enumerations or with a company context
+WEAK_COMPANY_SUFFIXES = ("科技", "智能", "制药", "电子", "股份", "控股", "汽车", "环保", "传媒", "药业", "医药", "能源",
+                         "电气", "材料", "自动化", "信息", "软件", "网络", "生物", "重汽", "重工", "机械", "钢铁",
+                         "通信", "动力", "光电", "地纬", "节能", "车轮")
+
+# industry words stripped from a company name to get its short form (博源科技公司 -> 博源)
+INDUSTRY_WORDS = sorted("""
+股份有限公司 有限责任公司 有限公司 集团公司 控股集团 集团 公司 股份 控股 科技 技术 智能 装备 信息 网络 电子 生物 医药 制药 药业
+材料 新材料 能源 新能源 环保 汽车 机械 实业 发展 投资 国际 工业 化工 软件 数据 传媒 文化 电气 自动化 系统 燃油 节能
+通信 光电 动力 设备 制造 工程 建设 物流 贸易 商贸 电器 重工 钢铁 制铁 食品 纸业 化妆品 生物科技 信息技术 智能装备
+""".split(), key=len, reverse=True)
+
+SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』]?|\n+")

@@ -1,0 +1,164 @@
+"""The spaCy ``zh`` pipeline: registered components and the article -> records step.
+
+Pipeline (``make_nlp``): the char segmenter (no model), then optionally the trained statistical ``ner``
+(``kg/models/ner``), then
+
+- ``parkkg_entities``: gazetteers + name rules + person/role patterns + the statistical mentions, resolved into
+  the article's entities (aliases, short forms, Fortune 500). Writes ``doc.ents`` (outermost mentions) and
+  ``doc._.entities`` / ``doc._.mentions``;
+- ``parkkg_relations``: relation rules over sentences and names. Writes ``doc._.relations``.
+
+Custom attributes hold plain values (dataclasses of offsets and strings), declared once here.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.entities import Cand, EntityFinder, split_sentences
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.relations import RelationFinder
+from kg.extract.resolve import Resolver
+from kg.records import Article, DocExtraction, EntityClass, EntityRecord, Mention, RelationRecord
+
+log = logging.getLogger(__name__)
+
+for _attr in ("entities", "mentions", "inner", "sentences", "relations"):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+# statistical labels -> our classes (ORG is typed by the name rules when they can)
+NER_LABELS = {"PER": EntityClass.PERSON, "LOC": EntityClass.PLACE, "GPE": EntityClass.PLACE,
+              "COMPANY": EntityClass.COMPANY, "GOV": EntityClass.GOVERNMENT_BODY, "ORG": EntityClass.COMPANY}
+
+
+@Language.factory("parkkg_entities", assigns=["doc.ents", "doc._.entities", "doc._.mentions"],
+                  requires=[], default_config={})
+def make_entities(nlp: Language, name: str) -> "EntitiesComponent":
+    return EntitiesComponent()
+
+
+@Language.factory("parkkg_relations", assigns=["doc._.relations"], requires=["doc._.entities"],
+                  default_config={})
+def make_relations(nlp: Language, name: str) -> "RelationsComponent":
+    return RelationsComponent()
+
+
+class EntitiesComponent:
+    def __init__(self) -> None:
+        self.finder = EntityFinder(Gazetteer.load())
+        self.resolver = Resolver(self.finder)
+
+    def predict(self, doc: Doc):
+        text = doc.text
+        cands = self.finder.find(text)
+        for ent in doc.ents:  # statistical mentions, if a trained ner ran before us
+            cls = NER_LABELS.get(ent.label_)
+            if cls is not None:
+                cands.append(Cand(ent.start_char, ent.end_char, cls, "ner", -1, text=ent.text))
+        ents, mentions, inner = self.resolver.resolve(text, cands)
+        return ents, mentions, inner, split_sentences(text)
+
+    def set_annotations(self, doc: Doc, result) -> None:
+        ents, mentions, inner, sentences = result
+        doc._.entities, doc._.mentions, doc._.inner, doc._.sentences = ents, mentions, inner, sentences
+        ent_of = {id(c): e for e in ents for c in e.mentions}
+        spans = []
+        last_end = -1
+        for m in mentions:
+            if id(m) not in ent_of or m.start < last_end:
+                continue
+            span = doc.char_span(m.start, m.end, label=ent_of[id(m)].cls.value)
+            if span is not None:  # None when offsets fall inside a token (cannot happen with char tokens)
+                spans.append(span)
+                last_end = m.end
+        doc.ents = spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
+
+
+class RelationsComponent:
+    def __init__(self) -> None:
+        self.finder = RelationFinder(Gazetteer.load())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = self.finder.find(doc.text, doc._.sentences, doc._.entities, doc._.mentions,
+                                           doc._.inner)
+        return doc
+
+
+def make_nlp(use_ner: bool = True) -> Language:
+    """A blank Chinese pipeline (char segmenter) with our components."""
+    nlp = spacy.blank("zh")  # char segmentation: needs no model
+    if use_ner:
+        try:
+            from kg.ner import add_to  # the trained statistical NER, when it ships
+
+            add_to(nlp)
+        except Exception as e:  # a missing or unloadable model degrades to rules + gazetteers
+            log.warning("statistical NER not used (%s); rules and gazetteers only", e)
+    nlp.add_pipe("parkkg_entities")
+    nlp.add_pipe("parkkg_relations")
+    return nlp
+
+
+class Extractor:
+    """Article -> DocExtraction. One instance per process (the pipeline is loaded once)."""
+
+    def __init__(self, use_ner: bool = True):
+        self.nlp = make_nlp(use_ner=use_ner)
+
+    def extract(self, article: Article) -> DocExtraction:
+        return self._records(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[DocExtraction]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._records(article, doc)
+
+    @staticmethod
+    def _records(article: Article, doc: Doc) -> DocExtraction:
+        text = article.text
+        entities = []
+        for e in doc._.entities:
+            mentions = tuple(Mention(m.text, m.start, m.end, *article.raw_span(m.start, m.end))
+                             for m in sorted(e.mentions, key=lambda c: c.start))
+            label = e.label
+            aliases = tuple(n for n in dict.fromkeys(e.names) if n != label)
+            entities.append(EntityRecord(
+                key=f"e{e.idx}", cls=e.cls, name=label, aliases=aliases, fortune500=e.f500,
+                name_en=e.fortune.name_en if e.fortune else "", mentions=mentions,
+                fortune_rank=e.fortune.rank if e.fortune else 0,
+                place_code=e.place.code if e.place else ""))
+        relations = []
+        for r in doc._.relations:
+            if r.sent is not None:
+                s, t = r.sent.start, r.sent.end
+                while s < t and text[s].isspace():
+                    s += 1
+                while t > s and text[t - 1].isspace():
+                    t -= 1
+                raw_s, raw_e = article.raw_span(s, t)
+                evidence = text[s:t]
+            else:
+                raw_s = raw_e = 0
+                evidence = ""
+            relations.append(RelationRecord(kind=r.kind, head=f"e{r.head}", tail=f"e{r.tail}", evidence=evidence,
+                                            sent_start=raw_s, sent_end=raw_e, role=r.role, implied=r.implied,
+                                            cue=r.cue))
+        # persons are told apart by their employer (two 张伟 in different firms are two people)
+        employer = {r.head: r.tail for r in relations if r.kind.value == "worksFor"}
+        names = {en.key: en.name for en in entities}
+        entities = [EntityRecord(**{**en.__dict__, "context": names.get(employer.get(en.key, ""), "")})
+                    if en.cls is EntityClass.PERSON else en for en in entities]
+        return DocExtraction(doc_id=article.doc_id, source=article.source, title=article.title, url=article.url,
+                             date=article.date, n_chars=len(article.raw), entities=tuple(entities),
+                             relations=tuple(relations),
+                             content_hash=hashlib.sha256(article.raw.encode("utf-8")).hexdigest())

@@ -1,0 +1,370 @@
+"""Relations between the entities of one article, from cue structure in sentences and from names.
+
+Each rule is a small function over one sentence (or one name) that yields :class:`Rel` values; the rule's
+name is kept as the relation's ``cue`` so that evaluation can tell which rule found what.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import lexicon as L
+from kg.extract.entities import Cand, Sentence
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.resolve import Ent, company_core
+from kg.records import EntityClass, RelationKind
+from kg.vocab import normalise_name
+
+ORGS = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY)
+FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
+_ROLE_TAIL = re.compile("(?:%s)$" % "|".join(map(re.escape, L.PERSON_ROLES)))
+_PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地")
+
+
+@dataclass(frozen=True)
+class Rel:
+    kind: RelationKind
+    head: int            # Ent.idx
+    tail: int
+    sent: Sentence | None
+    role: str = ""
+    implied: bool = False
+    cue: str = ""
+
+
+class RelationFinder:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def find(self, text: str, sentences: list[Sentence], ents: list[Ent], mentions: list[Cand],
+             inner: dict[int, list[Cand]]) -> list[Rel]:
+        ent_of: dict[int, Ent] = {id(c): e for e in ents for c in e.mentions}
+        mentions = [m for m in mentions if id(m) in ent_of]
+        rels: list[Rel] = []
+        rels += self._from_names(text, ents, ent_of, inner, sentences)
+        focus_firm: Ent | None = None
+        focus_park: Ent | None = None
+        employer: dict[int, Ent] = {}
+        mi = 0
+        for sent in sentences:
+            ms = []
+            while mi < len(mentions) and mentions[mi].start < sent.end:
+                if mentions[mi].start >= sent.start:
+                    ms.append(mentions[mi])
+                mi += 1
+            stext = text[sent.start:sent.end]
+            ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, focus_park, employer)
+            rels += self._works_for(ctx)
+            rels += self._hosts(ctx)
+            rels += self._partners(ctx)
+            rels += self._subsidiary(ctx)
+            rels += self._located(ctx)
+            for m in ms:
+                e = ent_of[id(m)]
+                if e.cls in FIRMS:
+                    focus_firm = e
+                elif e.cls is EntityClass.PARK:
+                    focus_park = e
+            del stext
+        return _dedupe(rels)
+
+    # ------------------------------------------------------------------ from names (implied)
+    def _from_names(self, text, ents, ent_of, inner, sentences) -> list[Rel]:
+        out: list[Rel] = []
+        by_name: dict[str, Ent] = {}
+        for e in ents:
+            for n in e.names + [e.label]:
+                by_name.setdefault(normalise_name(n), e)
+        places = {e.place.code: e for e in ents if e.place is not None and e.cls is EntityClass.PLACE}
+
+        def sent_of(pos: int) -> Sentence | None:
+            for s in sentences:
+                if s.start <= pos < s.end:
+                    return s
+            return None
+
+        for e in ents:
+            seen_places: set[int] = set()
+            for m in e.mentions:
+                sent = sent_of(m.start)
+                for c in inner.get(id(m), []):
+                    ie = by_name.get(normalise_name(c.text))
+                    if ie is None or ie is e:
+                        continue
+                    if ie.cls is EntityClass.PLACE and e.cls is not EntityClass.PERSON and ie.idx not in seen_places:
+                        seen_places.add(ie.idx)
+                        out.append(Rel(RelationKind.LOCATED_IN, e.idx, ie.idx, sent, implied=True, cue="name-place"))
+                    elif ie.cls is EntityClass.PARK and e.cls is EntityClass.GOVERNMENT_BODY and c.start == m.start:
+                        out.append(Rel(RelationKind.MANAGES, e.idx, ie.idx, sent, implied=True, cue="name-manages"))
+            # a government body named after a park manages it (聊城高新区管委会 -> 聊城高新区)
+            if e.cls is EntityClass.GOVERNMENT_BODY:
+                for f in ents:
+                    if f.cls is EntityClass.PARK and any(normalise_name(n).startswith(normalise_name(fn))
+                                                        for n in e.names for fn in f.names if len(fn) >= 3):
+                        m = e.mentions[0]
+                        out.append(Rel(RelationKind.MANAGES, e.idx, f.idx, sent_of(m.start), implied=True,
+                                       cue="name-manages"))
+            # a firm named after another firm is its subsidiary (交通银行辽宁省分行 -> 交通银行)
+            if e.cls in FIRMS:
+                for f in ents:
+                    if f is e or f.cls not in FIRMS:
+                        continue
+                    if any(normalise_name(e.label).startswith(normalise_name(fn)) and
+                           len(normalise_name(e.label)) - len(normalise_name(fn)) >= 2 and len(normalise_name(fn)) >= 2
+                           for fn in f.names):
+                        out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
+                                       implied=True, cue="name-subsidiary"))
+            # a national high-tech zone lies in its city and district (gazetteer)
+            if e.cls is EntityClass.PARK and e.park is not None:
+                for pname in (e.park.city, e.park.district):
+                    entry = self.gaz.place(pname) if pname else None
+                    if entry is not None and entry.code in places:
+                        out.append(Rel(RelationKind.LOCATED_IN, e.idx, places[entry.code].idx,
+                                       sent_of(e.mentions[0].start), implied=True, cue="gazetteer-park"))
+            # a place lies in its parent division when both are mentioned (宁波 -> 浙江)
+            if e.cls is EntityClass.PLACE and e.place is not None and e.place.parent in places:
+                out.append(Rel(RelationKind.LOCATED_IN, e.idx, places[e.place.parent].idx,
+                               sent_of(e.mentions[0].start), implied=True, cue="gazetteer-place"))
+        return out
+
+    # ------------------------------------------------------------------ sentence rules
+    def _works_for(self, ctx: "_SentCtx") -> list[Rel]:
+        out = []
+        text = ctx.text
+        for i, m in enumerate(ctx.ms):
+            p = ctx.ent(m)
+            if p.cls is not EntityClass.PERSON:
+                continue
+            left = text[ctx.sent.start:m.start]
+            role_m = _ROLE_TAIL.search(left)
+            if not role_m:
+                continue
+            # the organisation: the nearest organisation mention ending before the role phrase
+            org_m = None
+            for prev in reversed(ctx.ms[:i]):
+                pe = ctx.ent(prev)
+                if pe.cls in ORGS or pe.cls is EntityClass.PARK:
+                    org_m = prev
+                    break
+            role_start = role_m.start()
+            if org_m is not None and m.start - org_m.end <= 14 and \
+                    not re.search(r"[，。；：“”]", text[org_m.end:m.start]):
+                role = text[org_m.end:m.start]
+                org = ctx.ent(org_m)
+            elif org_m is not None and m.start - org_m.end <= 40:
+                role = text[role_start:m.start]
+                org = ctx.ent(org_m)
+            elif ctx.focus_firm is not None and re.search(r"(公司|企业|集团)[^，。]{0,8}$", left):
+                role = text[role_start:m.start]
+                org = ctx.focus_firm
+            else:
+                continue
+            if org.cls is EntityClass.PARK:
+                continue
+            role = role.strip("、， ")
+            role = re.sub(r"^(的|之)", "", role)
+            if not role or len(role) > 16:
+                continue
+            ctx.employer[p.idx] = org
+            out.append(Rel(RelationKind.WORKS_FOR, p.idx, org.idx, ctx.sent, role=role, cue="role"))
+        return out
+
+    def _hosts(self, ctx: "_SentCtx") -> list[Rel]:
+        out = []
+        text = ctx.text
+        ms = ctx.ms
+        for i, m in enumerate(ms):
+            park = ctx.ent(m)
+            if park.cls is not EntityClass.PARK:
+                continue
+            # P(的|内的|里的|企业)? ORG
+            if i + 1 < len(ms):
+                nxt = ms[i + 1]
+                gap = text[m.end:nxt.start]
+                ne = ctx.ent(nxt)
+                if ne.cls in FIRMS and re.fullmatch(r"(的|内的|里的|内|中的|园区企业|企业|园区的)?", gap):
+                    out.append(Rel(RelationKind.HOSTS, park.idx, ne.idx, ctx.sent, cue="park-of-org"))
+            # ORG 落户/入驻/落地 (在|于)? P ; (该企业|该中心) … P
+            before = text[ctx.sent.start:m.start]
+            cue = re.search(r"(落户|入驻|落地|扎根|进驻|迁入|选址|落到了|落到|签约落户)(在|于|到)?$", before)
+            if cue:
+                subj = None
+                for prev in reversed(ms[:i]):
+                    pe = ctx.ent(prev)
+                    if pe.cls in FIRMS:
+                        subj = pe
+                        break
+                    if pe.cls is EntityClass.PERSON and pe.idx in ctx.employer:
+                        subj = ctx.employer[pe.idx]
+                        break
+                if subj is None and re.search("|".join(L.ANAPHORA) + r"|项目", before):
+                    subj = ctx.focus_firm
+                if subj is not None and subj.cls in FIRMS:
+                    out.append(Rel(RelationKind.HOSTS, park.idx, subj.idx, ctx.sent, cue="settle-in-park"))
+        # an anaphoric firm in a sentence about a park: 在贵阳高新区帮助下，该企业…
+        sent_text = text[ctx.sent.start:ctx.sent.end]
+        parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
+        if parks and ctx.focus_firm is not None and any(a in sent_text for a in L.ANAPHORA):
+            out.append(Rel(RelationKind.HOSTS, parks[0].idx, ctx.focus_firm.idx, ctx.sent, cue="anaphora-in-park"))
+        # enumerations of firms in a sentence that refers to the park in focus
+        park = parks[0] if parks else ctx.focus_park
+        if park is not None and _PARK_REFERENCE.search(sent_text) and not _partner_sentence(sent_text):
+            for m in ms:
+                e = ctx.ent(m)
+                if e.cls in FIRMS and not e.f500 and m.source in ("list", "weak", "suffix", "short") \
+                        and _is_local_firm(e):
+                    out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, ctx.sent, cue="park-sentence"))
+        return out
+
+    def _partners(self, ctx: "_SentCtx") -> list[Rel]:
+        text = ctx.text
+        sent_text = text[ctx.sent.start:ctx.sent.end]
+        if not _partner_sentence(sent_text):
+            return []
+        out: list[Rel] = []
+        ms = ctx.ms
+        firms = [m for m in ms if ctx.ent(m).cls in ORGS]
+
+        def subject_before(pos: int, exclude: Ent) -> Ent | None:
+            for m in ms:
+                if m.start >= pos:
+                    break
+                e = ctx.ent(m)
+                if e is exclude:
+                    continue
+                if e.cls in ORGS:
+                    return e
+                if e.cls is EntityClass.PERSON and e.idx in ctx.employer:
+                    return ctx.employer[e.idx]
+            if re.search("|".join(L.ANAPHORA) + r"|我们|公司", text[ctx.sent.start:pos]) or pos - ctx.sent.start < 30:
+                return ctx.focus_firm
+            return None
+
+        def add(a: Ent | None, b: Ent, cue: str) -> None:
+            if a is None or a is b or b.cls in (EntityClass.PARK, EntityClass.PLACE, EntityClass.PERSON):
+                return
+            out.append(Rel(RelationKind.PARTNERS_WITH, a.idx, b.idx, ctx.sent, cue=cue))
+
+        def coordinated(i: int) -> list[Cand]:
+            """The mention at i and those joined to it by 、/和/及 right after it."""
+            group = [firms[i]]
+            j = i + 1
+            while j < len(firms) and re.fullmatch(r"[、和及与,，]?", text[group[-1].end:firms[j].start]):
+                group.append(firms[j])
+                j += 1
+            return group
+
+        done: set[int] = set()
+        for i, m in enumerate(firms):
+            if i in done:
+                continue
+            before = text[max(ctx.sent.start, m.start - 12):m.start]
+            lead = re.search(r"(与|和|同|跟|携手|牵手|联手|联合|为|向|替|给)(世界500强|全球500强)?[的]?$", before)
+            group = coordinated(i)
+            after = text[group[-1].end:min(ctx.sent.end, group[-1].end + 14)]
+            # A 与 B 合作 / 为 B 赶制 / 联合 B、C 推出
+            if lead and (lead.group(1) in ("联合", "携手", "牵手", "联手") or
+                         re.search(r"合作|签约|签署|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购", after)):
+                subj = subject_before(m.start - len(lead.group(0)), ctx.ent(m))
+                for g in group:
+                    add(subj, ctx.ent(g), "partner-cue")
+                done.update(range(i, i + len(group)))
+                continue
+            # 来自 A、B、C 等…客户的订单 ; A、B 是我们的客户
+            if re.match(r"(等)?[^，。；]{0,8}?(客户|合作伙伴|供应商|订单)", after) and len(group) >= 1:
+                subj = subject_before(m.start, ctx.ent(m))
+                for g in group:
+                    add(subj, ctx.ent(g), "client-list")
+                done.update(range(i, i + len(group)))
+                continue
+            # A 伸出橄榄枝 … B 接住
+            if re.match(r"[“\"]?伸出[“\"]?橄榄枝", after):
+                partner = next((ctx.ent(x) for x in firms[i + 1:] if ctx.ent(x).cls in FIRMS), None)
+                if partner is None:
+                    partner = ctx.focus_firm
+                if partner is not None:
+                    add(partner, ctx.ent(m), "olive-branch")
+        # A、B 双方 …
+        if "双方" in sent_text and not out:
+            parties = [m for m in ms if ctx.ent(m).cls in ORGS + (EntityClass.PARK, EntityClass.PLACE)]
+            if len(parties) >= 2 and re.fullmatch(r"[、和与及]", text[parties[0].end:parties[1].start]):
+                a, b = ctx.ent(parties[0]), ctx.ent(parties[1])
+                if a is not b:
+                    out.append(Rel(RelationKind.PARTNERS_WITH, a.idx, b.idx, ctx.sent, cue="both-parties"))
+        return out
+
+    def _subsidiary(self, ctx: "_SentCtx") -> list[Rel]:
+        out = []
+        text = ctx.text
+        for a, b in zip(ctx.ms, ctx.ms[1:]):
+            ea, eb = ctx.ent(a), ctx.ent(b)
+            if ea.cls not in FIRMS or eb.cls not in FIRMS or ea is eb:
+                continue
+            gap = text[a.end:b.start]
+            if re.fullmatch(r"(旗下|下属|控股)的?", gap):
+                out.append(Rel(RelationKind.SUBSIDIARY_OF, eb.idx, ea.idx, ctx.sent, cue="subsidiary-cue"))
+            elif re.fullmatch(r"(是|为|系)", gap) and re.match(r"的?(全资|控股)?子公司", text[b.end:]):
+                out.append(Rel(RelationKind.SUBSIDIARY_OF, ea.idx, eb.idx, ctx.sent, cue="subsidiary-cue"))
+        return out
+
+    def _located(self, ctx: "_SentCtx") -> list[Rel]:
+        out = []
+        text = ctx.text
+        for i, m in enumerate(ctx.ms):
+            e = ctx.ent(m)
+            if e.cls is not EntityClass.PLACE:
+                continue
+            before = text[max(ctx.sent.start, m.start - 4):m.start]
+            if not re.search(r"(位于|地处|坐落于|坐落在|落户)$", before):
+                continue
+            for prev in reversed(ctx.ms[:i]):
+                pe = ctx.ent(prev)
+                if pe.cls in ORGS or pe.cls is EntityClass.PARK:
+                    out.append(Rel(RelationKind.LOCATED_IN, pe.idx, e.idx, ctx.sent, cue="located-cue"))
+                    break
+        # 在<Place>挂牌/设立/成立“<Park>”
+        for i, m in enumerate(ctx.ms[:-1]):
+            e, n = ctx.ent(m), ctx.ent(ctx.ms[i + 1])
+            if e.cls is EntityClass.PLACE and n.cls in (EntityClass.PARK,) + ORGS:
+                gap = text[m.end:ctx.ms[i + 1].start]
+                if text[max(0, m.start - 1):m.start] == "在" and re.fullmatch(r"(挂牌|设立|成立|揭牌|建设)“?", gap):
+                    out.append(Rel(RelationKind.LOCATED_IN, n.idx, e.idx, ctx.sent, cue="established-in"))
+        return out
+
+
+def _partner_sentence(s: str) -> bool:
+    return any(c in s for c in L.PARTNER_CUES)
+
+
+def _is_local_firm(e: Ent) -> bool:
+    """Foreign firms (加拿大…, 韩国…) are partners of park firms, not hosted by the park."""
+    return not (e.place is not None and e.place.level == 0 and e.place.code != "C:中国")
+
+
+class _SentCtx:
+    __slots__ = ("text", "sent", "ms", "ent_of", "focus_firm", "focus_park", "employer")
+
+    def __init__(self, text, sent, ms, ent_of, focus_firm, focus_park, employer):
+        self.text, self.sent, self.ms, self.ent_of = text, sent, ms, ent_of
+        self.focus_firm, self.focus_park, self.employer = focus_firm, focus_park, employer
+
+    def ent(self, m: Cand) -> Ent:
+        return self.ent_of[id(m)]
+
+
+def _dedupe(rels: list[Rel]) -> list[Rel]:
+    seen = set()
+    out = []
+    for r in rels:
+        if r.head == r.tail:
+            continue
+        h, t = r.head, r.tail
+        if r.kind is RelationKind.PARTNERS_WITH and t < h:
+            h, t = t, h
+            r = Rel(r.kind, h, t, r.sent, r.role, r.implied, r.cue)
+        key = (r.kind, h, t, r.sent.start if r.sent else -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out

@@ -1,0 +1,303 @@
+"""From candidate mentions to the entities of one article: overlaps, aliases, short forms, Fortune 500.
+
+Output: a list of :class:`Ent` (document entities) and the accepted mentions, each pointing at its entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import lexicon as L
+from kg.extract.entities import Cand, EntityFinder
+from kg.extract.gazetteer import FortuneEntry, Gazetteer, ParkEntry, PlaceEntry
+from kg.records import EntityClass
+from kg.vocab import normalise_name
+
+_CJK = re.compile(f"[{L.CJK}]")
+ALIAS_RE = re.compile(r"[（(](?:以下简称|以下称|下称|简称|以下简称为)[“\"《]?([^）)”\"》]{2,20})[”\"》]?[）)]")
+F500_CUE = re.compile(r"(?:世界|全球)\s*500\s*强")
+
+
+@dataclass
+class Ent:
+    idx: int
+    cls: EntityClass
+    names: list[str] = field(default_factory=list)   # surface names, first-seen order
+    mentions: list[Cand] = field(default_factory=list)
+    place: PlaceEntry | None = None
+    park: ParkEntry | None = None
+    fortune: FortuneEntry | None = None
+    f500: bool = False
+    official: str = ""          # gazetteer full name, when known
+
+    @property
+    def label(self) -> str:
+        if self.official:
+            return self.official
+        return max(self.names, key=lambda n: (len(normalise_name(n)), -self.names.index(n)))
+
+    def add(self, c: Cand) -> None:
+        self.mentions.append(c)
+        if c.text not in self.names:
+            self.names.append(c.text)
+
+
+def park_key(name: str) -> str:
+    """Comparison key for park name variants: X高新技术产业开发区 = X高新区, 长沙国家级经开区 = 长沙经开区."""
+    n = normalise_name(name)
+    n = re.sub(r"[(（][^)）]*[)）]", "", n)
+    n = n.replace("高新技术产业开发区", "高新区").replace("经济技术开发区", "经开区").replace("国家级", "")
+    return n
+
+
+def company_core(name: str, gaz: Gazetteer) -> str:
+    """Short form of an organisation name: leading places and trailing industry words removed."""
+    n = normalise_name(name)
+    n = re.sub(r"[(（][^)）]*[)）]", "", n)
+    changed = True
+    while changed:
+        changed = False
+        for w in L.INDUSTRY_WORDS:
+            if n.endswith(w) and len(n) - len(w) >= 2:
+                n = n[: -len(w)]
+                changed = True
+                break
+    # leading place names (国家, 省, 市, 县): 加拿大麦格纳 -> 麦格纳, 山东鑫亚格林鲍尔 -> 鑫亚格林鲍尔
+    for k in range(min(len(n) - 2, 7), 1, -1):
+        head = n[:k]
+        if gaz.place(head) is not None:
+            n = n[k:]
+            break
+    return n
+
+
+def is_abbreviation(short: str, full: str) -> bool:
+    """山东产研院 abbreviates 山东产业技术研究院: same first and last character, characters in order."""
+    s, f = normalise_name(short), normalise_name(full)
+    if len(s) < 3 or len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1]:
+        return False
+    it = iter(f)
+    return all(ch in it for ch in s)
+
+
+class Resolver:
+    def __init__(self, finder: EntityFinder):
+        self.finder = finder
+        self.gaz = finder.gaz
+
+    # ------------------------------------------------------------------ overlaps
+    @staticmethod
+    def select(cands: list[Cand]) -> tuple[list[Cand], dict[int, list[Cand]]]:
+        """Non-overlapping mentions (longest, then strongest) and, per accepted mention, the candidates inside it."""
+        order = sorted(range(len(cands)), key=lambda i: (-cands[i].length, -cands[i].score, cands[i].start))
+        taken: list[Cand] = []
+        occupied = bytearray(max((c.end for c in cands), default=0) + 1)
+        for i in order:
+            c = cands[i]
+            if any(occupied[c.start:c.end]):
+                continue
+            occupied[c.start:c.end] = b"\x01" * c.length
+            taken.append(c)
+        taken.sort(key=lambda c: c.start)
+        inner: dict[int, list[Cand]] = {}
+        for c in cands:
+            for t in taken:
+                if t is not c and t.start <= c.start and c.end <= t.end and (c.start, c.end) != (t.start, t.end):
+                    inner.setdefault(id(t), []).append(c)
+        return taken, inner
+
+    # ------------------------------------------------------------------ main
+    def resolve(self, text: str, cands: list[Cand]) -> tuple[list[Ent], list[Cand], dict[int, list[Cand]]]:
+        self._alias_links: list[tuple[str, str]] = []
+        cands = self._explicit_aliases(text, cands)
+        mentions, inner = self.select(cands)
+        ents: list[Ent] = []
+        by_key: dict[tuple, Ent] = {}
+
+        def key_of(c: Cand) -> tuple:
+            if c.cls is EntityClass.PLACE and c.place is not None:
+                return ("place", c.place.code)
+            if c.cls is EntityClass.PARK:
+                if c.park is not None:
+                    return ("park", park_key(c.park.short or c.park.name))
+                return ("park", park_key(c.text))
+            if c.fortune is not None:
+                return ("fortune", c.fortune.rank)
+            return (c.cls.value, normalise_name(c.text))
+
+        def entity_for(c: Cand) -> Ent:
+            k = key_of(c)
+            e = by_key.get(k)
+            if e is None:
+                e = Ent(len(ents), c.cls)
+                ents.append(e)
+                by_key[k] = e
+            return e
+
+        # nested gazetteer places and parks inside accepted names are entities too (加拿大 in 加拿大麦格纳公司)
+        for m in mentions:
+            e = entity_for(m)
+            e.add(m)
+            self._absorb(e, m)
+            for c in inner.get(id(m), []):
+                if c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK):
+                    ie = entity_for(c)
+                    c.text = text[c.start:c.end]
+                    ie.add(c)
+                    self._absorb(ie, c)
+        self._merge_variants(ents)
+        ents = [e for e in ents if e.mentions]
+        mentions = self._short_forms(text, ents, mentions)
+        self._fortune(text, ents)
+        for i, e in enumerate(ents):
+            e.idx = i
+        return ents, mentions, inner
+
+    def _absorb(self, e: Ent, c: Cand) -> None:
+        if c.place is not None and e.place is None:
+            e.place = c.place
+            e.official = c.place.name if c.place.level > 0 else ""
+        if c.park is not None and e.park is None:
+            e.park = c.park
+            e.official = c.park.name
+        if c.fortune is not None and e.fortune is None:
+            e.fortune = c.fortune
+
+    def _explicit_aliases(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """`X（以下简称Y）`: Y names the entity right before the bracket; every later Y is a mention of it."""
+        extra: list[Cand] = []
+        for m in ALIAS_RE.finditer(text):
+            alias = m.group(1).strip()
+            before = [c for c in cands if c.end == m.start() and c.cls is not EntityClass.PERSON]
+            if not before or alias.startswith("《"):
+                continue
+            head = max(before, key=lambda c: c.length)
+            for occ in re.finditer(re.escape(alias), text):
+                if occ.start() == m.start(1):
+                    continue
+                extra.append(Cand(occ.start(), occ.end(), head.cls, "alias", 5, park=head.park,
+                                  fortune=head.fortune, text=alias))
+            # the alias inside the bracket itself, so that it is recorded as a name
+            extra.append(Cand(m.start(1), m.start(1) + len(alias), head.cls, "alias", 5, park=head.park,
+                              fortune=head.fortune, text=alias))
+            head_text = text[head.start:head.end]
+            self._alias_links.append((head_text, alias))
+        return cands + extra
+
+    def _merge_variants(self, ents: list[Ent]) -> None:
+        """Merge entities that are the same by alias declaration or abbreviation."""
+        links = getattr(self, "_alias_links", [])
+        name_to_ent: dict[str, Ent] = {}
+        for e in ents:
+            for n in e.names:
+                name_to_ent.setdefault(normalise_name(n), e)
+        for full, alias in links:
+            a, b = name_to_ent.get(normalise_name(full)), name_to_ent.get(normalise_name(alias))
+            if a is not None and b is not None and a is not b:
+                self._merge(a, b)
+        # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
+        firms = [e for e in ents if e.cls is EntityClass.COMPANY and e.mentions]
+        for e in firms:
+            if not e.mentions:
+                continue
+            ce = company_core(e.label, self.gaz)
+            if len(ce) < 2:
+                continue
+            for f in firms:
+                if f is e or not f.mentions or not e.mentions:
+                    continue
+                cf = company_core(f.label, self.gaz)
+                if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and
+                                                  normalise_name(f.label) == cf)):
+                    self._merge(e, f)
+        # abbreviations between entities of the same class (山东产研院 / 山东产业技术研究院)
+        for e in ents:
+            if not e.mentions:
+                continue
+            for f in ents:
+                if f is e or not f.mentions or f.cls is not e.cls:
+                    continue
+                if any(is_abbreviation(n, e.label) for n in f.names) and len(f.label) < len(e.label):
+                    self._merge(e, f)
+
+    @staticmethod
+    def _merge(keep: Ent, gone: Ent) -> None:
+        if gone is keep or not gone.mentions:
+            return
+        if len(gone.label) > len(keep.label) and keep.cls is gone.cls:
+            keep, gone = gone, keep
+        for c in gone.mentions:
+            keep.add(c)
+        keep.place = keep.place or gone.place
+        keep.park = keep.park or gone.park
+        keep.fortune = keep.fortune or gone.fortune
+        keep.official = keep.official or gone.official
+        gone.mentions = []
+        gone.names = []
+
+    def _short_forms(self, text: str, ents: list[Ent], mentions: list[Cand]) -> list[Cand]:
+        """Later short mentions of a firm (博源, 博源公司, 麦格纳) become mentions of the full entity."""
+        occupied = bytearray(len(text) + 1)
+        for m in mentions:
+            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+        cores: dict[str, Ent] = {}
+        for e in ents:
+            if e.cls not in (EntityClass.COMPANY, EntityClass.INSTITUTE) or not e.mentions:
+                continue
+            for n in list(e.names):
+                core = company_core(n, self.gaz)
+                if len(core) >= 2 and core != normalise_name(n) and not self.gaz.place(core):
+                    cores.setdefault(core, e)
+        new: list[Cand] = []
+        if cores:
+            pat = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
+            tail = re.compile("(?:%s)*" % "|".join(re.escape(w) for w in L.INDUSTRY_WORDS))
+            for m in pat.finditer(text):
+                s = m.start()
+                e_ = m.end() + tail.match(text, m.end()).end() - m.end()
+                if any(occupied[s:e_]):
+                    continue
+                if s > 0 and _CJK.match(text[s - 1]) and text[s - 1] not in L.LEFT_STOP_CHARS:
+                    # inside a longer run of name characters: only if the left neighbour is a stop word
+                    if not any(text.endswith(w, 0, s) for w in L.LEFT_STOP_WORDS):
+                        continue
+                ent = cores[m.group()]
+                c = Cand(s, e_, ent.cls, "short", 0, text=text[s:e_])
+                ent.add(c)
+                occupied[s:e_] = b"\x01" * (e_ - s)
+                new.append(c)
+        # a name seen once is a mention wherever it appears again in the article
+        persons = {normalise_name(n): e for e in ents if e.cls is not EntityClass.PLACE and e.mentions
+                   for n in e.names if len(normalise_name(n)) >= 2}
+        if persons:
+            pat = re.compile("|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True)))
+            for m in pat.finditer(text):
+                if any(occupied[m.start():m.end()]):
+                    continue
+                ent = persons[m.group()]
+                c = Cand(m.start(), m.end(), ent.cls, "repeat", 0, text=m.group())
+                ent.add(c)
+                occupied[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                new.append(c)
+        return sorted(mentions + new, key=lambda c: c.start)
+
+    def _fortune(self, text: str, ents: list[Ent]) -> None:
+        cue_ends = [m.end() for m in F500_CUE.finditer(text)]
+        for e in ents:
+            if e.cls is not EntityClass.COMPANY:
+                continue
+            if e.fortune is None:
+                for n in e.names:
+                    core = company_core(n, self.gaz)
+                    entry = self.gaz.fortune_entry(normalise_name(n)) or self.gaz.fortune_entry(core)
+                    if entry is not None:
+                        e.fortune = entry
+                        break
+            if e.fortune is not None:
+                e.f500 = True
+                continue
+            for m in e.mentions:
+                for ce in cue_ends:
+                    gap = text[ce:m.start]
+                    if 0 <= m.start - ce <= 6 and re.fullmatch(r"[的企业公司巨头\s]*", gap):
+                        e.f500 = True

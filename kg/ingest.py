@@ -1,0 +1,1036 @@
+"""Ingest: files, folders and JSONL in; :class:`~kg.records.Article` (clean text + offset map) out.
+
+Three jobs, in this order, for every input:
+
+1. **Find** the inputs: a file, a folder (walked lazily and recursively in sorted order, hidden entries skipped,
+   symlink loops reported) or a JSONL file (streamed one record at a time).
+2. **Decode** the bytes: BOM, strict UTF-8, BOM-less UTF-16, GB18030, Big5, then charset-normalizer; binary,
+   empty and undecodable files raise :class:`~kg.errors.InputError`.
+3. **Repair** the text (:func:`repair_text`): OCR line breaks and spaces inside Chinese words are removed, real
+   paragraph breaks kept as one ``"\\n"``, markdown heading marks and byline lines (``本报记者 王延斌``) dropped.
+   Every character of the clean text is copied from the raw text, so ``to_raw`` maps each clean offset back to
+   the raw decoded source (``raw[to_raw[i]] == text[i]`` for text files; for HTML, entities map to their ``&``
+   and block tags to their ``<``).
+
+Example
+-------
+>>> text, to_raw = repair_text("济南高\\n\\n新区 发 展")
+>>> text
+'济南高新区发展'
+>>> to_raw[3]
+5
+"""
+from __future__ import annotations
+
+import codecs
+import errno
+import html
+import json
+import logging
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from itertools import accumulate, chain
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from kg.errors import InputError
+from kg.records import Article
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUFFIX_KINDS",
+    "decode_bytes",
+    "describe_error",
+    "iter_articles",
+    "iter_jsonl",
+    "read_article",
+    "repair_text",
+]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Files (and JSONL lines) larger than this are reported, not loaded."""
+
+SUFFIX_KINDS = {
+    ".txt": "text", ".text": "text",
+    ".md": "text", ".markdown": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+"""File suffix -> reader. In a folder other suffixes are skipped; a file named explicitly is read as text."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Character classes
+# ---------------------------------------------------------------------------------------------------------------
+
+# Whitespace the repair removes or collapses: Unicode spaces, zero-width characters, BOM and C0 control characters
+# (line breaks are handled separately).
+_WS_CHARS = (" \t\x0b\x0c\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+             "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+             + "".join(map(chr, range(0x00, 0x09))) + "".join(map(chr, range(0x0e, 0x20))) + "\x7f")
+_WS_CLASS = "[" + re.escape(_WS_CHARS) + "]"
+_WS_RUN = re.compile(_WS_CLASS + "+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+# "CJK side" characters: ideographs, CJK/full-width punctuation and the curly quotes, dashes and dots Chinese text
+# uses. Whitespace next to one of these is an OCR artefact; whitespace between two other characters
+# (``Magna International``) is a real word break.
+_CJK_SIDE = re.compile(
+    "[\u2e80-\u9fff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f"
+    "\u2010-\u2027\u00b7]"
+)
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+_FINAL_PUNCT = "。！？!?…：:”」』"
+_CLAUSE_PUNCT = re.compile("[，,、；;：:。！？!?…]")
+_ENDS_FINAL = re.compile(r"[。！？!?…：:][”’」』\"'）)]*\Z")
+_ENDS_QUOTE = re.compile(r"[”」』]\Z")
+_ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』\"'）)]*\Z")
+
+_MD_HEADING = re.compile(r"#{1,6}(?:[ \t\u3000]+|(?=[^\s#]))")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Bylines
+# ---------------------------------------------------------------------------------------------------------------
+
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成"
+    "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费"
+    "卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪雍俄郗"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯")
+
+_ROLE = re.compile(
+    r"(?:(?:本报|本刊|新华社|中新社|科技日报|人民日报|经济日报|光明日报|新华网|人民网|央视|特约|实习|见习|首席)?"
+    r"(?:摄影记者|记者|通讯员|实习生|摄影|编辑|责任编辑|责编|撰稿)"
+    r"|文[/／]图|图[/／]文|撰文|作者|文(?=[/／:：])|图(?=[/／:：])|摄(?=[/／:：]))"
+    r"[/／:：]?"
+)
+_SOURCE_LINE = re.compile(r"(?:图片|照片|图文|资料)?来源[:：]\s*(?P<who>\S.{0,20})\Z")
+_CREDIT = re.compile(r"(?:^|(?<=" + _WS_CLASS + r"))(?P<who>[^\s]{0,12}?)(?:供图|供稿|摄)\Z")
+_GENERIC_CREDITS = {"", "受访者", "资料", "网络", "本报", "作者", "新华社", "受访单位", "主办方"}
+_NAME = re.compile("[\u4e00-\u9fff]{1,4}")
+_INLINE_BYLINE = re.compile(r"[（(](?P<body>[^()（）\n]{2,40})[）)]")
+
+
+def _looks_like_person(name: str) -> bool:
+    if name.startswith(_COMPOUND_SURNAMES):
+        return 3 <= len(name) <= 4
+    return 2 <= len(name) <= 3 and name[0] in _SURNAMES
+
+
+def _parse_byline(content: str, *, names_only: bool = False) -> list[str] | None:
+    """The names of a byline line (``本报记者 王延斌 通讯员 田珊``), or None when ``content`` is not one.
+
+    ``names_only``: also accept a line of 2-4 personal names without a role word (``谢嘉 李媛`` under a title).
+    """
+    if len(content) > 48:
+        return None
+    tokens = _WS_RUN.split(content.strip(_WS_CHARS))
+    names: list[str] = []
+    n_roles = 0
+    pending = ""  # single characters of a name written with a space (``江 耘``)
+    for tok in tokens:
+        m = _ROLE.match(tok)
+        if m:
+            n_roles += 1
+            if pending:
+                names.append(pending)
+                pending = ""
+            tok = tok[m.end():]
+            if not tok:
+                continue
+        if tok.endswith("摄") and len(tok) > 2:
+            tok = tok[:-1]
+        if not _NAME.fullmatch(tok):
+            return None
+        if len(tok) == 1:
+            pending += tok
+            if len(pending) > 3:
+                return None
+            continue
+        if pending:
+            names.append(pending)
+            pending = ""
+        names.append(tok)
+    if pending:
+        names.append(pending)
+    if n_roles:
+        return names if names else None
+    if names_only and 1 <= len(names) <= 4 and all(_looks_like_person(n) for n in names):
+        return names
+    return None
+
+
+def _parse_credit(content: str) -> tuple[int, str] | None:
+    """A photo credit at the end of a line (``视觉中国供图``, ``… 受访者供图``): (start of the credit, who)."""
+    m = _SOURCE_LINE.match(content)
+    if m:
+        return 0, m.group("who")
+    if not (content.endswith("供图") or content.endswith("供稿") or content.endswith("摄")):
+        return None
+    m = _CREDIT.search(content)
+    if not m:
+        return None
+    who = m.group("who")
+    if content.endswith("摄") and not m.start():
+        # ``张玉薇摄`` alone is a credit; a sentence ending in 摄 is not
+        if not _NAME.fullmatch(who):
+            return None
+    if _CLAUSE_PUNCT.search(who):
+        return None
+    return m.start(), who
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Repair
+# ---------------------------------------------------------------------------------------------------------------
+
+_NON_CJK_SIDE = _CJK_SIDE.pattern[0] + "^" + _CJK_SIDE.pattern[1:]
+# a whitespace run between two non-CJK characters is a word break (keep one character of it); any other is dropped
+# (the lookbehind sits after the first whitespace character so the engine only tries it at whitespace: fast)
+_WS_KEEP_OR_DROP = re.compile(
+    _WS_CLASS + "(?:(?<=" + _NON_CJK_SIDE + _WS_CLASS + ")" + _WS_CLASS + "*(?=" + _NON_CJK_SIDE + ")(?P<keep>)|"
+    + _WS_CLASS + "*)")
+# one non-blank line: its content (no leading/trailing whitespace) and its terminator
+_CONTENT_LINE = re.compile(
+    "^" + _WS_CLASS + "*(?P<c>[^\r\n" + re.escape(_WS_CHARS) + "](?:[^\r\n]*[^\r\n" + re.escape(_WS_CHARS)
+    + "])?)" + _WS_CLASS + "*(?P<t>\r\n|\r|\n|\\Z)",
+    re.M,
+)
+_ROLE_ANY = re.compile("记者|通讯员|实习生|摄影|编辑|责编|撰稿|撰文|作者|[文图摄][/／:：]|供图|供稿|摄$|来源[:：]")
+_REAL_SPACE = frozenset(" \t\u3000\xa0\u2002\u2003\u2009\u202f")
+
+
+@dataclass
+class _Repaired:
+    segments: list[tuple[int, int]]           # source ranges copied into the clean text, in order
+    para_marks: list[tuple[int, int, bool]]   # output lines as (first, end) indexes into segments, is-heading
+    bylines: list[str] = field(default_factory=list)
+    paragraphs: list[tuple[int, int, bool]] = field(default_factory=list)  # clean [start, end), set by materialise
+
+
+def _weighted_len(s: str) -> float:
+    """Display-ish length: a CJK character counts 1, an ASCII character 1/2."""
+    n = len(s)
+    n_wide = min(n, (len(s.encode("utf-8", "surrogatepass")) - n) / 2)
+    return n_wide + (n - n_wide) / 2
+
+
+def _first_clause_len(s: str) -> int:
+    m = _CLAUSE_PUNCT.search(s)
+    return m.start() if m else len(s)
+
+
+# line record fields
+_START, _END, _TERM, _HEAD, _TEXT, _WLEN, _BLANK_AFTER, _FORCED = range(8)
+
+
+def _is_break(a: list, b: list, b_next_blank: bool, short: float) -> bool:
+    """Is the line break between lines ``a`` and ``b`` a real paragraph break (True) or an OCR wrap (False)?"""
+    if a[_HEAD] or b[_HEAD] or b[_FORCED] or a[_TERM] < 0:
+        return True
+    at, bt = a[_TEXT], b[_TEXT]
+    if _ENDS_FINAL.search(at) or (short >= 30 and _ENDS_QUOTE.search(at)):
+        return True  # in hard-wrapped text (short < 30) a closing quote alone does not end a paragraph
+    if b_next_blank and b[_WLEN] <= short and not _CLAUSE_PUNCT.search(bt):
+        return True  # ``b`` is a title standing alone
+    if a[_WLEN] <= short:
+        # a short line: a heading, unless it is clearly the head of a sentence that goes on in ``b``
+        if _CLAUSE_PUNCT.search(at):
+            if _first_clause_len(bt) <= 1 and _CLAUSE_PUNCT.search(bt):
+                return False  # ``…坚强领导`` / ``下，始终坚持…``
+            if _ENDS_SENTENCE.search(bt) and len(_CLAUSE_PUNCT.findall(bt)) == 1 and b[_WLEN] <= 15:
+                return False  # ``…必须淬炼`` / ``出自己的核心技术。``
+        return True
+    return False
+
+
+def _line_records(s: str) -> tuple[list[list], list[str], list[list[tuple[int, int]]]]:
+    """The kept lines of ``s`` (headings marked, bylines and credits removed), the byline names, and per kept
+    line the source spans of inline bylines to cut (``(记者叶青 通讯员李建均)``)."""
+    kept: list[list] = []
+    bylines: list[str] = []
+    cuts: list[list[tuple[int, int]]] = []
+    removed_since = False
+    prev_end = -1
+    for m in _CONTENT_LINE.finditer(s):
+        start, end = m.span("c")
+        term = m.start("t") if m.group("t") else -1
+        if term >= 0 and s[term] == "\r" and m.end("t") - term == 2:
+            term += 1
+        content = m.group("c")
+        if kept and start > prev_end and (s.find("\n", prev_end, start) >= 0 or s.find("\r", prev_end, start) >= 0):
+            kept[-1][_BLANK_AFTER] = True  # (only blank lines and indentation lie between two matches)
+        prev_end = m.end()
+        heading = False
+        if content[0] == "#":
+            h = _MD_HEADING.match(content)
+            if h and h.end() < len(content) and (h.group().strip() != h.group() or "#" not in content[h.end():]):
+                heading = True
+                rest = content[h.end():]
+                lead = len(rest) - len(rest.lstrip(_WS_CHARS))
+                start += h.end() + lead
+                content = rest[lead:]
+        if not heading and len(content) <= 48:
+            # a line of names right under a title or heading (``谢嘉 李媛``) is a byline too
+            after_title = bool(kept) and (kept[-1][_HEAD] or (
+                kept[-1][_WLEN] <= 30 and not _CLAUSE_PUNCT.search(kept[-1][_TEXT])))
+            if after_title or _ROLE_ANY.search(content):
+                names = _parse_byline(content, names_only=after_title)
+                if names is not None:
+                    bylines.extend(names)
+                    removed_since = True
+                    if kept:
+                        kept[-1][_BLANK_AFTER] = True
+                    continue
+                credit = _parse_credit(content)
+                if credit is not None:
+                    cut, who = credit
+                    if _looks_like_person(who):  # not agencies or parks (视觉中国, 图片来源：济南高新区)
+                        bylines.append(who)
+                    content = content[:cut].rstrip(_WS_CHARS)
+                    if not content:
+                        removed_since = True
+                        if kept:
+                            kept[-1][_BLANK_AFTER] = True
+                        continue
+                    end = start + len(content)
+        line_cuts: list[tuple[int, int]] = []
+        if "(" in content or "（" in content:
+            for ib in _INLINE_BYLINE.finditer(s, start, end):
+                names = _parse_byline(ib.group("body"))
+                if names:
+                    bylines.extend(names)
+                    line_cuts.append(ib.span())
+        kept.append([start, end, term, heading, content, _weighted_len(content), False, removed_since])
+        cuts.append(line_cuts)
+        removed_since = False
+    return kept, bylines, cuts
+
+
+def _repair(s: str) -> _Repaired:
+    """The repair of ``s`` as source ranges; see :func:`repair_text`."""
+    kept, bylines, cuts = _line_records(s)
+    # the document's typical line length tells hard-wrapped OCR (~18 characters a line) from one line per paragraph
+    body = sorted(ln[_WLEN] for ln in kept if not ln[_HEAD])
+    wrap = body[len(body) // 2] if len(body) >= 3 else float("inf")
+    short = min(0.75 * wrap, 30.0)
+
+    segments: list[tuple[int, int]] = []
+    add = segments.append
+    marks: list[tuple[int, int, bool]] = []
+    para_first = 0
+    para_heading = False
+    last = len(kept) - 1
+    for i, ln in enumerate(kept):
+        if i:
+            prev = kept[i - 1]
+            if _is_break(prev, ln, ln[_BLANK_AFTER] or i == last, short):
+                marks.append((para_first, len(segments), para_heading))
+                if prev[_TERM] >= 0:
+                    add((prev[_TERM], prev[_TERM] + 1))
+                para_first = len(segments)
+                para_heading = False
+            else:
+                a, b = s[prev[_END] - 1], s[ln[_START]]
+                if _LATIN_LETTER.match(a) and _LATIN_LETTER.match(b):
+                    gap = s.find(" ", prev[_END], ln[_START])
+                    keep = gap if gap >= 0 else prev[_TERM]
+                    add((keep, keep + 1))
+        para_heading = para_heading or ln[_HEAD]
+        pieces = [(ln[_START], ln[_END])]
+        if cuts[i]:
+            pieces = []
+            pos = ln[_START]
+            for c0, c1 in cuts[i]:
+                pieces.append((pos, c0))
+                pos = c1
+            pieces.append((pos, ln[_END]))
+        for p0, p1 in pieces:
+            if cuts[i]:  # whitespace around a cut goes with it
+                piece = s[p0:p1]
+                p0 += len(piece) - len(piece.lstrip(_WS_CHARS))
+                p1 -= len(piece) - len(piece.rstrip(_WS_CHARS))
+                if p1 <= p0:
+                    continue
+            pos = p0
+            for m in _WS_KEEP_OR_DROP.finditer(s, p0, p1):
+                w0, w1 = m.span()
+                add((pos, w0))
+                if m.lastgroup:
+                    k = w0 if s[w0] in _REAL_SPACE else next(
+                        (k for k in range(w0, w1) if s[k] in _REAL_SPACE or s[k].isspace() and s[k] >= " "), -1)
+                    if k >= 0:
+                        add((k, k + 1))
+                pos = w1
+            add((pos, p1))
+    if kept:
+        marks.append((para_first, len(segments), para_heading))
+    seen: set[str] = set()
+    uniq = [n for n in bylines if not (n in seen or seen.add(n))]
+    return _Repaired(segments, marks, uniq)
+
+
+def _materialise(s: str, rep: _Repaired) -> tuple[str, tuple[int, ...]]:
+    """The clean text and its map (``len(text) + 1`` entries); fills ``rep.paragraphs`` with clean offsets."""
+    segs = rep.segments
+    offsets = [0]
+    offsets.extend(accumulate(b - a for a, b in segs))
+    rep.paragraphs = [(offsets[f], offsets[e], h) for f, e, h in rep.para_marks]
+    text = "".join([s[a:b] for a, b in segs])
+    end = next((b for a, b in reversed(segs) if b > a), 0)
+    to_raw = tuple(chain(chain.from_iterable(map(range, (a for a, _ in segs), (b for _, b in segs))), (end,)))
+    return text, to_raw
+
+
+def repair_text(raw: str) -> tuple[str, tuple[int, ...]]:
+    """Repair OCR artefacts in ``raw``; return the clean text and its map to ``raw``.
+
+    Whitespace and line breaks between Chinese characters (``发 展``, ``济南高\\n\\n新区``) are removed unless the
+    break is a real paragraph break (after sentence-final punctuation, around a short heading line), which is kept
+    as one ``"\\n"``; spaces between a Chinese character and a digit or Latin letter go too, spaces between two
+    Latin words stay. Markdown heading marks and byline lines are dropped. Characters are never changed (no NFKC),
+    so ``raw[to_raw[i]] == text[i]`` for every ``i``; ``len(to_raw) == len(text) + 1``.
+    """
+    return _materialise(raw, _repair(raw))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Title and date
+# ---------------------------------------------------------------------------------------------------------------
+
+_DATE_PATTERNS = (
+    re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
+)
+
+
+def _find_date(text: str) -> str:
+    import datetime
+
+    head = text[:1000]
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(head):
+            y, mo, d = (int(g) for g in m.groups())
+            try:
+                return datetime.date(y, mo, d).isoformat()
+            except ValueError:
+                continue
+    return ""
+
+
+def _looks_like_title(s: str) -> bool:
+    letters = len(_HAN.findall(s)) + len(_LATIN_LETTER.findall(s))
+    return 2 <= len(s) <= 60 and letters >= 4 and not _ENDS_SENTENCE.search(s)
+
+
+def _find_title(text: str, paragraphs: list[tuple[int, int, bool]], fallback: str) -> str:
+    heads = [text[a:b] for a, b, h in paragraphs[:12] if h]
+    for t in heads:
+        if _looks_like_title(t):
+            return t
+    for a, b, _ in paragraphs[:5]:
+        t = text[a:b]
+        if len(t) <= 40 and _looks_like_title(t) and not _CLAUSE_PUNCT.search(t[-1:]):
+            return t
+    return fallback
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------------------------
+
+_ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(?P<raw>script|style|noscript|template|svg|math)\b" + _ATTRS + r">.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<[!?]" + _ATTRS + r">"
+    r"|<(?P<close>/)?(?P<tag>[A-Za-z][A-Za-z0-9:-]*)" + _ATTRS + r">"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
+    re.S | re.I,
+)
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead title tr ul body html "
+    "caption center".split()
+)
+_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
+
+
+def _html_to_text(src: str) -> tuple[str, list[int], str]:
+    """Visible text of an HTML page, its map into ``src`` and the ``<title>`` (or first ``<h1>``)."""
+    parts: list[str] = []
+    to_src: list[int] = []
+    in_head = False
+    capture: str | None = None      # "title" or "h1" while inside one
+    title = ""
+    h1 = ""
+    cap_parts: list[str] = []
+    pos = 0
+
+    def add_text(a: int, b: int) -> None:
+        if b <= a:
+            return
+        piece = src[a:b]
+        if in_head and capture != "title":
+            return
+        parts.append(piece)
+        to_src.extend(range(a, b))
+        if capture:
+            cap_parts.append(piece)
+
+    def add_break(at: int) -> None:
+        if in_head and capture != "title":
+            return
+        parts.append("\n")
+        to_src.append(at)
+
+    for m in _HTML_TOKEN.finditer(src):
+        add_text(pos, m.start())
+        pos = m.end()
+        tok = m.group()
+        if tok.startswith("&"):
+            ch = html.unescape(tok)
+            if ch == tok:
+                add_text(m.start(), m.end())
+            elif not (in_head and capture != "title"):
+                parts.append(ch)
+                to_src.extend([m.start()] * len(ch))
+                if capture:
+                    cap_parts.append(ch)
+            continue
+        tag = (m.group("tag") or "").lower()
+        if not tag:
+            continue  # comment, script, style, doctype, processing instruction
+        closing = bool(m.group("close"))
+        if tag == "head":
+            in_head = not closing
+            continue
+        if tag in ("title", "h1"):
+            if not closing and capture is None:
+                capture, cap_parts = tag, []
+            elif closing and capture == tag:
+                text = re.sub(r"\s+", " ", html.unescape("".join(cap_parts))).strip()
+                if tag == "title" and not title:
+                    title = text
+                elif tag == "h1" and not h1:
+                    h1 = text
+                capture = None
+        if tag == "body":
+            in_head = False
+        if tag in _BLOCK_TAGS:
+            add_break(m.start())
+    add_text(pos, len(src))
+    return "".join(parts), to_src, title or h1
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------------------------------------------
+
+class DecodeError(ValueError):
+    """Bytes that are not text; ``str(e)`` is the problem (the caller adds the file name)."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"), (b"MZ", "executable"), (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office document"), (b"RIFF", "RIFF media file"),
+)
+_CONTROL_BYTES = bytes(list(range(0x01, 0x09)) + [0x0e, 0x0f] + list(range(0x10, 0x1b)) + [0x1c, 0x1d, 0x1e, 0x1f])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+# characters that plausible text is made of: CJK, kana, hangul, Latin, punctuation, whitespace
+_TEXTY = re.compile(
+    "[\t\n\r\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u0400-\u04ff\u2000-\u206f\u2100-\u214f\u2190-\u21ff\u2460-\u24ff"
+    "\u2500-\u257f\u25a0-\u25ff\u2600-\u26ff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U0001f300-\U0001faff]+"
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_GB_TOKENS = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xfe]|[\x00-\x7f]")
+
+
+def _texty_ratio(text: str) -> float:
+    sample = text[:200_000]
+    if not sample:
+        return 1.0
+    bad = len(_TEXTY.sub("", sample))
+    return 1.0 - bad / len(sample)
+
+
+def _common_hanzi_ratio(text: str, codec: str, lead_lo: int, lead_hi: int) -> float:
+    """Share of the Han characters of ``text`` that are in the common level of ``codec`` (GB2312 / Big5 level 1)."""
+    han = "".join(_HAN.findall(text[:20_000]))
+    if not han:
+        return 0.0
+    data = han.encode(codec, errors="replace")
+    toks = _GB_TOKENS.findall(data)
+    common = sum(1 for t in toks if len(t) == 2 and lead_lo <= t[0] <= lead_hi)
+    return common / max(1, len(han))
+
+
+def _normalise_codec(name: str) -> str | None:
+    try:
+        codec = codecs.lookup(name.decode("ascii", "replace") if isinstance(name, bytes) else name).name
+    except LookupError:
+        return None
+    if codec in ("gb2312", "gbk", "hz"):
+        return "gb18030"
+    return codec
+
+
+def decode_bytes(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
+    """Decode the bytes of a text file: (text, encoding used). Raises :class:`DecodeError`.
+
+    Order: BOM (UTF-8, UTF-16 LE/BE, UTF-32), strict UTF-8, ``hint`` (an HTML ``<meta charset>``), UTF-16 without
+    BOM (NULs in alternating positions), GB18030 (superset of GBK/GB2312) or Big5, whichever reads as more common
+    characters, then nearly-valid UTF-8/GB18030 (a few bad bytes replaced), then charset-normalizer.
+    """
+    if not data.strip():
+        raise DecodeError("empty file" if not data else "empty file (whitespace only)")
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise DecodeError(f"cannot decode as {name} despite its byte order mark ({e.reason} at byte "
+                                  f"{e.start})") from e
+            return text, name + ("-sig" if name == "utf-8" else "")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"binary file ({what})")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        n_even, n_odd = data[0::2].count(0), data[1::2].count(0)
+        guesses = []
+        if len(data) % 2 == 0 and n_odd >= 0.9 * (n_even + n_odd):
+            guesses.append("utf-16-le")
+        if len(data) % 2 == 0 and n_even >= 0.9 * (n_even + n_odd):
+            guesses.append("utf-16-be")
+        for codec in guesses:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _texty_ratio(text) >= 0.9:
+                return text, codec
+        raise DecodeError("binary file (NUL bytes)")
+    n_control = len(data.translate(None, _NOT_CONTROL))
+    if n_control > max(2, len(data) // 100):
+        raise DecodeError(f"binary file ({n_control} control bytes)")
+    tried = ["utf-8"]
+    if hint:
+        codec = _normalise_codec(hint)
+        if codec and codec not in ("utf-8",):
+            tried.append(codec)
+            try:
+                text = data.decode(codec)
+                if _texty_ratio(text) >= 0.9:
+                    return text, codec
+            except (UnicodeDecodeError, LookupError):
+                pass
+    candidates: list[tuple[float, str, str]] = []
+    for codec, lo, hi, enc in (("gb18030", 0xB0, 0xD7, "gb2312"), ("big5", 0xA4, 0xC6, "big5"),
+                               ("cp950", 0xA4, 0xC6, "big5")):
+        tried.append(codec)
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _texty_ratio(text) < 0.9:
+            continue
+        score = _common_hanzi_ratio(text, enc, lo, hi)
+        candidates.append((score, codec, text))
+        if codec == "big5":
+            break  # cp950 only when strict Big5 fails
+    if candidates:
+        # GB18030 wins ties: Big5 must read clearly better
+        best = max(candidates, key=lambda c: c[0] - (0.15 if c[1] != "gb18030" else 0.0))
+        return best[2], best[1]
+    # nearly valid: a few bad bytes (a truncated file, a stray byte) are replaced with U+FFFD
+    for codec in ("utf-8", "gb18030"):
+        text = data.decode(codec, errors="replace")
+        n_bad = text.count("\ufffd") - (data.count(b"\xef\xbf\xbd") if codec == "utf-8" else 0)
+        if n_bad <= max(1, len(text) // 200) and _texty_ratio(text) >= 0.9:
+            log.warning("%d undecodable byte sequence(s) replaced (decoded as %s)", n_bad, codec)
+            return text, codec
+    tried.append("charset-normalizer")
+    try:
+        from charset_normalizer import from_bytes
+
+        best_match = from_bytes(data[:1_000_000]).best()
+    except Exception:  # noqa: BLE001 - an optional last resort must never crash ingest
+        best_match = None
+    if best_match is not None:
+        try:
+            text = data.decode(best_match.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = ""
+        if text and _texty_ratio(text) >= 0.95:
+            return text, best_match.encoding
+    raise DecodeError("undecodable (tried " + ", ".join(dict.fromkeys(tried)) + ")")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Articles
+# ---------------------------------------------------------------------------------------------------------------
+
+def _article(doc_id: str, source: str, raw: str, *, encoding: str, kind: str = "text", title: str = "",
+             url: str = "", date: str = "") -> Article:
+    """Build an Article from decoded ``raw`` (text or HTML source). Raises DecodeError when no text is left."""
+    if kind == "html":
+        inter, inter_map, html_title = _html_to_text(raw)
+        rep = _repair(inter)
+        text, idx = _materialise(inter, rep)
+        if text:
+            end = inter_map[idx[-2]] + 1
+            to_raw = [inter_map[i] for i in idx[:-1]]
+            to_raw.append(end)
+        else:
+            to_raw = [0]
+        title = title or html_title
+    else:
+        rep = _repair(raw)
+        text, to_raw = _materialise(raw, rep)
+    if not text:
+        raise DecodeError("no text left after cleaning" if raw.strip(_WS_CHARS + "\n\r") else "empty file")
+    title = title or _find_title(text, rep.paragraphs, doc_id)
+    date = date or _find_date(text)
+    return Article(doc_id=doc_id, source=source, text=text, raw=raw, to_raw=tuple(to_raw), title=title, url=url,
+                   date=date, bylines=tuple(rep.bylines), encoding=encoding)
+
+
+def _read_limited(path: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file, refusing (without reading) one over ``max_bytes``. Raises InputError."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise InputError(path, _os_problem(e)) from e
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(path, "is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(path, "not a regular file")
+    if st.st_size > max_bytes:
+        raise InputError(path, f"file too large ({_mb(st.st_size)} > {_mb(max_bytes)} limit)")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise InputError(path, _os_problem(e)) from e
+    if len(data) > max_bytes:
+        raise InputError(path, f"file too large (more than {_mb(max_bytes)} limit)")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def _os_problem(e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "symlink loop"
+    if e.errno == errno.ENOENT:
+        return "no such file or folder" if not os.path.islink(e.filename or "") else "broken symlink"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if e.errno == errno.EISDIR:
+        return "is a folder"
+    return e.strerror or type(e).__name__
+
+
+def _kind_of(path: str, explicit: bool) -> str | None:
+    kind = SUFFIX_KINDS.get(os.path.splitext(path)[1].lower())
+    if kind is None and explicit:
+        return "text"
+    return kind
+
+
+def read_article(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 doc_id: str | None = None) -> Article:
+    """Read one ``.txt``/``.md``/``.html`` file (any other name is read as text). Raises InputError.
+
+    ``doc_id`` defaults to the file stem. A ``.jsonl`` file holds many articles: use :func:`iter_jsonl`.
+    """
+    spath = os.fspath(path)
+    kind = _kind_of(spath, explicit=True)
+    if kind == "jsonl":
+        raise InputError(spath, "a JSONL file holds many articles: read it with iter_articles or iter_jsonl")
+    data = _read_limited(spath, max_bytes)
+    hint = None
+    if kind == "html":
+        m = _META_CHARSET.search(data[:4096])
+        hint = m.group(1).decode("ascii", "replace") if m else None
+    try:
+        raw, encoding = decode_bytes(data, hint=hint)
+        return _article(doc_id or Path(spath).stem, spath, raw, encoding=encoding, kind=kind)
+    except DecodeError as e:
+        raise InputError(spath, str(e)) from e
+
+
+def iter_jsonl(path: str | os.PathLike, *, on_error: Callable[[InputError], None],
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """Stream the records of a JSONL file (``{"id","title","text","url","date"}`` a line) as Articles.
+
+    A malformed line is reported through ``on_error`` as ``path:line`` and the problem; the other lines still
+    yield. ``max_bytes`` limits one line, not the file. ``doc_id`` is the record's ``id`` (else ``<stem>_L<n>``).
+    """
+    spath = os.fspath(path)
+    stem = Path(spath).stem
+    try:
+        st = os.stat(spath)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(spath, "not a regular file" if not stat.S_ISDIR(st.st_mode) else "is a folder")
+        f = open(spath, "rb")
+    except OSError as e:
+        on_error(InputError(spath, _os_problem(e)))
+        return
+    except InputError as e:
+        on_error(e)
+        return
+    n_records = n_errors = 0
+
+    def report(err: InputError) -> None:
+        nonlocal n_errors
+        n_errors += 1
+        on_error(err)
+
+    with f:
+        lineno = 0
+        while True:
+            try:
+                line = f.readline(max_bytes + 1)
+            except OSError as e:
+                report(InputError(f"{spath}:{lineno + 1}", _os_problem(e)))
+                return
+            if not line:
+                break
+            lineno += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while True:  # skip the rest of the oversized line without holding it
+                    chunk = f.readline(1024 * 1024)
+                    if not chunk or chunk.endswith(b"\n"):
+                        break
+                report(InputError(f"{spath}:{lineno}", f"line too large (more than {_mb(max_bytes)} limit)"))
+                continue
+            if lineno == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8):]
+            if not line.strip():
+                continue
+            try:
+                art = _jsonl_record(line, stem, spath, lineno)
+            except InputError as e:
+                report(e)
+                continue
+            n_records += 1
+            yield art
+    if not n_records and not n_errors:
+        on_error(InputError(spath, "empty file" if not lineno else "no records (only blank lines)"))
+
+
+def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int) -> Article:
+    where = f"{spath}:{lineno}"
+    try:
+        text_line = line.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text_line, encoding = decode_bytes(line)
+        except DecodeError as e:
+            raise InputError(where, f"not UTF-8 ({e})") from e
+    try:
+        rec = json.loads(text_line)
+    except json.JSONDecodeError as e:
+        problem = "truncated JSON" if e.msg.startswith(("Unterminated", "Expecting")) and e.pos >= len(
+            text_line.rstrip()) else "invalid JSON"
+        raise InputError(where, f"{problem} ({e.msg} at column {e.colno})") from e
+    except RecursionError as e:
+        raise InputError(where, "invalid JSON (nested too deeply)") from e
+    if not isinstance(rec, dict):
+        raise InputError(where, f"expected a JSON object, got {type(rec).__name__}")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError(where, 'no "text" string' if text is None else f'"text" is a {type(text).__name__}, '
+                                                                         "not a string")
+    meta = {}
+    for key in ("id", "title", "url", "date"):
+        v = rec.get(key)
+        if v is None:
+            v = ""
+        if isinstance(v, bool) or not isinstance(v, (str, int, float)):
+            raise InputError(where, f'"{key}" must be a string, not {type(v).__name__}')
+        meta[key] = str(v).strip()
+    doc_id = meta["id"] or f"{stem}_L{lineno}"
+    try:
+        return _article(doc_id, f"{spath}#L{lineno}", text, encoding=encoding, title=meta["title"],
+                        url=meta["url"], date=_normalise_date(meta["date"]))
+    except DecodeError as e:
+        raise InputError(where, f'"text" is empty' if str(e) == "empty file" else str(e)) from e
+
+
+def _normalise_date(value: str) -> str:
+    if not value:
+        return ""
+    found = _find_date(value)
+    return found or value
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Walking inputs
+# ---------------------------------------------------------------------------------------------------------------
+
+class _DocIds:
+    """Unique doc_ids, deterministic for a given input order: the stem, else the relative path, else ``~n``."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def take(self, *candidates: str) -> str:
+        for c in candidates:
+            if c and c not in self._used:
+                self._used.add(c)
+                return c
+        base = candidates[-1] or "doc"
+        n = 2
+        while f"{base}~{n}" in self._used:
+            n += 1
+        self._used.add(f"{base}~{n}")
+        return f"{base}~{n}"
+
+
+def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[str]:
+    """The files under folder ``root``: depth first, entries sorted by name, hidden ones skipped, lazily."""
+    try:
+        st = os.stat(root)
+    except OSError as e:
+        on_error(InputError(root, _os_problem(e)))
+        return
+    stack: list[tuple[Iterator[str], set[tuple[int, int]]]] = []
+
+    def listing(folder: str) -> Iterator[str] | None:
+        try:
+            with os.scandir(folder) as it:
+                names = sorted(e.name for e in it if not e.name.startswith("."))
+        except OSError as e:
+            on_error(InputError(folder, _os_problem(e)))
+            return None
+        return (os.path.join(folder, n) for n in names)
+
+    first = listing(root)
+    if first is None:
+        return
+    stack.append((first, {(st.st_dev, st.st_ino)}))
+    while stack:
+        it, ancestors = stack[-1]
+        path = next(it, None)
+        if path is None:
+            stack.pop()
+            continue
+        try:
+            st = os.stat(path)
+        except OSError as e:
+            if os.path.islink(path) and (SUFFIX_KINDS.get(os.path.splitext(path)[1].lower())
+                                         or not os.path.splitext(path)[1]):
+                on_error(InputError(path, _os_problem(e)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in ancestors:
+                on_error(InputError(path, "symlink loop (links back to an enclosing folder)"))
+                continue
+            sub = listing(path)
+            if sub is not None:
+                stack.append((sub, ancestors | {key}))
+        elif stat.S_ISREG(st.st_mode) and _kind_of(path, explicit=False):
+            yield path
+
+
+def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[InputError], None],
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """Every article under ``paths`` (files, folders, JSONL), lazily and in a deterministic order.
+
+    Each bad input (missing, unreadable, binary, empty, undecodable, too large, a malformed JSONL line, a symlink
+    loop) is passed to ``on_error`` once and skipped; nothing else is raised. Folders yield their ``.txt``, ``.md``,
+    ``.html`` and ``.jsonl`` files, sorted by name at each level; hidden files and folders are skipped. doc_ids
+    are unique: the file stem, else the path relative to the folder given, else ``<id>~<n>``.
+    """
+    ids = _DocIds()
+    seen: set[str] = set()
+    for p in paths:
+        spath = os.fspath(p)
+        try:
+            st = os.stat(spath)
+        except OSError as e:
+            on_error(InputError(spath, _os_problem(e)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            files: Iterable[tuple[str, str, bool]] = ((f, spath, False) for f in _walk(spath, on_error))
+        else:
+            files = [(spath, os.path.dirname(spath), True)]
+        for fpath, root, explicit in files:
+            real = os.path.realpath(fpath)
+            if real in seen:
+                log.debug("%s: already read, skipped", fpath)
+                continue
+            seen.add(real)
+            yield from _read_any(fpath, root, explicit, ids, on_error, max_bytes)
+
+
+def _read_any(fpath: str, root: str, explicit: bool, ids: _DocIds, on_error: Callable[[InputError], None],
+              max_bytes: int) -> Iterator[Article]:
+    kind = _kind_of(fpath, explicit)
+    rel = os.path.splitext(os.path.relpath(fpath, root or "."))[0].replace(os.sep, "/")
+    stem = Path(fpath).stem
+    try:
+        if kind == "jsonl":
+            for art in iter_jsonl(fpath, on_error=on_error, max_bytes=max_bytes):
+                doc_id = ids.take(art.doc_id, f"{rel}/{art.doc_id}")
+                if doc_id != art.doc_id:
+                    log.warning("%s: duplicate id %r renamed %r", art.source, art.doc_id, doc_id)
+                    art = _replace_id(art, doc_id)
+                yield art
+            return
+        art = read_article(fpath, max_bytes=max_bytes, doc_id=stem)
+    except InputError as e:
+        on_error(e)
+        return
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop a build of thousands
+        log.debug("unexpected error reading %s", fpath, exc_info=True)
+        on_error(InputError(fpath, f"internal error ({type(e).__name__}: {e})"))
+        return
+    doc_id = ids.take(stem, rel)
+    if doc_id != stem:
+        art = _replace_id(art, doc_id)
+    yield art
+
+
+def _replace_id(art: Article, doc_id: str) -> Article:
+    from dataclasses import replace
+
+    return replace(art, doc_id=doc_id, title=doc_id if art.title == art.doc_id else art.title)
+
+
+def describe_error(err: BaseException) -> str:
+    """One clean line for an ingest error: ``path: problem`` (control characters and newlines escaped)."""
+    msg = str(err) if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda m: repr(m.group())[1:-1], msg)

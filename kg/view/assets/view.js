@@ -1,0 +1,433 @@
+/* ParkKG viewer. Reads the JSON in #parkkg-data and draws it with vis-network.
+ * Every string from the data reaches the page through textContent (or vis-network's plain-text tooltips),
+ * never through innerHTML. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("parkkg-data").textContent);
+  var CLASSES = DATA.classes, KINDS = DATA.kinds, F500 = DATA.fortune500;
+  var NODES = DATA.nodes, EDGES = DATA.edges, ARTICLES = DATA.articles;
+  var BIG = !DATA.physics;
+  var FONT = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function classStyle(cls) { return CLASSES[cls] || { zh: cls, en: cls, color: "#757575", shape: "dot" }; }
+  function kindStyle(kind) { return KINDS[kind] || { zh: kind, en: kind, color: "#9e9e9e", arrow: true }; }
+  function fold(s) { return String(s).toLowerCase().replace(/\s+/g, ""); }
+
+  // ---- vis items ---------------------------------------------------------------------------------
+  var edgesOf = NODES.map(function () { return []; });
+  EDGES.forEach(function (e) { edgesOf[e.from].push(e); if (e.to !== e.from) edgesOf[e.to].push(e); });
+
+  function nodeTooltip(n) {
+    var c = classStyle(n.cls), lines = [n.label, c.zh + " · " + c.en];
+    if (n.names.length > 1) lines.push("别名 aliases: " + n.names.slice(1).join("、"));
+    if (n.f500) lines.push(F500.zh + " " + F500.en + (n.rank ? " #" + n.rank : ""));
+    lines.push(n.deg + " 条关系 relations · " + n.docs.length + " 篇文章 articles");
+    return lines.join("\n");
+  }
+  function edgeRoles(e) {
+    var roles = [];
+    e.ev.forEach(function (v) { if (v.role && roles.indexOf(v.role) < 0) roles.push(v.role); });
+    return roles;
+  }
+  function edgeLabel(e) {
+    var k = kindStyle(e.kind), roles = edgeRoles(e);
+    return roles.length ? k.zh + "（" + roles[0] + "）" : k.zh;
+  }
+  function edgeTooltip(e) {
+    var k = kindStyle(e.kind);
+    return k.zh + " · " + k.en + "\n" + NODES[e.from].label + (k.arrow ? " → " : " — ") + NODES[e.to].label +
+      "\n" + e.ev.length + " 条证据 evidence";
+  }
+
+  var nodeItems = NODES.map(function (n) {
+    var c = classStyle(n.cls);
+    var size = Math.min(46, 11 + 4.5 * Math.sqrt(n.deg));
+    var item = {
+      id: n.id, cls: n.cls, label: n.label, title: nodeTooltip(n), x: n.x, y: n.y,
+      shape: c.shape, size: size, borderWidth: 1.5,
+      color: { background: c.color, border: "#ffffff",
+               highlight: { background: c.color, border: "#212121" }, hover: { background: c.color, border: "#212121" } }
+    };
+    if (n.f500) {
+      item.shape = F500.shape;
+      item.size = Math.max(size, 20);
+      item.borderWidth = 4;
+      item.borderWidthSelected = 5;
+      item.color = { background: c.color, border: F500.border,
+                     highlight: { background: c.color, border: "#e65100" }, hover: { background: c.color, border: "#e65100" } };
+      item.font = { color: "#5d4037" };
+    }
+    return item;
+  });
+  var edgeItems = EDGES.map(function (e) {
+    var k = kindStyle(e.kind);
+    var implied = e.ev.length > 0 && e.ev.every(function (v) { return v.implied; });
+    return {
+      id: e.id, from: e.from, to: e.to, kind: e.kind, label: edgeLabel(e), title: edgeTooltip(e),
+      color: { color: k.color, highlight: k.color, hover: k.color, opacity: 0.85 },
+      arrows: { to: { enabled: !!k.arrow, scaleFactor: 0.5 } }, dashes: implied
+    };
+  });
+
+  var nodes = new vis.DataSet(nodeItems);
+  var edges = new vis.DataSet(edgeItems);
+  var activeClasses = new Set(Object.keys(CLASSES));
+  var activeKinds = new Set(Object.keys(KINDS));
+  var nodesView = new vis.DataView(nodes, { filter: function (n) { return activeClasses.has(n.cls); } });
+  var edgesView = new vis.DataView(edges, { filter: function (e) { return activeKinds.has(e.kind); } });
+
+  var options = {
+    autoResize: true,
+    layout: { improvedLayout: false, randomSeed: 1 },
+    nodes: {
+      font: { face: FONT, size: 14, color: "#263238", strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: 7 } }
+    },
+    edges: {
+      width: 1.3, selectionWidth: 2.5, hoverWidth: 1.5,
+      font: { face: FONT, size: 11, color: "#546e7a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      smooth: BIG ? false : { enabled: true, type: "continuous", roundness: 0.3 },
+      scaling: { label: { drawThreshold: 8 } }
+    },
+    interaction: { hover: !BIG, tooltipDelay: 200, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, multiselect: false },
+    physics: DATA.physics ? {
+      enabled: true, solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.008, springLength: 120, springConstant: 0.05,
+                          damping: 0.5, avoidOverlap: 0.6 },
+      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
+    } : { enabled: false }
+  };
+
+  var container = document.getElementById("graph");
+  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
+  window.parkkgNetwork = network;
+
+  network.once("afterDrawing", function () { window.parkkgReady = true; });
+  if (DATA.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      window.parkkgStable = true;
+    });
+  } else {
+    network.once("afterDrawing", function () { window.parkkgStable = true; });
+    network.fit();
+  }
+
+  // ---- header, legend and filters ----------------------------------------------------------------
+  document.getElementById("title").textContent = DATA.title;
+
+  function updateCounts() {
+    var shown = nodesView.length, total = DATA.total.nodes;
+    var text = shown + " 个实体 entities · " + edgesView.length + " 条关系 relations";
+    if (NODES.length < total) text += "（全图 " + total + " 个 in the whole graph）";
+    document.getElementById("counts").textContent = text;
+  }
+
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function shapeIcon(shape, fill, stroke) {
+    var svg = document.createElementNS(SVGNS, "svg");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    var pts = {
+      hexagon: "8,1 14,4.5 14,11.5 8,15 2,11.5 2,4.5", square: "2,2 14,2 14,14 2,14",
+      triangle: "8,1.5 15,14 1,14", triangleDown: "1,2 15,2 8,14.5", diamond: "8,1 15,8 8,15 1,8",
+      star: "8,1 10,6 15.5,6.2 11.2,9.6 12.8,15 8,11.9 3.2,15 4.8,9.6 0.5,6.2 6,6"
+    }[shape];
+    var s;
+    if (pts) { s = document.createElementNS(SVGNS, "polygon"); s.setAttribute("points", pts); }
+    else { s = document.createElementNS(SVGNS, "circle"); s.setAttribute("cx", "8"); s.setAttribute("cy", "8"); s.setAttribute("r", "6.5"); }
+    s.setAttribute("fill", fill);
+    s.setAttribute("stroke", stroke || "none");
+    s.setAttribute("stroke-width", stroke ? "1.6" : "0");
+    svg.appendChild(s);
+    return svg;
+  }
+  function lineIcon(color, arrow) {
+    var svg = document.createElementNS(SVGNS, "svg");
+    svg.setAttribute("width", "22");
+    svg.setAttribute("height", "10");
+    var l = document.createElementNS(SVGNS, "line");
+    l.setAttribute("x1", "1"); l.setAttribute("y1", "5"); l.setAttribute("x2", arrow ? "16" : "21"); l.setAttribute("y2", "5");
+    l.setAttribute("stroke", color); l.setAttribute("stroke-width", "2.5");
+    svg.appendChild(l);
+    if (arrow) {
+      var p = document.createElementNS(SVGNS, "polygon");
+      p.setAttribute("points", "15,1 21,5 15,9");
+      p.setAttribute("fill", color);
+      svg.appendChild(p);
+    }
+    return svg;
+  }
+  function filterRow(icon, zh, en, count, checked, onChange, value) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = checked;
+    box.value = value;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    label.appendChild(box);
+    label.appendChild(icon);
+    label.appendChild(el("span", null, zh));
+    label.appendChild(el("span", "en", en));
+    label.appendChild(el("span", "n", count));
+    return label;
+  }
+  var classCount = {}, kindCount = {}, f500Count = 0;
+  NODES.forEach(function (n) { classCount[n.cls] = (classCount[n.cls] || 0) + 1; if (n.f500) f500Count++; });
+  EDGES.forEach(function (e) { kindCount[e.kind] = (kindCount[e.kind] || 0) + 1; });
+  var classBox = document.getElementById("class-filters");
+  var classInputs = {};
+  Object.keys(CLASSES).forEach(function (c) {
+    var s = CLASSES[c];
+    var row = filterRow(shapeIcon(s.shape, s.color), s.zh, s.en, classCount[c] || 0, true, function (on) {
+      if (on) activeClasses.add(c); else activeClasses.delete(c);
+      nodesView.refresh();
+      updateCounts();
+    }, c);
+    row.dataset.cls = c;
+    classInputs[c] = row.querySelector("input");
+    classBox.appendChild(row);
+  });
+  if (f500Count) {
+    var row = el("label", "legend-only");
+    row.appendChild(shapeIcon(F500.shape, CLASSES.Company ? CLASSES.Company.color : "#1e88e5", F500.border));
+    row.appendChild(el("span", null, F500.zh));
+    row.appendChild(el("span", "en", F500.en));
+    row.appendChild(el("span", "n", f500Count));
+    classBox.appendChild(row);
+  }
+  var kindBox = document.getElementById("kind-filters");
+  Object.keys(KINDS).forEach(function (k) {
+    var s = KINDS[k];
+    var row = filterRow(lineIcon(s.color, s.arrow), s.zh, s.en, kindCount[k] || 0, true, function (on) {
+      if (on) activeKinds.add(k); else activeKinds.delete(k);
+      edgesView.refresh();
+      updateCounts();
+    }, k);
+    row.dataset.kind = k;
+    kindBox.appendChild(row);
+  });
+  updateCounts();
+
+  // ---- side panel ----------------------------------------------------------------------------------
+  var panel = document.getElementById("panel");
+
+  function nodeLink(i) {
+    var b = el("button", "link", NODES[i].label);
+    b.type = "button";
+    b.addEventListener("click", function () { focusNode(i); });
+    return b;
+  }
+  function kindTag(kind) {
+    var k = kindStyle(kind), t = el("span", "kind", k.zh);
+    t.style.background = k.color;
+    t.title = k.en;
+    return t;
+  }
+  function articleLine(doc) {
+    var a = ARTICLES[doc] || { title: "", source: doc, url: "", date: "" };
+    var div = el("div", "source");
+    div.appendChild(document.createTextNode("—— "));
+    var name = a.title ? "《" + a.title + "》" : a.source;
+    if (/^https?:\/\//i.test(a.url)) {
+      var link = el("a", null, name);
+      link.href = a.url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      div.appendChild(link);
+    } else {
+      div.appendChild(el("span", null, name));
+    }
+    var extra = [];
+    if (a.title && a.source) extra.push(a.source);
+    if (a.date) extra.push(a.date);
+    if (extra.length) div.appendChild(el("span", "muted", " " + extra.join(" · ")));
+    return div;
+  }
+  function evidenceList(e) {
+    var box = el("div");
+    if (!e.ev.length) box.appendChild(el("p", "muted", "无证据句 No evidence sentence."));
+    e.ev.forEach(function (v) {
+      var q = el("blockquote", "evidence", v.s);
+      if (v.role) q.title = "role: " + v.role;
+      box.appendChild(q);
+      var line = articleLine(v.doc);
+      if (v.role) line.appendChild(el("span", "muted", " · 职务 role: " + v.role));
+      if (v.implied) line.appendChild(el("span", "muted", " · 由名称推断 implied by the name"));
+      box.appendChild(line);
+    });
+    return box;
+  }
+  function relationHead(e, self) {
+    var head = el("div", "rel-head"), k = kindStyle(e.kind);
+    if (e.from === self && e.to !== self) {
+      head.appendChild(el("span", null, NODES[self].label));
+      head.appendChild(kindTag(e.kind));
+      head.appendChild(document.createTextNode(k.arrow ? "→ " : "— "));
+      head.appendChild(nodeLink(e.to));
+    } else {
+      head.appendChild(nodeLink(e.from));
+      head.appendChild(kindTag(e.kind));
+      head.appendChild(document.createTextNode(k.arrow ? "→ " : "— "));
+      head.appendChild(el("span", null, NODES[e.to].label));
+    }
+    return head;
+  }
+
+  function showOverview() {
+    panel.replaceChildren();
+    panel.dataset.kind = "overview";
+    panel.appendChild(el("h2", null, DATA.title));
+    panel.appendChild(el("p", null, NODES.length + " 个实体 entities, " + EDGES.length + " 条关系 relations, " +
+      Object.keys(ARTICLES).length + " 篇文章 articles."));
+    panel.appendChild(el("p", "muted", "点击节点或关系查看名称、来源文章与证据句。 Click a node or a relation to see its names, " +
+      "source articles and evidence sentences. Search finds any name or alias."));
+  }
+
+  function showNode(i) {
+    var n = NODES[i];
+    if (!n) return;
+    var c = classStyle(n.cls);
+    panel.replaceChildren();
+    panel.dataset.kind = "node";
+    panel.dataset.id = String(i);
+    panel.appendChild(el("h2", "name", n.label));
+    var badge = el("span", "badge", c.zh + " " + c.en);
+    badge.style.background = c.color;
+    panel.appendChild(badge);
+    if (n.f500) panel.appendChild(el("span", "badge gold", "★ " + F500.zh + " " + F500.en + (n.rank ? " #" + n.rank : "")));
+    (n.lists || []).forEach(function (l) { panel.appendChild(el("span", "badge gold", l)); });
+
+    panel.appendChild(el("h3", null, "名称 Names"));
+    var names = el("ul", "names");
+    n.names.forEach(function (name, k) {
+      var li = el("li", null, name);
+      if (k === 0) li.appendChild(el("span", "muted", "  全称 full name"));
+      else if (name === n.en) li.appendChild(el("span", "muted", "  英文 English"));
+      names.appendChild(li);
+    });
+    panel.appendChild(names);
+
+    panel.appendChild(el("h3", null, "提及文章 Articles (" + n.docs.length + ")"));
+    var docs = el("ul", "docs");
+    n.docs.forEach(function (d) {
+      var li = el("li");
+      li.appendChild(articleLine(d));
+      docs.appendChild(li);
+    });
+    panel.appendChild(docs);
+
+    var rels = edgesOf[i];
+    panel.appendChild(el("h3", null, "关系 Relations (" + rels.length + ")"));
+    if (!rels.length) panel.appendChild(el("p", "muted", "无 None"));
+    rels.forEach(function (e) {
+      var box = el("div", "rel");
+      box.appendChild(relationHead(e, i));
+      box.appendChild(evidenceList(e));
+      panel.appendChild(box);
+    });
+    panel.scrollTop = 0;
+  }
+
+  function showEdge(j) {
+    var e = EDGES[j];
+    if (!e) return;
+    var k = kindStyle(e.kind);
+    panel.replaceChildren();
+    panel.dataset.kind = "edge";
+    panel.dataset.id = String(j);
+    var h = el("h2", null, k.zh + " ");
+    h.appendChild(el("small", "muted", k.en));
+    panel.appendChild(h);
+    var head = el("div", "rel-head");
+    head.appendChild(nodeLink(e.from));
+    head.appendChild(document.createTextNode(k.arrow ? " → " : " — "));
+    head.appendChild(nodeLink(e.to));
+    panel.appendChild(head);
+    panel.appendChild(el("h3", null, "证据 Evidence (" + e.ev.length + ")"));
+    panel.appendChild(evidenceList(e));
+    panel.scrollTop = 0;
+  }
+
+  function focusNode(i) {
+    var n = NODES[i];
+    if (!n) return;
+    if (!activeClasses.has(n.cls)) {
+      activeClasses.add(n.cls);
+      if (classInputs[n.cls]) classInputs[n.cls].checked = true;
+      nodesView.refresh();
+      updateCounts();
+    }
+    network.selectNodes([i]);
+    network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    showNode(i);
+  }
+
+  network.on("click", function (p) {
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+    else showOverview();
+  });
+  document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+
+  // ---- search --------------------------------------------------------------------------------------
+  var folded = NODES.map(function (n) { return n.names.map(fold); });
+  var input = document.getElementById("search"), list = document.getElementById("results");
+  var hits = [], active = 0;
+
+  function search(query) {
+    var q = fold(query), found = [];
+    if (!q) return found;
+    for (var i = 0; i < NODES.length; i++) {
+      var names = folded[i], best = 9, which = 0;
+      for (var k = 0; k < names.length; k++) {
+        var s = names[k] === q ? 0 : names[k].indexOf(q) === 0 ? 1 : names[k].indexOf(q) > 0 ? 2 : 9;
+        if (s < best) { best = s; which = k; }
+      }
+      if (best < 9) found.push({ id: i, score: best, name: NODES[i].names[which] });
+    }
+    found.sort(function (a, b) { return a.score - b.score || NODES[b.id].deg - NODES[a.id].deg || a.id - b.id; });
+    return found.slice(0, 30);
+  }
+  function renderResults() {
+    list.replaceChildren();
+    list.hidden = !input.value.trim();
+    if (!hits.length && input.value.trim()) list.appendChild(el("li", "muted", "  未找到 No match"));
+    hits.forEach(function (h, k) {
+      var li = el("li"), b = el("button", null, NODES[h.id].label);
+      b.type = "button";
+      if (h.name !== NODES[h.id].label) b.appendChild(el("span", "sub", "= " + h.name));
+      b.appendChild(el("span", "sub", classStyle(NODES[h.id].cls).zh));
+      b.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(k); });
+      li.appendChild(b);
+      if (k === active) li.className = "active";
+      list.appendChild(li);
+    });
+  }
+  function choose(k) {
+    var h = hits[k];
+    if (!h) return;
+    list.hidden = true;
+    input.value = NODES[h.id].label;
+    focusNode(h.id);
+  }
+  input.addEventListener("input", function () { hits = search(input.value); active = 0; renderResults(); });
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { ev.preventDefault(); if (!hits.length) hits = search(input.value); choose(active); }
+    else if (ev.key === "ArrowDown") { ev.preventDefault(); active = Math.min(active + 1, hits.length - 1); renderResults(); }
+    else if (ev.key === "ArrowUp") { ev.preventDefault(); active = Math.max(active - 1, 0); renderResults(); }
+    else if (ev.key === "Escape") { list.hidden = true; }
+  });
+  input.addEventListener("blur", function () { list.hidden = true; });
+
+  showOverview();
+  window.parkkg = { data: DATA, nodes: nodes, edges: edges, search: search, focusNode: focusNode,
+                    showNode: showNode, showEdge: showEdge };
+})();

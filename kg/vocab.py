@@ -1,0 +1,111 @@
+"""The ParkKG vocabulary as code, IRI minting and the one place prefixes are bound.
+
+Every ``pk:`` term the code emits is an attribute of :class:`PK`; ``_fail = True`` makes a typo raise instead of
+minting a junk IRI. ``tests/test_ontology.py`` checks this module against ``ontology/parkkg.ttl`` both ways.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/parkkg/ontology"
+ID_BASE = "https://w3id.org/parkkg/id/"
+
+
+class PK(DefinedNamespace):
+    _NS = Namespace("https://w3id.org/parkkg/ontology#")
+    _fail = True
+
+    # classes
+    Park: URIRef
+    Company: URIRef
+    Fortune500Firm: URIRef
+    Person: URIRef
+    GovernmentBody: URIRef
+    Institute: URIRef
+    Place: URIRef
+    Article: URIRef
+    # relations between entities
+    hosts: URIRef
+    partnersWith: URIRef
+    worksFor: URIRef
+    locatedIn: URIRef
+    subsidiaryOf: URIRef
+    manages: URIRef
+    # entity -> article
+    mentionedIn: URIRef
+    # datatype properties
+    role: URIRef
+    evidence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    sourceFile: URIRef
+    implied: URIRef
+    listedIn: URIRef
+    fortune500Rank: URIRef
+
+
+ID = Namespace(ID_BASE)
+
+PREFIXES = {
+    "pk": Namespace(str(PK._NS)),
+    "id": ID,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "xsd": XSD,
+}
+
+
+def new_graph(store: str = "default") -> Graph:
+    """An rdflib Graph with exactly our prefixes bound (no ``ns1:`` surprises, none of rdflib's ~30 defaults)."""
+    g = Graph(store=store, bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_name(name: str) -> str:
+    """The comparison form of a name: NFKC, whitespace and zero-width characters removed."""
+    s = unicodedata.normalize("NFKC", name)
+    s = s.translate(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None))
+    return _WS.sub("", s)
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return h[:16]
+
+
+def mint_entity_iri(cls: str, key: str) -> URIRef:
+    """A stable ASCII IRI for an entity: ``id/<class>/<hash of its merge key>``."""
+    return ID[f"{cls.lower()}/{_digest(cls, key)}"]
+
+
+def mint_article_iri(doc_id: str) -> URIRef:
+    slug = re.sub(r"[^A-Za-z0-9_.-]", "_", doc_id)[:60].strip("_.") or "doc"
+    return ID[f"article/{slug}-{_digest(doc_id)[:8]}"]
+
+
+def mint_statement_iri(*parts: str) -> URIRef:
+    return ID[f"stmt/{_digest(*parts)}"]
+
+
+def ontology_path() -> Path:
+    """``ontology/parkkg.ttl`` (repository checkout or editable install)."""
+    here = Path(__file__).resolve().parent
+    for cand in (here.parent / "ontology" / "parkkg.ttl", here / "ontology" / "parkkg.ttl"):
+        if cand.exists():
+            return cand
+    raise FileNotFoundError("ontology/parkkg.ttl not found next to the kg package")

@@ -1,0 +1,151 @@
+"""The statistical NER: corpus readers, scoring, and the shipped model (loads offline, tags, scores)."""
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kg.ner import MODEL_DIR, NERModelError, add_to, load_ner_pipeline
+from kg.ner.corpora import (CLUENER_EVAL_MAP, CLUENER_TRAIN_MAP, AnnotatedSentence, read_char_tagged,
+                            read_cluener)
+from kg.ner.evaluation import evaluate_sentences
+from kg.ner.scoring import score_spans
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ner"
+PD_SAMPLE = FIXTURES / "peoples_daily_test_sample.txt"
+
+
+# --- readers -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, text, spans", [
+    (["国 B-ORG", "务 I-ORG", "院 I-ORG", "总 O", "理 O", "李 B-PER", "强 I-PER"],
+     "国务院总理李强", ((0, 3, "ORG"), (5, 7, "PER"))),
+    (["欧 B-LOC", "美 B-LOC", "、 O"], "欧美、", ((0, 1, "LOC"), (1, 2, "LOC"))),              # adjacent B-B
+    (["北\tB-LOC", "京\tE-LOC", "的\tO", "王\tS-PER"], "北京的王", ((0, 2, "LOC"), (3, 4, "PER"))),  # BMES, tabs
+    (["中 B-ORG", "共 M-ORG", "中 M-ORG", "央 E-ORG"], "中共中央", ((0, 4, "ORG"),)),
+    (["在 O", "京 I-LOC", "开 O"], "在京开", ((1, 2, "LOC"),)),                                  # stray I- starts
+])
+def test_read_char_tagged(tmp_path, lines, text, spans):
+    path = tmp_path / "s.txt"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    assert list(read_char_tagged(path)) == [AnnotatedSentence(text, spans)]
+
+
+def test_read_char_tagged_rejects_malformed_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("北 B-LOC\n京京 I-LOC\n", encoding="utf-8")
+    with pytest.raises(Exception, match="bad.txt:2"):
+        list(read_char_tagged(path))
+
+
+def test_fixture_samples_parse():
+    pd = list(read_char_tagged(PD_SAMPLE))
+    assert len(pd) == 200
+    assert all(0 <= s < e <= len(x.text) for x in pd for s, e, _ in x.spans)
+    msra = list(read_char_tagged(FIXTURES / "msra_test_bmes_sample.txt"))
+    assert len(msra) == 20 and sum(len(x.spans) for x in msra) > 10
+
+
+def test_read_cluener_maps_and_marks_missing(tmp_path):
+    path = tmp_path / "c.json"
+    path.write_text('{"text": "浙商银行叶老桂玩CSOL", "label": {"company": {"浙商银行": [[0, 3]]}, '
+                    '"name": {"叶老桂": [[4, 6]]}, "game": {"CSOL": [[8, 11]]}}}\n', encoding="utf-8")
+    (sent,) = read_cluener(path, CLUENER_TRAIN_MAP)
+    assert sent.spans == ((0, 4, "ORG"), (4, 7, "PER"))
+    assert sent.missing == ((8, 12),)
+    assert sent.text[8:12] == "CSOL"
+    (scored,) = read_cluener(path, CLUENER_EVAL_MAP)
+    assert scored.spans == sent.spans
+
+
+def test_cluener_fixture_offsets_match_surfaces():
+    import json
+    for line in (FIXTURES / "cluener_dev_sample.json").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for surfaces in rec["label"].values():
+            for surface, offsets in surfaces.items():
+                for s, e in offsets:
+                    assert rec["text"][s:e + 1] == surface
+
+
+# --- scoring -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pred, gold, p, r", [
+    ({(0, 2, "PER")}, {(0, 2, "PER")}, 1.0, 1.0),
+    ({(0, 2, "ORG")}, {(0, 2, "PER")}, 0.0, 0.0),          # wrong label
+    ({(0, 3, "PER")}, {(0, 2, "PER")}, 0.0, 0.0),          # wrong boundary
+    ({(0, 2, "PER"), (5, 7, "LOC")}, {(0, 2, "PER")}, 0.5, 1.0),
+    (set(), {(0, 2, "PER")}, 0.0, 0.0),
+])
+def test_score_spans(pred, gold, p, r):
+    s = score_spans([(pred, gold)], ("PER", "LOC", "ORG"))["ALL"]
+    assert (s.precision, s.recall) == (p, r)
+
+
+def test_score_spans_ignores_unscored_labels():
+    s = score_spans([({(0, 2, "LOC"), (3, 5, "PER")}, {(3, 5, "PER")})], ("PER", "ORG"))
+    assert s["ALL"].precision == 1.0 and s["PER"].f1 == 1.0 and s["ORG"].n_gold == 0
+
+
+# --- the shipped model ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ner_nlp():
+    return load_ner_pipeline()
+
+
+def test_model_is_small_and_loads_offline(monkeypatch):
+    size = sum(f.stat().st_size for f in MODEL_DIR.rglob("*") if f.is_file())
+    assert 0 < size < 30 * 1024 * 1024
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the NER model tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    nlp = load_ner_pipeline()
+    assert nlp.pipe_names == ["ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国务院总理李强在北京会见了华为技术有限公司董事长。",
+     {("李强", "PER"), ("北京", "LOC"), ("华为技术有限公司", "ORG")}),
+    ("上海市人民政府与阿里巴巴集团签署战略合作协议。", {("上海市人民政府", "ORG"), ("阿里巴巴集团", "ORG")}),
+    ("记者王小明从广州报道。", {("王小明", "PER"), ("广州", "LOC")}),
+])
+def test_tags_obvious_examples(ner_nlp, text, expected):
+    got = {(e.text, e.label_) for e in ner_nlp(text).ents}
+    assert expected <= got, got
+
+
+def test_add_to_blank_pipeline_gives_the_same_entities(ner_nlp):
+    nlp = spacy.blank("zh")
+    add_to(nlp)
+    assert nlp.pipe_names == ["ner"]
+    text = "国务院总理李强在北京会见了华为技术有限公司董事长。"
+    assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == \
+           [(e.start_char, e.end_char, e.label_) for e in ner_nlp(text).ents]
+
+
+@pytest.mark.parametrize("make", [
+    lambda: spacy.blank("en"),
+    lambda: spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}}),
+])
+def test_add_to_rejects_other_tokenisation(make):
+    with pytest.raises(NERModelError):
+        add_to(make())
+
+
+def test_load_from_missing_folder_is_a_clean_error(tmp_path):
+    with pytest.raises(NERModelError, match="no trained NER model"):
+        load_ner_pipeline(tmp_path)
+
+
+def test_f1_on_peoples_daily_sample_above_floor(ner_nlp):
+    sentences = list(read_char_tagged(PD_SAMPLE))
+    scores, _ = evaluate_sentences(ner_nlp, sentences)
+    assert scores["ALL"].f1 >= 0.75, {k: round(v.f1, 3) for k, v in scores.items()}
+    for label in ("PER", "LOC", "ORG"):
+        assert scores[label].f1 >= 0.6, (label, scores[label])
