@@ -89,6 +89,8 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _FINAL_PUNCT = "。！？!?…：:”」』"
 _CLAUSE_PUNCT = re.compile("[，,、；;：:。！？!?…]")
 _ENDS_FINAL = re.compile(r"[。！？!?…：:][”’」』\"'）)]*\Z")
+_FINAL_CHARS = frozenset("。！？!?…：:")
+_CLOSERS = frozenset("”’」』\"'）)")
 _ENDS_QUOTE = re.compile(r"[”」』]\Z")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』\"'）)]*\Z")
 
@@ -207,6 +209,7 @@ _CONTENT_LINE = re.compile(
     re.M,
 )
 _ROLE_ANY = re.compile("记者|通讯员|实习生|摄影|编辑|责编|撰稿|撰文|作者|[文图摄][/／:：]|供图|供稿|摄$|来源[:：]")
+_NAMES_LINE = re.compile("[\u4e00-\u9fff]{1,4}(?:" + _WS_CLASS + "+[\u4e00-\u9fff]{1,4}){0,5}\\Z")
 _REAL_SPACE = frozenset(" \t\u3000\xa0\u2002\u2003\u2009\u202f")
 
 
@@ -239,7 +242,10 @@ def _is_break(a: list, b: list, b_next_blank: bool, short: float) -> bool:
     if a[_HEAD] or b[_HEAD] or b[_FORCED] or a[_TERM] < 0:
         return True
     at, bt = a[_TEXT], b[_TEXT]
-    if _ENDS_FINAL.search(at) or (short >= 30 and _ENDS_QUOTE.search(at)):
+    last = at[-1]
+    if last in _FINAL_CHARS:
+        return True
+    if last in _CLOSERS and (_ENDS_FINAL.search(at) or (short >= 30 and _ENDS_QUOTE.search(at))):
         return True  # in hard-wrapped text (short < 30) a closing quote alone does not end a paragraph
     if b_next_blank and b[_WLEN] <= short and not _CLAUSE_PUNCT.search(bt):
         return True  # ``b`` is a title standing alone
@@ -282,7 +288,7 @@ def _line_records(s: str) -> tuple[list[list], list[str], list[list[tuple[int, i
                 content = rest[lead:]
         if not heading and len(content) <= 48:
             # a line of names right under a title or heading (``谢嘉 李媛``) is a byline too
-            after_title = bool(kept) and (kept[-1][_HEAD] or (
+            after_title = bool(kept) and _NAMES_LINE.match(content) is not None and (kept[-1][_HEAD] or (
                 kept[-1][_WLEN] <= 30 and not _CLAUSE_PUNCT.search(kept[-1][_TEXT])))
             if after_title or _ROLE_ANY.search(content):
                 names = _parse_byline(content, names_only=after_title)
@@ -317,6 +323,14 @@ def _line_records(s: str) -> tuple[list[list], list[str], list[list[tuple[int, i
     return kept, bylines, cuts
 
 
+def _keep_one(s: str, w0: int, w1: int, add: Callable[[tuple[int, int]], None]) -> None:
+    """Keep one real space of the whitespace run ``s[w0:w1]`` (none if it holds only control characters)."""
+    k = w0 if s[w0] in _REAL_SPACE else next(
+        (k for k in range(w0, w1) if s[k] in _REAL_SPACE or (s[k].isspace() and s[k] >= " ")), -1)
+    if k >= 0:
+        add((k, k + 1))
+
+
 def _repair(s: str) -> _Repaired:
     """The repair of ``s`` as source ranges; see :func:`repair_text`."""
     kept, bylines, cuts = _line_records(s)
@@ -347,30 +361,24 @@ def _repair(s: str) -> _Repaired:
                     keep = gap if gap >= 0 else prev[_TERM]
                     add((keep, keep + 1))
         para_heading = para_heading or ln[_HEAD]
-        pieces = [(ln[_START], ln[_END])]
-        if cuts[i]:
+        if not cuts[i]:  # the common case: the whole line
+            pieces: Iterable[tuple[int, int]] = ((ln[_START], ln[_END]),)
+        else:  # the line minus its inline bylines; whitespace around a cut goes with it
+            bounds = [ln[_START], *chain.from_iterable(cuts[i]), ln[_END]]
             pieces = []
-            pos = ln[_START]
-            for c0, c1 in cuts[i]:
-                pieces.append((pos, c0))
-                pos = c1
-            pieces.append((pos, ln[_END]))
-        for p0, p1 in pieces:
-            if cuts[i]:  # whitespace around a cut goes with it
+            for p0, p1 in zip(bounds[::2], bounds[1::2]):
                 piece = s[p0:p1]
                 p0 += len(piece) - len(piece.lstrip(_WS_CHARS))
                 p1 -= len(piece) - len(piece.rstrip(_WS_CHARS))
-                if p1 <= p0:
-                    continue
+                if p1 > p0:
+                    pieces.append((p0, p1))
+        for p0, p1 in pieces:
             pos = p0
             for m in _WS_KEEP_OR_DROP.finditer(s, p0, p1):
                 w0, w1 = m.span()
                 add((pos, w0))
                 if m.lastgroup:
-                    k = w0 if s[w0] in _REAL_SPACE else next(
-                        (k for k in range(w0, w1) if s[k] in _REAL_SPACE or s[k].isspace() and s[k] >= " "), -1)
-                    if k >= 0:
-                        add((k, k + 1))
+                    _keep_one(s, w0, w1, add)
                 pos = w1
             add((pos, p1))
     if kept:
@@ -617,10 +625,6 @@ def decode_bytes(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"binary file ({what})")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     if b"\x00" in data:
         n_even, n_odd = data[0::2].count(0), data[1::2].count(0)
         guesses = []
@@ -639,6 +643,10 @@ def decode_bytes(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     n_control = len(data.translate(None, _NOT_CONTROL))
     if n_control > max(2, len(data) // 100):
         raise DecodeError(f"binary file ({n_control} control bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     tried = ["utf-8"]
     if hint:
         codec = _normalise_codec(hint)

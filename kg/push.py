@@ -193,6 +193,9 @@ def push_bytes(data: bytes, endpoint: str, *, graph: str | None = None, replace:
             if isinstance(reason, ssl.SSLCertVerificationError):
                 raise PushError(f"{shown}: TLS certificate verification failed ({reason.verify_message}); "
                                 "use --insecure only if you trust this server") from None
+            if isinstance(reason, ssl.SSLError):
+                raise PushError(f"{shown}: TLS handshake failed ({reason.reason or type(reason).__name__}); "
+                                "is it an https endpoint?") from None
             if isinstance(reason, socket.gaierror):
                 raise PushError(f"cannot connect to {shown}: unknown host") from None
             if not isinstance(reason, _RETRYABLE) and not isinstance(reason, OSError):

@@ -234,14 +234,14 @@ def test_bearer_token_from_env_and_url_credentials_never_leak(stub, graph_out, c
 def test_credentials_never_in_repr_or_exception_text():
     creds = Credentials("alice", SECRET)
     assert SECRET not in repr(creds) and SECRET not in str(creds)
-    assert SECRET not in repr(Credentials(token=TOKEN)).replace(TOKEN, "") or TOKEN not in repr(Credentials(token=TOKEN))
+    assert TOKEN not in repr(Credentials(token=TOKEN))
     base, from_url = split_endpoint(f"https://alice:{SECRET}@example.org/store")
     assert base == "https://example.org/store" and from_url.header().startswith("Basic ")
     port = free_port()
     with pytest.raises(PushError) as e:
         push_bytes(b"", f"http://alice:{SECRET}@127.0.0.1:{port}/store", retries=0)
     assert SECRET not in str(e.value) and SECRET not in repr(e.value)
-    assert e.value.__cause__ is None and e.value.__context__ is None or SECRET not in repr(e.value.__context__)
+    assert SECRET not in repr(e.value.__context__)
 
 
 def test_bad_endpoint_and_graph_are_refused():
@@ -257,7 +257,7 @@ def test_tls_is_verified_by_default(graph_out, capsys):
     t = threading.Thread(target=server.serve_forever, daemon=True)
     t.start()
     try:
-        with pytest.raises(PushError):
+        with pytest.raises(PushError, match="TLS"):
             push_bytes(b"", f"https://127.0.0.1:{server.server_address[1]}/store", retries=0, timeout=5)
     finally:
         server.shutdown()

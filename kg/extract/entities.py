@@ -75,6 +75,9 @@ class EntityFinder:
             if name in terms or len(name) < 2:
                 continue
             terms[name] = ("fortune", entry)
+        for name in self.gaz.gov_bodies:
+            cls = EntityClass.INSTITUTE if name.endswith(("科学院", "工程院")) or name == "中科院" else EntityClass.GOVERNMENT_BODY
+            terms[name] = ("gov", cls)
         self.matcher = DictMatcher(terms)
         suffixes = sorted(L.SUFFIXES, key=lambda x: -len(x[0]))
         self.suffix_cls = dict(suffixes)
@@ -85,7 +88,7 @@ class EntityFinder:
         self.surname_re = re.compile("|".join(surnames))
 
     # ------------------------------------------------------------------ helpers
-    def extend_left(self, text: str, pos: int, limit: int = 16, floor: int = 0) -> int:
+    def extend_left(self, text: str, pos: int, limit: int = 24, floor: int = 0) -> int:
         """Leftmost start of a name whose head ends at ``pos`` (exclusive scan leftwards)."""
         i = pos
         depth = 0
@@ -142,6 +145,8 @@ class EntityFinder:
                 out.append(Cand(s, e, EntityClass.PLACE, "gazetteer", 1, place=entry))
             elif kind == "park":
                 out.append(Cand(s, e, EntityClass.PARK, "gazetteer", 3, park=entry))
+            elif kind == "gov":
+                out.append(Cand(s, e, entry, "gazetteer", 3))
             else:
                 out.append(Cand(s, e, EntityClass.COMPANY, "gazetteer", 2, fortune=entry))
         return out
@@ -174,8 +179,28 @@ class EntityFinder:
                 continue
             if not self._good_prefix(prefix, suffix, cls):
                 continue
+            if cls is EntityClass.INSTITUTE and suffix == "服务中心" and re.search("高新区|开发区|产业园|园区|经开区", prefix):
+                cls = EntityClass.GOVERNMENT_BODY   # a park's own service centre is part of its administration
+            if cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY) and len(prefix) > 4:
+                start = self._cut_to_place(text, start, m.start())
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
+
+    def _cut_to_place(self, text: str, start: int, head: int) -> int:
+        """直播电商异军突起杭州高新区 -> 杭州高新区: a park name starts at its place name."""
+        if self.gaz.place(text[start:start + 2]) or self.gaz.place(text[start:start + 3]):
+            return start
+        depth = 0
+        for k in range(start, head - 1):
+            ch = text[k]
+            depth += ch in "(（"
+            depth -= ch in ")）"
+            if depth == 0 and k - start >= 3:
+                for L_ in (3, 2):
+                    entry = self.gaz.place(text[k:k + L_])
+                    if entry is not None and entry.level in (1, 2):
+                        return k
+        return start
 
     def _good_prefix(self, prefix: str, suffix: str, cls: EntityClass) -> bool:
         core = re.sub(r"[()（）]", "", prefix)
@@ -191,7 +216,7 @@ class EntityFinder:
             return False
         if core[-1] in "该本这那此各某其" or core in ("全", "全区", "全市", "全省", "我", "我们", "国内", "国外"):
             return False
-        if core[0] in "一二三四五六七八九十几多某数第" and suffix not in ("集团",):
+        if core[0] in "一二三四五六七八九十几多某数第" and (len(core) == 1 or core[1] in "家个项条只种次位名批类"):
             return False
         return True
 
@@ -220,8 +245,18 @@ class EntityFinder:
 
         for m in self.role_re.finditer(text):
             e = name_at(m.end())
+            if not e:
+                # 总领事渡边信之表示: a name that is not Han-Chinese, closed by a speech verb
+                vm = re.match(f"([{L.CJK}]{{2,4}}?)(?:{'|'.join(L.SPEECH_VERBS)})", text[m.end():m.end() + 8])
+                if vm and not words.is_generic_phrase(vm.group(1)):
+                    e = m.end() + len(vm.group(1))
             if e:
                 out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
+                # 网易严选COO石闻一: an unknown name right before the role at a clause start is an organisation
+                om = re.search(f"(?:^|[，。；：“\n])([{L.CJK}A-Za-z]{{2,8}}?)$", text[max(0, m.start() - 9):m.start()])
+                if om and not words.is_generic_phrase(om.group(1)) and not self.gaz.place(om.group(1)):
+                    s0 = m.start() - len(om.group(1))
+                    out.append(Cand(s0, m.start(), EntityClass.COMPANY, "role-org", -1))
         for verb in L.SPEECH_VERBS:
             for m in re.finditer(re.escape(verb), text):
                 for k in (3, 2):
@@ -250,19 +285,30 @@ class EntityFinder:
         out = []
         item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
         pat = re.compile(f"((?:{item}、)+{item})等(?:[0-9一二三四五六七八九十百几多]+[家个])?(?:[^，。；、0-9]{{0,6}}?)"
-                         f"({'|'.join(L.LIST_HEAD_WORDS)})")
+                         f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         for m in pat.finditer(text):
             if m.group(2) == "项目":
                 continue
-            pos = m.start(1)
-            for part in m.group(1).split("、"):
+            g = 1 if m.group(1) else 3
+            pos = m.start(g)
+            for part in m.group(g).split("、"):
                 s, e = pos, pos + len(part)
                 pos = e + 1
-                if part == m.group(1).split("、")[0]:
-                    s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(1) - 12), e)
+                if part == m.group(g).split("、")[0]:
+                    s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(g) - 12), e)
                 if e - s < 2 or words.is_generic_phrase(text[s:e]) or self.gaz.place(text[s:e]):
                     continue
                 out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
+        return out
+
+    def partner_names(self, text: str) -> list[Cand]:
+        """与中国重汽合作: the other party of a cooperation is an organisation."""
+        out = []
+        for m in re.finditer(f"(?:与|和|同|跟)([{L.CJK}A-Za-z]{{2,8}}?)(?:共同|联合)?(?:合作|签约|签署|携手|联手)", text):
+            name = m.group(1)
+            if words.is_generic_phrase(name) or self.gaz.place(name) or any(c in L.LEFT_STOP_CHARS for c in name):
+                continue
+            out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "partner-name", -1))
         return out
 
     def weak_companies(self, text: str) -> list[Cand]:
@@ -280,6 +326,7 @@ class EntityFinder:
         cands = self.gazetteer(text) + self.suffixed(text, sentences)
         cands += self.enumerations(text, cands)
         cands += self.weak_companies(text)
+        cands += self.partner_names(text)
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
         for c in cands:

@@ -96,6 +96,7 @@ class Gazetteer:
         self.fortune: list[FortuneEntry] = []
         self.fortune_names: dict[str, FortuneEntry] = {}
         self.surnames: set[str] = set()
+        self.gov_bodies: set[str] = set()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -107,6 +108,8 @@ class Gazetteer:
         g._load_parks()
         g._load_fortune()
         g._load_surnames()
+        text = (DATA / "gov_bodies_zh.txt").read_text(encoding="utf-8")
+        g.gov_bodies = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
         return g
 
     def _add_place(self, entry: PlaceEntry, *names: str) -> None:

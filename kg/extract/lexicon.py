@@ -65,7 +65,7 @@ LEFT_STOP_WORDS = sorted("""
 全市 全省 全区 全国 我们 他们 她们 它们 记者 本报 新华社 中新社 科技日报 这家 那家 一家 多家 该区 园区 辖区 区内 当地
 由此 因此 于是 但是 而且 并且 然后 不仅 还有 只有 还是 其他 另外 相关 有关 负责 主要 重点 首批 首家 不少 部分 大批 一批
 """.split(), key=len, reverse=True)
-LEFT_STOP_CHARS = set("的在与和及让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已经，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
+LEFT_STOP_CHARS = set("的在与和及让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
 # a name's left part must not start with these (they belong to the clause)
 BAD_NAME_START = set("年月日号个家名位项条只种次是")

@@ -59,10 +59,26 @@ class EntitiesComponent:
         cands = self.finder.find(text)
         for ent in doc.ents:  # statistical mentions, if a trained ner ran before us
             cls = NER_LABELS.get(ent.label_)
-            if cls is not None:
+            if cls is not None and self._plausible(ent.text, cls):
                 cands.append(Cand(ent.start_char, ent.end_char, cls, "ner", -1, text=ent.text))
         ents, mentions, inner = self.resolver.resolve(text, cands)
         return ents, mentions, inner, split_sentences(text)
+
+    def _plausible(self, name: str, cls: EntityClass) -> bool:
+        """Statistical mentions are kept only where the rules can vouch for their shape.
+
+        Places come from the gazetteer alone; a person needs a surname and a clean right edge; an organisation
+        at least three characters and not a common phrase.
+        """
+        from kg.extract import lexicon as L
+        from kg.extract import words
+
+        if cls is EntityClass.PLACE or not name or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            return False
+        if cls is EntityClass.PERSON:
+            return (2 <= len(name) <= 4 and (name[0] in self.finder.gaz.surnames or name[:2] in self.finder.gaz.surnames)
+                    and name[-1] not in L.PERSON_NEXT)
+        return len(name) >= 3 and not words.is_generic_phrase(name) and not self.finder.gaz.place(name)
 
     def set_annotations(self, doc: Doc, result) -> None:
         ents, mentions, inner, sentences = result

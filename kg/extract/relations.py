@@ -83,15 +83,21 @@ class RelationFinder:
                     return s
             return None
 
+        park_admin = ("管委会", "管理委员会", "党工委", "工委", "区委")
         for e in ents:
             seen_places: set[int] = set()
+            located = e.cls is not EntityClass.PERSON and not (
+                e.cls is EntityClass.GOVERNMENT_BODY and e.label.endswith(park_admin))
             for m in e.mentions:
                 sent = sent_of(m.start)
-                for c in inner.get(id(m), []):
+                inside = inner.get(id(m), [])
+                org_spans = [(c.start, c.end) for c in inside if c.cls is not EntityClass.PLACE]
+                for c in inside:
                     ie = by_name.get(normalise_name(c.text))
                     if ie is None or ie is e:
                         continue
-                    if ie.cls is EntityClass.PLACE and e.cls is not EntityClass.PERSON and ie.idx not in seen_places:
+                    in_org = any(s <= c.start and c.end <= t and (s, t) != (c.start, c.end) for s, t in org_spans)
+                    if ie.cls is EntityClass.PLACE and located and not in_org and ie.idx not in seen_places:
                         seen_places.add(ie.idx)
                         out.append(Rel(RelationKind.LOCATED_IN, e.idx, ie.idx, sent, implied=True, cue="name-place"))
                     elif ie.cls is EntityClass.PARK and e.cls is EntityClass.GOVERNMENT_BODY and c.start == m.start:

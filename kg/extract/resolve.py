@@ -140,7 +140,9 @@ class Resolver:
             e.add(m)
             self._absorb(e, m)
             for c in inner.get(id(m), []):
-                if c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK):
+                if (c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK)) or \
+                        (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
+                         and m.cls is not EntityClass.PLACE):
                     ie = entity_for(c)
                     c.text = text[c.start:c.end]
                     ie.add(c)
@@ -195,6 +197,15 @@ class Resolver:
             a, b = name_to_ent.get(normalise_name(full)), name_to_ent.get(normalise_name(alias))
             if a is not None and b is not None and a is not b:
                 self._merge(a, b)
+        # a name with a leading place is the same as the name without it (沈阳浑南区政府 / 浑南区政府)
+        live = [e for e in ents if e.mentions and e.cls not in (EntityClass.PLACE, EntityClass.PERSON)]
+        for e in live:
+            for f in live:
+                if e is f or not e.mentions or not f.mentions or e.cls is not f.cls:
+                    continue
+                le, lf = normalise_name(e.label), normalise_name(f.label)
+                if len(lf) >= 3 and len(le) > len(lf) and le.endswith(lf) and self.gaz.place(le[: -len(lf)]):
+                    self._merge(e, f)
         # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
         firms = [e for e in ents if e.cls is EntityClass.COMPANY and e.mentions]
         for e in firms:
