@@ -31,6 +31,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from itertools import accumulate, chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -91,6 +92,8 @@ _CLAUSE_PUNCT = re.compile("[，,、；;：:。！？!?…]")
 _ENDS_FINAL = re.compile(r"[。！？!?…：:][”’」』\"'）)]*\Z")
 _FINAL_CHARS = frozenset("。！？!?…：:")
 _CLOSERS = frozenset("”’」』\"'）)")
+_BULLETS = frozenset("■□●○◆◇▲△★☆•·▶►-*+>|")
+_INNER_FINAL = re.compile("[。！？!?]")
 _ENDS_QUOTE = re.compile(r"[”」』]\Z")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』\"'）)]*\Z")
 
@@ -237,21 +240,37 @@ def _first_clause_len(s: str) -> int:
 _START, _END, _TERM, _HEAD, _TEXT, _WLEN, _BLANK_AFTER, _FORCED = range(8)
 
 
-def _is_break(a: list, b: list, b_next_blank: bool, short: float) -> bool:
-    """Is the line break between lines ``a`` and ``b`` a real paragraph break (True) or an OCR wrap (False)?"""
+def _short_bare(ln: list | None, short: float) -> bool:
+    """A short line without punctuation (a heading, a list item or half of a wrapped word)."""
+    return ln is not None and ln[_WLEN] <= short and not ln[_HEAD] and not _CLAUSE_PUNCT.search(ln[_TEXT])
+
+
+def _is_break(kept: list[list], i: int, short: float) -> bool:
+    """Is the line break between ``kept[i - 1]`` and ``kept[i]`` a real paragraph break (True) or an OCR wrap?"""
+    a, b = kept[i - 1], kept[i]
     if a[_HEAD] or b[_HEAD] or b[_FORCED] or a[_TERM] < 0:
         return True
     at, bt = a[_TEXT], b[_TEXT]
+    if at[0] in _BULLETS or bt[0] in _BULLETS:
+        return True  # list items and tags (``■短评``)
     last = at[-1]
     if last in _FINAL_CHARS:
         return True
     if last in _CLOSERS and (_ENDS_FINAL.search(at) or (short >= 30 and _ENDS_QUOTE.search(at))):
         return True  # in hard-wrapped text (short < 30) a closing quote alone does not end a paragraph
-    if b_next_blank and b[_WLEN] <= short and not _CLAUSE_PUNCT.search(bt):
+    if _short_bare(a, short) and _short_bare(b, short):
+        # two short bare lines: one word or heading broken in two (``济南高`` / ``新区``), unless they are items of
+        # a list of such lines
+        return (a[_WLEN] + b[_WLEN] > 24 or (i >= 2 and _short_bare(kept[i - 2], short) and not a[_FORCED])
+                or (i + 1 < len(kept) and _short_bare(kept[i + 1], short) and not kept[i + 1][_FORCED]))
+    b_alone = b[_BLANK_AFTER] or i == len(kept) - 1
+    if b_alone and b[_WLEN] <= short and not _CLAUSE_PUNCT.search(bt):
         return True  # ``b`` is a title standing alone
     if a[_WLEN] <= short:
         # a short line: a heading, unless it is clearly the head of a sentence that goes on in ``b``
         if _CLAUSE_PUNCT.search(at):
+            if _INNER_FINAL.search(at):
+                return False  # ``五月泉城，欣欣向荣。走进济南高`` / ``新区，…``: headings hold no full stop
             if _first_clause_len(bt) <= 1 and _CLAUSE_PUNCT.search(bt):
                 return False  # ``…坚强领导`` / ``下，始终坚持…``
             if _ENDS_SENTENCE.search(bt) and len(_CLAUSE_PUNCT.findall(bt)) == 1 and b[_WLEN] <= 15:
@@ -260,7 +279,7 @@ def _is_break(a: list, b: list, b_next_blank: bool, short: float) -> bool:
     return False
 
 
-def _line_records(s: str) -> tuple[list[list], list[str], list[list[tuple[int, int]]]]:
+def _line_records(s: str, hard: list[int] | None = None) -> tuple[list[list], list[str], list[list[tuple[int, int]]]]:
     """The kept lines of ``s`` (headings marked, bylines and credits removed), the byline names, and per kept
     line the source spans of inline bylines to cut (``(记者叶青 通讯员李建均)``)."""
     kept: list[list] = []
@@ -276,6 +295,9 @@ def _line_records(s: str) -> tuple[list[list], list[str], list[list[tuple[int, i
         content = m.group("c")
         if kept and start > prev_end and (s.find("\n", prev_end, start) >= 0 or s.find("\r", prev_end, start) >= 0):
             kept[-1][_BLANK_AFTER] = True  # (only blank lines and indentation lie between two matches)
+        if hard and kept and not removed_since:
+            k = bisect_left(hard, kept[-1][_TERM])
+            removed_since = k < len(hard) and hard[k] < start  # a block element ends between the two lines
         prev_end = m.end()
         heading = False
         if content[0] == "#":
@@ -331,13 +353,14 @@ def _keep_one(s: str, w0: int, w1: int, add: Callable[[tuple[int, int]], None]) 
         add((k, k + 1))
 
 
-def _repair(s: str) -> _Repaired:
-    """The repair of ``s`` as source ranges; see :func:`repair_text`."""
-    kept, bylines, cuts = _line_records(s)
+def _repair(s: str, hard: list[int] | None = None) -> _Repaired:
+    """The repair of ``s`` as source ranges (see :func:`repair_text`); ``hard``: sorted positions of line breaks
+    that are always paragraph breaks (HTML block elements)."""
+    kept, bylines, cuts = _line_records(s, hard)
     # the document's typical line length tells hard-wrapped OCR (~18 characters a line) from one line per paragraph
     body = sorted(ln[_WLEN] for ln in kept if not ln[_HEAD])
     wrap = body[len(body) // 2] if len(body) >= 3 else float("inf")
-    short = min(0.75 * wrap, 30.0)
+    short = max(12.0, min(0.75 * wrap, 30.0))  # nobody wraps lines at fewer than ~16 characters
 
     segments: list[tuple[int, int]] = []
     add = segments.append
@@ -348,7 +371,7 @@ def _repair(s: str) -> _Repaired:
     for i, ln in enumerate(kept):
         if i:
             prev = kept[i - 1]
-            if _is_break(prev, ln, ln[_BLANK_AFTER] or i == last, short):
+            if _is_break(kept, i, short):
                 marks.append((para_first, len(segments), para_heading))
                 if prev[_TERM] >= 0:
                     add((prev[_TERM], prev[_TERM] + 1))
@@ -475,9 +498,12 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
 
 
-def _html_to_text(src: str) -> tuple[str, list[int], str]:
-    """Visible text of an HTML page, its map into ``src`` and the ``<title>`` (or first ``<h1>``)."""
+def _html_to_text(src: str) -> tuple[str, list[int], str, list[int]]:
+    """Visible text of an HTML page, its map into ``src``, the ``<title>`` (or first ``<h1>``) and the positions
+    of the line breaks that block elements make."""
     parts: list[str] = []
+    hard: list[int] = []
+    n_out = 0
     to_src: list[int] = []
     in_head = False
     capture: str | None = None      # "title" or "h1" while inside one
@@ -487,19 +513,24 @@ def _html_to_text(src: str) -> tuple[str, list[int], str]:
     pos = 0
 
     def add_text(a: int, b: int) -> None:
+        nonlocal n_out
         if b <= a:
             return
         piece = src[a:b]
         if in_head and capture != "title":
             return
         parts.append(piece)
+        n_out += b - a
         to_src.extend(range(a, b))
         if capture:
             cap_parts.append(piece)
 
     def add_break(at: int) -> None:
+        nonlocal n_out
         if in_head and capture != "title":
             return
+        hard.append(n_out)
+        n_out += 1
         parts.append("\n")
         to_src.append(at)
 
@@ -513,6 +544,7 @@ def _html_to_text(src: str) -> tuple[str, list[int], str]:
                 add_text(m.start(), m.end())
             elif not (in_head and capture != "title"):
                 parts.append(ch)
+                n_out += len(ch)
                 to_src.extend([m.start()] * len(ch))
                 if capture:
                     cap_parts.append(ch)
@@ -539,7 +571,7 @@ def _html_to_text(src: str) -> tuple[str, list[int], str]:
         if tag in _BLOCK_TAGS:
             add_break(m.start())
     add_text(pos, len(src))
-    return "".join(parts), to_src, title or h1
+    return "".join(parts), to_src, title or h1, hard
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -708,8 +740,8 @@ def _article(doc_id: str, source: str, raw: str, *, encoding: str, kind: str = "
              url: str = "", date: str = "") -> Article:
     """Build an Article from decoded ``raw`` (text or HTML source). Raises DecodeError when no text is left."""
     if kind == "html":
-        inter, inter_map, html_title = _html_to_text(raw)
-        rep = _repair(inter)
+        inter, inter_map, html_title, hard = _html_to_text(raw)
+        rep = _repair(inter, hard)
         text, idx = _materialise(inter, rep)
         if text:
             end = inter_map[idx[-2]] + 1
@@ -866,12 +898,12 @@ def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int) -> Article:
             text_line, encoding = decode_bytes(line)
         except DecodeError as e:
             raise InputError(where, f"not UTF-8 ({e})") from e
+    text_line = text_line.strip()
     try:
         rec = json.loads(text_line)
     except json.JSONDecodeError as e:
-        problem = "truncated JSON" if e.msg.startswith(("Unterminated", "Expecting")) and e.pos >= len(
-            text_line.rstrip()) else "invalid JSON"
-        raise InputError(where, f"{problem} ({e.msg} at column {e.colno})") from e
+        truncated = e.pos >= len(text_line) or e.msg.startswith("Unterminated")
+        raise InputError(where, f"{'truncated' if truncated else 'invalid'} JSON ({e.msg}, column {e.colno})") from e
     except RecursionError as e:
         raise InputError(where, "invalid JSON (nested too deeply)") from e
     if not isinstance(rec, dict):

@@ -17,6 +17,8 @@ _CJK_RE = re.compile(f"[{L.CJK}]")
 _CUE_PREFIX = re.compile(r"(?:世界|全球|中国|财富)?\d+强(?:企业|的)?")
 _GENERIC_ORG_NOUNS = frozenset({"上市公司", "子公司", "分公司", "母公司", "总公司", "控股公司", "投资公司", "科技公司",
                                 "外资企业", "民营企业", "国有企业", "集团公司", "股份公司", "有限公司", "挂牌公司"})
+_AMOUNT = re.compile(r"[0-9０-９.]+(?:亿元|万元|亿|万|元|个|家|年度|年|月|日|项|%)?")
+_GENERIC_PARK_PREFIX = frozenset({"国家", "国家级", "省级", "市级", "全国", "省", "市", "区", "县", "各", "该", "本"})
 _KEEP_WORDS = frozenset({"中日", "中德", "中韩", "中美", "中欧", "中俄", "中新", "中法", "中英", "中外"})
 _BRACKETS = {"(": ")", "（": "）"}
 
@@ -132,6 +134,11 @@ class EntityFinder:
         cue = _CUE_PREFIX.match(text, start, head)
         if cue:
             start = cue.end()
+        amount = None
+        for amount in _AMOUNT.finditer(text, start, head):
+            pass
+        if amount is not None:
+            start = amount.end()   # 总投资近30亿元广清产业园 -> 广清产业园
         prefix = text[start:head]
         if prefix and not self.gaz.place(prefix[:2]) and not self.gaz.place(prefix[:3]):
             start += words.leading_function_words(prefix, keep=_KEEP_WORDS)
@@ -181,7 +188,7 @@ class EntityFinder:
                 continue
             if cls is EntityClass.INSTITUTE and suffix == "服务中心" and re.search("高新区|开发区|产业园|园区|经开区", prefix):
                 cls = EntityClass.GOVERNMENT_BODY   # a park's own service centre is part of its administration
-            if cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY) and len(prefix) > 4:
+            if cls is not EntityClass.COMPANY and len(prefix) > 2:
                 start = self._cut_to_place(text, start, m.start())
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
@@ -195,7 +202,7 @@ class EntityFinder:
             ch = text[k]
             depth += ch in "(（"
             depth -= ch in ")）"
-            if depth == 0 and k - start >= 3:
+            if depth == 0 and k - start >= 2:
                 for L_ in (3, 2):
                     entry = self.gaz.place(text[k:k + L_])
                     if entry is not None and entry.level in (1, 2):
@@ -211,6 +218,9 @@ class EntityFinder:
                                          "办公室", "委员会", "区委", "市委", "县委", "省委"):
             return False
         if suffix in ("办公室", "委员会", "局") and len(core) < 3:
+            return False
+        if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
+                core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core) or words.is_generic_phrase(core)):
             return False
         if (core + suffix) in _GENERIC_ORG_NOUNS or (cls is EntityClass.COMPANY and words.is_generic_phrase(core + suffix)):
             return False

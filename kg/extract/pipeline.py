@@ -78,7 +78,12 @@ class EntitiesComponent:
         if cls is EntityClass.PERSON:
             return (2 <= len(name) <= 4 and (name[0] in self.finder.gaz.surnames or name[:2] in self.finder.gaz.surnames)
                     and name[-1] not in L.PERSON_NEXT)
-        return len(name) >= 3 and not words.is_generic_phrase(name) and not self.finder.gaz.place(name)
+        if len(name) < 3 or words.is_generic_phrase(name) or self.finder.gaz.place(name):
+            return False
+        for k in (3, 2):  # a place followed by a common word (黔江区双方) is not an organisation
+            if self.finder.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]):
+                return False
+        return True
 
     def set_annotations(self, doc: Doc, result) -> None:
         ents, mentions, inner, sentences = result

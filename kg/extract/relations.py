@@ -66,7 +66,47 @@ class RelationFinder:
                 elif e.cls is EntityClass.PARK:
                     focus_park = e
             del stext
+        rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels)
         return _dedupe(rels)
+
+    def _topic_park(self, text, sentences, ents, mentions, ent_of, rels) -> list[Rel]:
+        """A domestic firm named in full in a passage about a park, and not its partner, is hosted by it."""
+        partners = {r.head for r in rels if r.kind is RelationKind.PARTNERS_WITH} | \
+                   {r.tail for r in rels if r.kind is RelationKind.PARTNERS_WITH}
+        hosted = {r.tail for r in rels if r.kind is RelationKind.HOSTS}
+        out = []
+        park: Ent | None = None
+        for m in mentions:
+            e = ent_of[id(m)]
+            if e.cls is EntityClass.PARK:
+                park = e
+                continue
+            if park is None or e.cls is not EntityClass.COMPANY or e.idx in partners or e.idx in hosted or e.f500:
+                continue
+            if m.source not in ("suffix", "list") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
+                    and m.source != "list":
+                continue
+            if not self._compatible(e, park):
+                continue
+            sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+            out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, sent, cue="topic-park"))
+            hosted.add(e.idx)
+        return out
+
+    def _compatible(self, firm: Ent, park: Ent) -> bool:
+        """A firm whose name carries a place outside the park's province is not hosted there."""
+        name = normalise_name(firm.label)
+        for k in (3, 2):
+            entry = self.gaz.place(name[:k])
+            if entry is None:
+                continue
+            if entry.level == 0:
+                return entry.code == "C:中国"
+            if park.park is not None:
+                prov = self.gaz.place(park.park.province)
+                return prov is not None and (entry.code == prov.code or self.gaz.contains(prov, entry))
+            return True
+        return True
 
     # ------------------------------------------------------------------ from names (implied)
     def _from_names(self, text, ents, ent_of, inner, sentences) -> list[Rel]:
