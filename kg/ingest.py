@@ -75,7 +75,6 @@ _WS_CHARS = (" \t\x0b\x0c\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u200
              + "".join(map(chr, range(0x00, 0x09))) + "".join(map(chr, range(0x0e, 0x20))) + "\x7f")
 _WS_CLASS = "[" + re.escape(_WS_CHARS) + "]"
 _WS_RUN = re.compile(_WS_CLASS + "+")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # "CJK side" characters: ideographs, CJK/full-width punctuation and the curly quotes, dashes and dots Chinese text
 # uses. Whitespace next to one of these is an OCR artefact; whitespace between two other characters
@@ -87,7 +86,6 @@ _CJK_SIDE = re.compile(
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
-_FINAL_PUNCT = "。！？!?…：:”」』"
 _CLAUSE_PUNCT = re.compile("[，,、；;：:。！？!?…]")
 _ENDS_FINAL = re.compile(r"[。！？!?…：:][”’」』\"'）)]*\Z")
 _FINAL_CHARS = frozenset("。！？!?…：:")
@@ -121,7 +119,6 @@ _ROLE = re.compile(
 )
 _SOURCE_LINE = re.compile(r"(?:图片|照片|图文|资料)?来源[:：]\s*(?P<who>\S.{0,20})\Z")
 _CREDIT = re.compile(r"(?:^|(?<=" + _WS_CLASS + r"))(?P<who>[^\s]{0,12}?)(?:供图|供稿|摄)\Z")
-_GENERIC_CREDITS = {"", "受访者", "资料", "网络", "本报", "作者", "新华社", "受访单位", "主办方"}
 _NAME = re.compile("[\u4e00-\u9fff]{1,4}")
 _INLINE_BYLINE = re.compile(r"[（(](?P<body>[^()（）\n]{2,40})[）)]")
 
@@ -207,8 +204,8 @@ _WS_KEEP_OR_DROP = re.compile(
     + _WS_CLASS + "*)")
 # one non-blank line: its content (no leading/trailing whitespace) and its terminator
 _CONTENT_LINE = re.compile(
-    "^" + _WS_CLASS + "*(?P<c>[^\r\n" + re.escape(_WS_CHARS) + "](?:[^\r\n]*[^\r\n" + re.escape(_WS_CHARS)
-    + "])?)" + _WS_CLASS + "*(?P<t>\r\n|\r|\n|\\Z)",
+    "^" + _WS_CLASS + "*([^\r\n" + re.escape(_WS_CHARS) + "](?:[^\r\n]*[^\r\n" + re.escape(_WS_CHARS)
+    + "])?)" + _WS_CLASS + "*(\r\n|\r|\n|\\Z)",
     re.M,
 )
 _ROLE_ANY = re.compile("记者|通讯员|实习生|摄影|编辑|责编|撰稿|撰文|作者|[文图摄][/／:：]|供图|供稿|摄$|来源[:：]")
@@ -225,10 +222,8 @@ class _Repaired:
 
 
 def _weighted_len(s: str) -> float:
-    """Display-ish length: a CJK character counts 1, an ASCII character 1/2."""
-    n = len(s)
-    n_wide = min(n, (len(s.encode("utf-8", "surrogatepass")) - n) / 2)
-    return n_wide + (n - n_wide) / 2
+    """Display-ish length: a CJK character counts 1, an ASCII character 2/3."""
+    return (len(s) + len(s.encode("utf-8", "surrogatepass")) / 3) / 2
 
 
 def _first_clause_len(s: str) -> int:
@@ -288,11 +283,10 @@ def _line_records(s: str, hard: list[int] | None = None) -> tuple[list[list], li
     removed_since = False
     prev_end = -1
     for m in _CONTENT_LINE.finditer(s):
-        start, end = m.span("c")
-        term = m.start("t") if m.group("t") else -1
-        if term >= 0 and s[term] == "\r" and m.end("t") - term == 2:
-            term += 1
-        content = m.group("c")
+        start, end = m.span(1)
+        t0, t1 = m.span(2)
+        term = -1 if t0 == t1 else (t0 if t1 - t0 == 1 else t0 + 1)  # the "\n" of a "\r\n"
+        content = s[start:end]
         if kept and start > prev_end and (s.find("\n", prev_end, start) >= 0 or s.find("\r", prev_end, start) >= 0):
             kept[-1][_BLANK_AFTER] = True  # (only blank lines and indentation lie between two matches)
         if hard and kept and not removed_since:
@@ -364,6 +358,7 @@ def _repair(s: str, hard: list[int] | None = None) -> _Repaired:
 
     segments: list[tuple[int, int]] = []
     add = segments.append
+    finditer = _WS_KEEP_OR_DROP.finditer
     marks: list[tuple[int, int, bool]] = []
     para_first = 0
     para_heading = False
@@ -385,7 +380,14 @@ def _repair(s: str, hard: list[int] | None = None) -> _Repaired:
                     add((keep, keep + 1))
         para_heading = para_heading or ln[_HEAD]
         if not cuts[i]:  # the common case: the whole line
-            pieces: Iterable[tuple[int, int]] = ((ln[_START], ln[_END]),)
+            pos = ln[_START]
+            for m in finditer(s, pos, ln[_END]):
+                w0, w1 = m.span()
+                add((pos, w0))
+                if m.lastgroup:
+                    _keep_one(s, w0, w1, add)
+                pos = w1
+            add((pos, ln[_END]))
         else:  # the line minus its inline bylines; whitespace around a cut goes with it
             bounds = [ln[_START], *chain.from_iterable(cuts[i]), ln[_END]]
             pieces = []
@@ -395,15 +397,15 @@ def _repair(s: str, hard: list[int] | None = None) -> _Repaired:
                 p1 -= len(piece) - len(piece.rstrip(_WS_CHARS))
                 if p1 > p0:
                     pieces.append((p0, p1))
-        for p0, p1 in pieces:
-            pos = p0
-            for m in _WS_KEEP_OR_DROP.finditer(s, p0, p1):
-                w0, w1 = m.span()
-                add((pos, w0))
-                if m.lastgroup:
-                    _keep_one(s, w0, w1, add)
-                pos = w1
-            add((pos, p1))
+            for p0, p1 in pieces:
+                pos = p0
+                for m in finditer(s, p0, p1):
+                    w0, w1 = m.span()
+                    add((pos, w0))
+                    if m.lastgroup:
+                        _keep_one(s, w0, w1, add)
+                    pos = w1
+                add((pos, p1))
     if kept:
         marks.append((para_first, len(segments), para_heading))
     seen: set[str] = set()
@@ -495,7 +497,6 @@ _BLOCK_TAGS = frozenset(
     "h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead title tr ul body html "
     "caption center".split()
 )
-_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
 
 
 def _html_to_text(src: str) -> tuple[str, list[int], str, list[int]]:
@@ -761,12 +762,13 @@ def _article(doc_id: str, source: str, raw: str, *, encoding: str, kind: str = "
                    date=date, bylines=tuple(rep.bylines), encoding=encoding)
 
 
-def _read_limited(path: str, max_bytes: int) -> bytes:
+def _read_limited(path: str, max_bytes: int, st: os.stat_result | None = None) -> bytes:
     """The bytes of a regular file, refusing (without reading) one over ``max_bytes``. Raises InputError."""
-    try:
-        st = os.stat(path)
-    except OSError as e:
-        raise InputError(path, _os_problem(e)) from e
+    if st is None:
+        try:
+            st = os.stat(path)
+        except OSError as e:
+            raise InputError(path, _os_problem(e)) from e
     if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a folder")
     if not stat.S_ISREG(st.st_mode):
@@ -775,9 +777,15 @@ def _read_limited(path: str, max_bytes: int) -> bytes:
         raise InputError(path, f"file too large ({_mb(st.st_size)} > {_mb(max_bytes)} limit)")
     try:
         with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
+            # (read(n) allocates n bytes up front: ask for the size stat gave, then go on in chunks if it grew)
+            chunks = [f.read(st.st_size + 1)]
+            total = len(chunks[0])
+            while total > st.st_size and total <= max_bytes and chunks[-1]:
+                chunks.append(f.read(min(1 << 20, max_bytes + 1 - total)))
+                total += len(chunks[-1])
     except OSError as e:
         raise InputError(path, _os_problem(e)) from e
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     if len(data) > max_bytes:
         raise InputError(path, f"file too large (more than {_mb(max_bytes)} limit)")
     return data
@@ -816,14 +824,18 @@ def read_article(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
     kind = _kind_of(spath, explicit=True)
     if kind == "jsonl":
         raise InputError(spath, "a JSONL file holds many articles: read it with iter_articles or iter_jsonl")
-    data = _read_limited(spath, max_bytes)
+    return _read_file(spath, kind, doc_id or Path(spath).stem, max_bytes)
+
+
+def _read_file(spath: str, kind: str, doc_id: str, max_bytes: int, st: os.stat_result | None = None) -> Article:
+    data = _read_limited(spath, max_bytes, st)
     hint = None
     if kind == "html":
         m = _META_CHARSET.search(data[:4096])
         hint = m.group(1).decode("ascii", "replace") if m else None
     try:
         raw, encoding = decode_bytes(data, hint=hint)
-        return _article(doc_id or Path(spath).stem, spath, raw, encoding=encoding, kind=kind)
+        return _article(doc_id, spath, raw, encoding=encoding, kind=kind)
     except DecodeError as e:
         raise InputError(spath, str(e)) from e
 
@@ -945,12 +957,15 @@ class _DocIds:
     def __init__(self) -> None:
         self._used: set[str] = set()
 
-    def take(self, *candidates: str) -> str:
-        for c in candidates:
+    def take(self, *candidates: str | Callable[[], str]) -> str:
+        """The first unused candidate (callables are called only when reached)."""
+        c = ""
+        for cand in candidates:
+            c = cand() if callable(cand) else cand
             if c and c not in self._used:
                 self._used.add(c)
                 return c
-        base = candidates[-1] or "doc"
+        base = c or "doc"
         n = 2
         while f"{base}~{n}" in self._used:
             n += 1
@@ -958,7 +973,7 @@ class _DocIds:
         return f"{base}~{n}"
 
 
-def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[str]:
+def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[tuple[str, os.stat_result]]:
     """The files under folder ``root``: depth first, entries sorted by name, hidden ones skipped, lazily."""
     try:
         st = os.stat(root)
@@ -1002,7 +1017,7 @@ def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[str]:
             if sub is not None:
                 stack.append((sub, ancestors | {key}))
         elif stat.S_ISREG(st.st_mode) and _kind_of(path, explicit=False):
-            yield path
+            yield path, st
 
 
 def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[InputError], None],
@@ -1015,7 +1030,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
     are unique: the file stem, else the path relative to the folder given, else ``<id>~<n>``.
     """
     ids = _DocIds()
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()
     for p in paths:
         spath = os.fspath(p)
         try:
@@ -1024,33 +1039,37 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
             on_error(InputError(spath, _os_problem(e)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            files: Iterable[tuple[str, str, bool]] = ((f, spath, False) for f in _walk(spath, on_error))
+            files: Iterable[tuple[str, os.stat_result, str, bool]] = (
+                (f, fst, spath, False) for f, fst in _walk(spath, on_error))
         else:
-            files = [(spath, os.path.dirname(spath), True)]
-        for fpath, root, explicit in files:
-            real = os.path.realpath(fpath)
-            if real in seen:
+            files = [(spath, st, os.path.dirname(spath), True)]
+        for fpath, fst, root, explicit in files:
+            key = (fst.st_dev, fst.st_ino)
+            if key in seen:  # the same file twice (named twice, or through a symlink)
                 log.debug("%s: already read, skipped", fpath)
                 continue
-            seen.add(real)
-            yield from _read_any(fpath, root, explicit, ids, on_error, max_bytes)
+            seen.add(key)
+            yield from _read_any(fpath, fst, root, explicit, ids, on_error, max_bytes)
 
 
-def _read_any(fpath: str, root: str, explicit: bool, ids: _DocIds, on_error: Callable[[InputError], None],
-              max_bytes: int) -> Iterator[Article]:
+def _read_any(fpath: str, st: os.stat_result, root: str, explicit: bool, ids: _DocIds,
+              on_error: Callable[[InputError], None], max_bytes: int) -> Iterator[Article]:
     kind = _kind_of(fpath, explicit)
-    rel = os.path.splitext(os.path.relpath(fpath, root or "."))[0].replace(os.sep, "/")
-    stem = Path(fpath).stem
+    stem = os.path.splitext(os.path.basename(fpath))[0]
+
+    def rel() -> str:
+        return os.path.splitext(os.path.relpath(fpath, root or "."))[0].replace(os.sep, "/")
+
     try:
         if kind == "jsonl":
             for art in iter_jsonl(fpath, on_error=on_error, max_bytes=max_bytes):
-                doc_id = ids.take(art.doc_id, f"{rel}/{art.doc_id}")
+                doc_id = ids.take(art.doc_id, lambda: f"{rel()}/{art.doc_id}")
                 if doc_id != art.doc_id:
                     log.warning("%s: duplicate id %r renamed %r", art.source, art.doc_id, doc_id)
                     art = _replace_id(art, doc_id)
                 yield art
             return
-        art = read_article(fpath, max_bytes=max_bytes, doc_id=stem)
+        art = _read_file(fpath, kind or "text", stem, max_bytes, st)
     except InputError as e:
         on_error(e)
         return

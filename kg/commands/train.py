@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config", type=Path, default=None, help="spaCy config (default: configs/ner.cfg)")
     p.add_argument("--max-steps", type=int, default=None, help="override [training] max_steps")
     p.add_argument("--work-dir", type=Path, default=None,
-                   help="where the converted corpora and checkpoints go (default: OUTPUT-training)")
+                   help="where the converted corpora and checkpoints go (default: build/ner-training)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.set_defaults(func=run)
 

@@ -114,7 +114,7 @@ def train(data_dir: str | Path, output: str | Path, config: str | Path = DEFAULT
     from spacy.cli.train import train as spacy_train
 
     output = Path(output)
-    work = Path(work_dir) if work_dir else output.parent / (output.name + "-training")
+    work = Path(work_dir) if work_dir else Path("build") / "ner-training"
     work.mkdir(parents=True, exist_ok=True)
     train_set, dev_set, stats = build_corpora(data_dir, seed)
     log.info("corpora: %s", stats)
@@ -127,6 +127,8 @@ def train(data_dir: str | Path, output: str | Path, config: str | Path = DEFAULT
         overrides["training.max_steps"] = max_steps
     spacy_train(Path(config), work / "run", overrides=overrides, use_gpu=-1)
     best = work / "run" / "model-best"
+    if not best.is_dir():  # fewer steps than one evaluation: keep the last weights
+        best = work / "run" / "model-last"
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
