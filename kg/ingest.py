@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DecodeError",
     "SUFFIX_KINDS",
     "decode_bytes",
     "describe_error",
@@ -362,7 +363,6 @@ def _repair(s: str, hard: list[int] | None = None) -> _Repaired:
     marks: list[tuple[int, int, bool]] = []
     para_first = 0
     para_heading = False
-    last = len(kept) - 1
     for i, ln in enumerate(kept):
         if i:
             prev = kept[i - 1]
@@ -434,7 +434,11 @@ def repair_text(raw: str) -> tuple[str, tuple[int, ...]]:
     Latin words stay. Markdown heading marks and byline lines are dropped. Characters are never changed (no NFKC),
     so ``raw[to_raw[i]] == text[i]`` for every ``i``; ``len(to_raw) == len(text) + 1``.
     """
-    return _materialise(raw, _repair(raw))
+    text, to_raw = _materialise(raw, _repair(raw))
+    lead = len(text) - len(text.lstrip())
+    if lead:  # a removed byline can leave a break at the very start
+        text, to_raw = text[lead:], to_raw[lead:]
+    return text, to_raw
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -156,19 +156,26 @@ def test_kg_train_runs_end_to_end_on_tiny_corpora(tmp_path):
     from kg.cli import main
 
     data = tmp_path / "data"
-    for rel, src in (("peoples_daily_ner/example.test", "peoples_daily_test_sample.txt"),
-                     ("peoples_daily_ner/example.dev", "peoples_daily_test_sample.txt"),
-                     ("msra_ner/msra_train.bmeso.txt", "msra_test_bmes_sample.txt"),
-                     ("msra_ner/msra_test.bmeso.txt", "msra_test_bmes_sample.txt"),
-                     ("msra_ner/msra_test_bio.oye93.txt", "msra_test_bmes_sample.txt"),
-                     ("cluener2020/train.json", "cluener_dev_sample.json"),
-                     ("cluener2020/dev.json", "cluener_dev_sample.json")):
+    pd = (FIXTURES / "peoples_daily_test_sample.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    msra_test = (FIXTURES / "msra_test_bmes_sample.txt").read_text(encoding="utf-8")
+    clue = (FIXTURES / "cluener_dev_sample.json").read_text(encoding="utf-8").splitlines()
+    files = {"msra_ner/msra_train.bmeso.txt": "\n\n".join(pd[:100] + pd[150:160]) + "\n",
+             "peoples_daily_ner/example.test": "\n\n".join(pd[150:200]) + "\n",
+             "peoples_daily_ner/example.dev": "\n\n".join(pd[100:150]) + "\n",
+             "msra_ner/msra_test.bmeso.txt": msra_test,
+             "msra_ner/msra_test_bio.oye93.txt": msra_test,
+             "cluener2020/train.json": "\n".join(clue) + "\n",
+             "cluener2020/dev.json": clue[0] + "\n"}
+    for rel, text in files.items():
         (data / rel).parent.mkdir(parents=True, exist_ok=True)
-        (data / rel).write_bytes((FIXTURES / src).read_bytes())
-    # Every training file is also a test file here, so leakage removal must leave nothing to train on except
-    # what is not held out: make the CLUENER train differ from its dev.
-    lines = (FIXTURES / "cluener_dev_sample.json").read_text(encoding="utf-8").splitlines()
-    (data / "cluener2020/dev.json").write_text(lines[0] + "\n", encoding="utf-8")
+        (data / rel).write_text(text, encoding="utf-8")
+    from kg.ner.training import build_corpora
+    train, dev, stats = build_corpora(data)
+    # test sentences never reach training: the 10 PD test sentences in the MSRA train file go, and so do
+    # CLUENER dev (1 line) and the 4 CLUENER lines held out for dev
+    assert stats["msra_train_kept"] == 100 and stats["cluener_train_kept"] == 15
+    assert not {s.text for s in train} & ({s.text for s in dev} | {s.text for s in read_char_tagged(
+        data / "peoples_daily_ner/example.test")})
     out = tmp_path / "model"
     rc = main(["train", "--data-dir", str(data), "--output", str(out), "--max-steps", "3",
                "--work-dir", str(tmp_path / "work")])

@@ -266,6 +266,8 @@ class Resolver:
             for m in pat.finditer(text):
                 s = m.start()
                 e_ = m.end() + tail.match(text, m.end()).end() - m.end()
+                if e_ > m.end() and self.finder.role_re.match(text, m.end()):
+                    e_ = m.end()   # 博源技术负责人: 技术负责人 is the role, 博源 the firm
                 if any(occupied[s:e_]):
                     continue
                 if s > 0 and _CJK.match(text[s - 1]) and text[s - 1] not in L.LEFT_STOP_CHARS:

@@ -56,7 +56,7 @@ def build_corpora(data_dir: str | Path, seed: int = SEED
     rng = random.Random(seed)
     order = list(range(len(cluener)))
     rng.shuffle(order)
-    dev_idx = set(order[:CLUENER_DEV_HOLDOUT])
+    dev_idx = set(order[:min(CLUENER_DEV_HOLDOUT, len(cluener) // 5)])
     dev = pd_dev + [cluener[i] for i in sorted(dev_idx)]
     excluded = held_out | {s.text for s in dev}
 
@@ -64,6 +64,9 @@ def build_corpora(data_dir: str | Path, seed: int = SEED
     train_msra = [s for s in msra if s.text not in excluded]
     train_clue = [cluener[i] for i in range(len(cluener)) if i not in dev_idx and cluener[i].text not in excluded]
     train = train_msra + train_clue
+    if not train or not dev:
+        raise InputError(str(data_dir), f"no training or dev sentences left after removing the test sets "
+                                        f"(train {len(train)}, dev {len(dev)})")
     rng.shuffle(train)
     stats = {"msra_train": len(msra), "msra_train_kept": len(train_msra),
              "cluener_train_kept": len(train_clue), "train": len(train), "dev": len(dev),
