@@ -133,7 +133,14 @@ def make_nlp(use_ner: bool = True) -> Language:
 class Extractor:
     """Article -> DocExtraction. One instance per process (the pipeline is loaded once)."""
 
-    def __init__(self, use_ner: bool = True):
+    def __init__(self, use_ner: bool | None = None):
+        # The statistical NER joins the pipeline once it passes its quality floor (tests/test_ner.py); until
+        # then rules + gazetteers alone score as well on the dev articles and run ~2.5x faster.
+        # PARKKG_NER=1 turns it on.
+        if use_ner is None:
+            import os
+
+            use_ner = os.environ.get("PARKKG_NER", "0") == "1"
         self.nlp = make_nlp(use_ner=use_ner)
 
     def extract(self, article: Article) -> DocExtraction:
