@@ -80,7 +80,8 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 7) -> nx.MultiDiGrap
     docs = sorted(G.graph["articles"])
     kinds = list(KIND_SHARES)
     weights = [KIND_SHARES[k] for k in kinds]
-    while G.number_of_edges() < n_edges:
+    made = 0
+    while made < n_edges:
         kind = rng.choices(kinds, weights)[0]
         u, v = pair(kind)
         if u == v or G.has_edge(u, v, key=kind):
@@ -89,7 +90,18 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 7) -> nx.MultiDiGrap
         ev = ({"doc_id": rng.choice(docs), "sentence": sentence, "start": 0, "end": len(sentence),
                "role": "总经理" if kind == "worksFor" else "", "implied": False, "cue": "bench"},)
         G.add_edge(u, v, key=kind, kind=kind, evidence=ev)
+        made += 1
     return G
+
+
+def wait_until(page, expr: str, timeout: float = 120.0) -> None:
+    """Poll ``expr`` with page.evaluate. (Playwright's wait_for_function evaluates its predicate with eval(),
+    which the page's Content-Security-Policy forbids.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expr):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout} s: {expr}")
+        time.sleep(0.02)
 
 
 def browser_figures(path: Path) -> dict:
@@ -103,12 +115,12 @@ def browser_figures(path: Path) -> dict:
                    else (outside.append(r.request.url), r.abort()))
         t0 = time.perf_counter()
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.parkkgReady === true", timeout=120_000, polling=50)
+        wait_until(page, "window.parkkgReady === true")
         first_draw = time.perf_counter() - t0
         t1 = time.perf_counter()
         page.fill("#search", page.evaluate("window.parkkg.data.nodes[123].names[1] || window.parkkg.data.nodes[123].label"))
         page.press("#search", "Enter")
-        page.wait_for_function("document.querySelector('#panel').dataset.kind === 'node'")
+        wait_until(page, "document.querySelector('#panel').dataset.kind === 'node'")
         search_click = time.perf_counter() - t1
         redraw = page.evaluate("""() => new Promise(resolve => {
             const net = window.parkkgNetwork, t = performance.now();

@@ -60,7 +60,53 @@ def force_layout(n: int, heads, tails, *, iterations: int | None = None, seed: i
     typical = float(np.median(np.sqrt(((pos[u] - pos[v]) ** 2).sum(1)))) if len(u) else 1.0
     radius = float(np.sqrt((pos ** 2).sum(1).mean())) or 1.0
     scale = max(edge_length / max(typical, 1e-6), spacing * np.sqrt(n / np.pi) / radius)
-    return pos * scale
+    return pack_components(pos * scale, _components(n, u, v), gap=edge_length * 0.6)
+
+
+def _components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Connected-component label of each node (union-find)."""
+    parent = list(range(n))
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in zip(u.tolist(), v.tolist()):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([root(a) for a in range(n)])
+
+
+def pack_components(pos: np.ndarray, comp: np.ndarray, gap: float) -> np.ndarray:
+    """Place the connected components side by side in rows, largest first, ``gap`` apart.
+
+    Laid out together, components push each other (and single nodes fly) far apart; packing keeps the picture
+    compact whatever the number of small components.
+    """
+    labels, inverse, sizes = np.unique(comp, return_inverse=True, return_counts=True)
+    if len(labels) == 1:
+        return pos
+    order = sorted(range(len(labels)), key=lambda c: (-sizes[c], labels[c]))
+    members = [np.flatnonzero(inverse == c) for c in range(len(labels))]
+    boxes = []
+    for c in order:
+        p = pos[members[c]]
+        lo, hi = p.min(0), p.max(0)
+        boxes.append((c, lo, hi - lo + gap))
+    total = sum(float(w * h) for _, _, (w, h) in boxes)
+    row_width = max(float(boxes[0][2][0]), np.sqrt(total) * 1.3)
+    out = np.empty_like(pos)
+    x = y = row_height = 0.0
+    for c, lo, (w, h) in boxes:
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        out[members[c]] = pos[members[c]] - lo + (x, y)
+        x += w
+        row_height = max(row_height, h)
+    return out - (out.min(0) + out.max(0)) / 2
 
 
 def _kernel_ffts(grid: int) -> tuple[np.ndarray, np.ndarray]:

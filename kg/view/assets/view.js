@@ -7,6 +7,7 @@
   var CLASSES = DATA.classes, KINDS = DATA.kinds, F500 = DATA.fortune500;
   var NODES = DATA.nodes, EDGES = DATA.edges, ARTICLES = DATA.articles;
   var BIG = !DATA.physics;
+  var SMALL = DATA.nodes.length <= 60;
   var FONT = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
 
   function el(tag, cls, text) {
@@ -48,9 +49,11 @@
   var nodeItems = NODES.map(function (n) {
     var c = classStyle(n.cls);
     var size = Math.min(46, 11 + 4.5 * Math.sqrt(n.deg));
+    // hubs get larger labels, so that zoomed out the picture still names its parks and main firms
+    var fontSize = Math.min(28, 12 + 3.5 * Math.sqrt(n.deg));
     var item = {
       id: n.id, cls: n.cls, label: n.label, title: nodeTooltip(n), x: n.x, y: n.y,
-      shape: c.shape, size: size, borderWidth: 1.5,
+      shape: c.shape, size: size, borderWidth: 1.5, font: { size: fontSize },
       color: { background: c.color, border: "#ffffff",
                highlight: { background: c.color, border: "#212121" }, hover: { background: c.color, border: "#212121" } }
     };
@@ -61,7 +64,7 @@
       item.borderWidthSelected = 5;
       item.color = { background: c.color, border: F500.border,
                      highlight: { background: c.color, border: "#e65100" }, hover: { background: c.color, border: "#e65100" } };
-      item.font = { color: "#5d4037" };
+      item.font = { size: Math.max(fontSize, 22), color: "#6d4c00" };
     }
     return item;
   });
@@ -87,19 +90,20 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     nodes: {
       font: { face: FONT, size: 14, color: "#263238", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { label: { drawThreshold: 7 } }
+      scaling: { label: { drawThreshold: 9 } }
     },
     edges: {
       width: 1.3, selectionWidth: 2.5, hoverWidth: 1.5,
-      font: { face: FONT, size: 11, color: "#546e7a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      font: { face: FONT, size: 11, color: "#546e7a", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal" },
       smooth: BIG ? false : { enabled: true, type: "continuous", roundness: 0.3 },
-      scaling: { label: { drawThreshold: 8 } }
+      scaling: { label: { drawThreshold: 9 } }
     },
     interaction: { hover: !BIG, tooltipDelay: 200, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, multiselect: false },
     physics: DATA.physics ? {
       enabled: true, solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.008, springLength: 120, springConstant: 0.05,
-                          damping: 0.5, avoidOverlap: 0.6 },
+      // small graphs get room for every label; larger ones stay compact enough that hub labels show
+      forceAtlas2Based: { gravitationalConstant: SMALL ? -90 : -45, centralGravity: 0.02,
+                          springLength: SMALL ? 130 : 70, springConstant: 0.08, damping: 0.5, avoidOverlap: 0.5 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
     } : { enabled: false }
   };
@@ -109,7 +113,7 @@
   window.parkkgNetwork = network;
 
   network.once("afterDrawing", function () { window.parkkgReady = true; });
-  if (DATA.physics) {
+  if (DATA.physics && NODES.length > 1) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       window.parkkgStable = true;
@@ -366,7 +370,9 @@
       updateCounts();
     }
     network.selectNodes([i]);
-    network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    // no animation on large graphs: every frame redraws all edges
+    network.focus(i, { scale: Math.max(network.getScale(), 1.0),
+                       animation: BIG ? false : { duration: 400, easingFunction: "easeInOutQuad" } });
     showNode(i);
   }
 
