@@ -110,15 +110,28 @@ def test_model_is_small_and_loads_offline(monkeypatch):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("国务院总理李强在北京会见了华为技术有限公司董事长。",
-     {("李强", "PER"), ("北京", "LOC"), ("华为技术有限公司", "ORG")}),
-    ("上海市人民政府与阿里巴巴集团签署战略合作协议。", {("上海市人民政府", "ORG"), ("阿里巴巴集团", "ORG")}),
+    ("国务院总理李强在北京会见了华为技术有限公司董事长。", {("国务院", "ORG"), ("李强", "PER"), ("北京", "LOC")}),
+    ("上海市人民政府与阿里巴巴集团签署战略合作协议。", {("上海市人民政府", "ORG")}),
     ("记者王小明从广州报道。", {("王小明", "PER"), ("广州", "LOC")}),
+    ("宁德时代新能源科技股份有限公司董事长曾毓群出席了签约仪式。",
+     {("宁德时代新能源科技股份有限公司", "ORG"), ("曾毓群", "PER")}),
+    ("加拿大麦格纳公司与中国科学院合肥物质科学研究院签约。",
+     {("加拿大", "LOC"), ("中国科学院合肥物质科学研究院", "ORG")}),
 ])
-@pytest.mark.xfail(reason="the shipped NER is an early checkpoint below its quality floor; training is unfinished (issue 3)", strict=False)
 def test_tags_obvious_examples(ner_nlp, text, expected):
     got = {(e.text, e.label_) for e in ner_nlp(text).ents}
     assert expected <= got, got
+
+
+# Known misses of the shipped model (MODEL_CARD.md, limitations): brand names that start like a place
+# (华 = China, 阿里巴巴集团 as LOC). strict: a retrained model that fixes them makes these fail, so move them up.
+@pytest.mark.xfail(strict=True, reason="known model error: brand names read as places (MODEL_CARD limitations)")
+@pytest.mark.parametrize("text, expected", [
+    ("国务院总理李强在北京会见了华为技术有限公司董事长。", ("华为技术有限公司", "ORG")),
+    ("上海市人民政府与阿里巴巴集团签署战略合作协议。", ("阿里巴巴集团", "ORG")),
+])
+def test_known_misses(ner_nlp, text, expected):
+    assert expected in {(e.text, e.label_) for e in ner_nlp(text).ents}
 
 
 def test_add_to_blank_pipeline_gives_the_same_entities(ner_nlp):
@@ -144,7 +157,6 @@ def test_load_from_missing_folder_is_a_clean_error(tmp_path):
         load_ner_pipeline(tmp_path)
 
 
-@pytest.mark.xfail(reason="the shipped NER is an early checkpoint below its quality floor; training is unfinished (issue 3)", strict=False)
 def test_f1_on_peoples_daily_sample_above_floor(ner_nlp):
     sentences = list(read_char_tagged(PD_SAMPLE))
     scores, _ = evaluate_sentences(ner_nlp, sentences)
@@ -168,6 +180,7 @@ def test_kg_train_runs_end_to_end_on_tiny_corpora(tmp_path):
              "msra_ner/msra_test_bio.oye93.txt": msra_test,
              "cluener2020/train.json": "\n".join(clue) + "\n",
              "cluener2020/dev.json": clue[0] + "\n"}
+    files.update(_TINY_GAZETTEERS)
     for rel, text in files.items():
         (data / rel).parent.mkdir(parents=True, exist_ok=True)
         (data / rel).write_text(text, encoding="utf-8")
@@ -180,7 +193,44 @@ def test_kg_train_runs_end_to_end_on_tiny_corpora(tmp_path):
         data / "peoples_daily_ner/example.test")})
     out = tmp_path / "model"
     rc = main(["train", "--data-dir", str(data), "--output", str(out), "--max-steps", "3",
-               "--work-dir", str(tmp_path / "work")])
+               "--finetune", "--finetune-steps", "3", "--work-dir", str(tmp_path / "work")])
     assert rc == 0
     nlp = load_ner_pipeline(out)
     assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG"}
+
+
+# Tiny gazetteers (facts) in the layout of ../shared/data, for the silver-data generator.
+_TINY_GAZETTEERS = {
+    "national_hitech_zones/national_hitech_zones_v2.csv":
+        "name_full,name_short,province,city,source,status,district,district_code,note\n"
+        "青岛高新技术产业开发区,青岛高新区,山东省,青岛市,S1,national_by_2020,,,\n"
+        "合肥高新技术产业开发区,合肥高新区,安徽省,合肥市,S1,national_by_2020,,,\n",
+    "fortune_global500/fortune_global500_2022_zh_en.csv":
+        "rank,name_zh,name_en,country,short_zh,country_match,name_en_raw\n"
+        "392,麦格纳国际,MAGNA INTERNATIONAL,Canada,麦格纳,x,MAGNA INTERNATIONAL\n"
+        "159,西门子,SIEMENS,Germany,西门子,x,SIEMENS\n",
+    "admin_divisions_china/pca-code.json":
+        '[{"code": "37", "name": "山东省", "children": [{"code": "3702", "name": "青岛市", "children": []}]},'
+        ' {"code": "34", "name": "安徽省", "children": [{"code": "3401", "name": "合肥市", "children": []}]}]',
+    "admin_divisions_china/areas.csv": "code,name,cityCode,provinceCode\n370211,黄岛区,3702,37\n",
+}
+
+
+def test_silver_sentences_are_deterministic_and_well_formed(tmp_path):
+    from kg.ner.silver import generate
+
+    for rel, text in _TINY_GAZETTEERS.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    first = generate(tmp_path, 300, seed=0)
+    assert first == generate(tmp_path, 300, seed=0) and first != generate(tmp_path, 300, seed=1)
+    parks = {"青岛高新技术产业开发区", "青岛高新区", "合肥高新技术产业开发区", "合肥高新区"}
+    labels, missing = set(), set()
+    for sent in first:
+        for start, end, label in sent.spans:
+            labels.add(label)
+            assert sent.text[start:end] and sent.text[start:end] not in parks
+        missing.update(sent.text[s:e] for s, e in sent.missing)
+    assert labels == {"PER", "LOC", "ORG"}
+    assert missing == parks            # parks are never labelled, only left unknown
+    assert any(s.text[a:b] in ("麦格纳国际", "麦格纳", "西门子") for s in first for a, b, _ in s.spans)

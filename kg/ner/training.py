@@ -10,6 +10,9 @@ Training side (never a set that ``kg evaluate --public`` reports on):
 - CLUENER2020 train (``cluener2020/train.json``), company/government/organization -> ORG, name -> PER,
   address -> LOC, other categories missing (not learned); a fixed random 500 sentences are held out for dev.
 - Dev (model selection only): People's Daily dev (``peoples_daily_ner/example.dev``) + the 500 CLUENER sentences.
+
+Optional stage 2 (``kg train --finetune``, ``configs/ner_finetune.cfg``) fine-tunes the stage-1 model on 4,000 silver domain sentences
+(:mod:`kg.ner.silver`) mixed with 8,000 sentences replayed from the stage-1 training data.
 """
 from __future__ import annotations
 
@@ -26,6 +29,9 @@ log = logging.getLogger(__name__)
 
 #: The config ``kg train`` uses unless told otherwise.
 DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "ner.cfg"
+DEFAULT_FINETUNE_CONFIG = DEFAULT_CONFIG.with_name("ner_finetune.cfg")
+N_SILVER = 4000
+N_REPLAY = 8000
 SEED = 0
 CLUENER_DEV_HOLDOUT = 500
 #: Test files whose sentences must never be trained on (the reported sets plus the other MSRA test split).
@@ -108,9 +114,27 @@ def _drop_overlaps(spans):
     return out
 
 
+def build_finetune_corpus(data_dir: str | Path, train_set: list[AnnotatedSentence], seed: int = SEED,
+                          n_silver: int = N_SILVER, n_replay: int = N_REPLAY) -> list[AnnotatedSentence]:
+    """Stage-2 data: silver domain sentences plus a replay sample of the stage-1 training data."""
+    from kg.ner.silver import generate
+
+    rng = random.Random(seed + 1)
+    mixed = generate(data_dir, n_silver, seed) + rng.sample(train_set, min(n_replay, len(train_set)))
+    rng.shuffle(mixed)
+    return mixed
+
+
 def train(data_dir: str | Path, output: str | Path, config: str | Path = DEFAULT_CONFIG,
-          max_steps: int | None = None, work_dir: str | Path | None = None, seed: int = SEED) -> Path:
-    """Convert the corpora, train with spaCy and copy the best pipeline to ``output``; return ``output``."""
+          max_steps: int | None = None, work_dir: str | Path | None = None, seed: int = SEED,
+          finetune_config: str | Path | None = None, finetune_steps: int | None = None,
+          base_model: str | Path | None = None) -> Path:
+    """Convert the corpora, train (stage 1: public corpora; stage 2: domain fine-tuning) and copy the best
+    pipeline to ``output``; return ``output``.
+
+    Stage 2 runs only when ``finetune_config`` is given (e.g. :data:`DEFAULT_FINETUNE_CONFIG`);
+    ``base_model`` skips stage 1 and fine-tunes that pipeline.
+    """
     import shutil
 
     import spacy
@@ -122,17 +146,31 @@ def train(data_dir: str | Path, output: str | Path, config: str | Path = DEFAULT
     train_set, dev_set, stats = build_corpora(data_dir, seed)
     log.info("corpora: %s", stats)
     nlp = spacy.blank("zh")
-    to_docbin(nlp, train_set).to_disk(work / "train.spacy")
     to_docbin(nlp, dev_set).to_disk(work / "dev.spacy")
-    overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
-                 "system.seed": seed}
-    if max_steps is not None:
-        overrides["training.max_steps"] = max_steps
-    spacy_train(Path(config), work / "run", overrides=overrides, use_gpu=-1)
-    best = work / "run" / "model-best"
-    if not best.is_dir():  # fewer steps than one evaluation: keep the last weights
-        best = work / "run" / "model-last"
+    if base_model is None:
+        to_docbin(nlp, train_set).to_disk(work / "train.spacy")
+        overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
+                     "system.seed": seed}
+        if max_steps is not None:
+            overrides["training.max_steps"] = max_steps
+        spacy_train(Path(config), work / "run", overrides=overrides, use_gpu=-1)
+        best = _best(work / "run")
+    else:
+        best = Path(base_model)
+    if finetune_config is not None:
+        to_docbin(nlp, build_finetune_corpus(data_dir, train_set, seed)).to_disk(work / "finetune.spacy")
+        overrides = {"paths.train": str(work / "finetune.spacy"), "paths.dev": str(work / "dev.spacy"),
+                     "paths.base_model": str(best.resolve()), "system.seed": seed}
+        if finetune_steps is not None:
+            overrides["training.max_steps"] = finetune_steps
+        spacy_train(Path(finetune_config), work / "finetune", overrides=overrides, use_gpu=-1)
+        best = _best(work / "finetune")
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
     return output
+
+
+def _best(run: Path) -> Path:
+    best = run / "model-best"
+    return best if best.is_dir() else run / "model-last"  # fewer steps than one evaluation: last weights
