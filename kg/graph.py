@@ -13,21 +13,12 @@ Examples
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 import networkx as nx
 
 from kg.records import DocExtraction, EntityClass, EntityRecord, RelationKind
-from kg.vocab import mint_article_iri, mint_entity_iri, normalise_name
-
-_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
-
-
-def park_key(name: str) -> str:
-    n = _BRACKETED.sub("", normalise_name(name))
-    return n.replace("高新技术产业开发区", "高新区").replace("经济技术开发区", "经开区").replace("国家级", "")
-
+from kg.vocab import mint_article_iri, mint_entity_iri, normalise_name, park_key
 
 def merge_keys(e: EntityRecord) -> list[str]:
     """Keys under which an entity may meet the same entity from another article (first key = IRI key)."""

@@ -83,6 +83,15 @@ def normalise_name(name: str) -> str:
     return _WS.sub("", s)
 
 
+_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+
+
+def park_key(name: str) -> str:
+    """Comparison key for park name variants: X高新技术产业开发区 = X高新区, 长沙国家级经开区 = 长沙经开区."""
+    n = _BRACKETED.sub("", normalise_name(name))
+    return n.replace("高新技术产业开发区", "高新区").replace("经济技术开发区", "经开区").replace("国家级", "")
+
+
 def _digest(*parts: str) -> str:
     h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
     return h[:16]

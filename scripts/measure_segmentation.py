@@ -9,7 +9,7 @@ Prints, for each segmenter:
 Usage (the pkuseg model comes from the PyPI sdist pkuseg==0.0.25, pkuseg/models/default/, the "mixed" model):
 
     OMP_NUM_THREADS=1 .venv/bin/python scripts/measure_segmentation.py \
-        --data-dir ../shared/data --pkuseg-model /tmp/pk/pkuseg-0.0.25/pkuseg/models/default [--json out.json]
+        --data-dir DATA --pkuseg-model PKUSEG_SDIST/pkuseg/models/default [--json out.json]
 """
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def measure(nlp, gold_lines: list[list[str]], ner_sents) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument("--data-dir", type=Path, required=True)
     ap.add_argument("--pkuseg-model", type=Path, required=True, help="folder of the pkuseg 'mixed' model")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)

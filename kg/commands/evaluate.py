@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from kg.errors import InputError
 
 _REPO = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_DIR = _REPO.parent / "shared" / "data"
+# corpora are not shipped (research-use licences): point at them with --data-dir or PARKKG_DATA_DIR
+DEFAULT_DATA_DIR = Path(os.environ["PARKKG_DATA_DIR"]) if os.environ.get("PARKKG_DATA_DIR") else None
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,13 +21,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Exact-span P/R/F1 per class and overall, and speed, of the trained NER on the public test "
                     "sets: " + "; ".join(f"{s.name}: {s.description}" for s in PUBLIC_SETS.values())
                     + ". The full test sets are not in the repository: --data-dir names the folder that holds "
-                      "them (default ../shared/data beside the repository).",
-        epilog="Example: kg evaluate --public --data-dir ../shared/data --sets peoples_daily,cluener")
+                      "them (default $PARKKG_DATA_DIR).",
+        epilog="Example: kg evaluate --public --data-dir DATA --sets peoples_daily,cluener")
     p.add_argument("--public", action="store_true", help="score on the public NER test sets")
     p.add_argument("--gold", type=Path, action="append", default=[], metavar="FILE.json",
-                   help="score on a gold file in the ../shared/eval format (repeatable)")
+                   help="score on a gold file in the ParkKG eval format (repeatable)")
     p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
-                   help="folder holding peoples_daily_ner/, msra_ner/, cluener2020/ (default: ../shared/data)")
+                   help="folder holding peoples_daily_ner/, msra_ner/, cluener2020/ (default: $PARKKG_DATA_DIR)")
     p.add_argument("--sets", default=",".join(PUBLIC_SETS),
                    help=f"comma-separated public sets (default: {','.join(PUBLIC_SETS)})")
     p.add_argument("--model", type=Path, default=None, help="NER pipeline folder (default: the shipped model)")
@@ -58,6 +60,8 @@ def _run_public(args: argparse.Namespace) -> dict:
     if unknown:
         raise InputError("--sets", f"unknown public set(s) {', '.join(unknown)}; known: {', '.join(PUBLIC_SETS)}")
     nlp = load_ner_pipeline(args.model)
+    if args.data_dir is None or not Path(args.data_dir).is_dir():
+        raise InputError(str(args.data_dir or "--data-dir"), "data folder not found (give --data-dir or set PARKKG_DATA_DIR)")
     results = evaluate_public(nlp, args.data_dir, names, limit=args.limit, batch_size=args.batch_size)
     out = {}
     for res in results:
@@ -75,5 +79,5 @@ def _run_public(args: argparse.Namespace) -> dict:
 
 
 def _run_gold(args: argparse.Namespace) -> dict:
-    """Gold-file scoring (../shared/eval format): to be filled in with the pipeline's extraction."""
+    """Gold-file scoring (ParkKG eval format): to be filled in with the pipeline's extraction."""
     raise InputError(", ".join(map(str, args.gold)), "--gold scoring is not implemented yet")

@@ -8,7 +8,8 @@ from pathlib import Path
 from kg.errors import InputError
 
 _REPO = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_DIR = _REPO.parent / "shared" / "data"
+# corpora are not shipped (research-use licences): point at them with --data-dir or PARKKG_DATA_DIR
+DEFAULT_DATA_DIR = Path(os.environ["PARKKG_DATA_DIR"]) if os.environ.get("PARKKG_DATA_DIR") else None
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,9 +19,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "NER (zh, char tokens) from a spaCy config (stage 1); with --finetune, then fine-tune it on silver "
                     "park/firm sentences from the gazetteers (stage 2, configs/ner_finetune.cfg). Fixed seed. Test sets "
                     "reported by `kg evaluate --public` are removed from training.",
-        epilog="Example: OMP_NUM_THREADS=1 kg train --data-dir ../shared/data --output kg/models/ner")
+        epilog="Example: OMP_NUM_THREADS=1 kg train --data-dir DATA --output kg/models/ner")
     p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
-                   help="folder holding msra_ner/, peoples_daily_ner/, cluener2020/ (default: ../shared/data "
+                   help="folder holding msra_ner/, peoples_daily_ner/, cluener2020/ (default: $PARKKG_DATA_DIR "
                         "beside the repository)")
     p.add_argument("--output", type=Path, default=Path("kg/models/ner"),
                    help="where the trained pipeline goes (default: kg/models/ner)")
@@ -44,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
     config = args.config or DEFAULT_CONFIG
     if not config.is_file():
         raise InputError(str(config), "spaCy config not found")
-    if not args.data_dir.is_dir():
-        raise InputError(str(args.data_dir), "data folder not found (give --data-dir)")
+    if args.data_dir is None or not args.data_dir.is_dir():
+        raise InputError(str(args.data_dir or "--data-dir"), "data folder not found (give --data-dir or set PARKKG_DATA_DIR)")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     out = train(args.data_dir, args.output, config=config, max_steps=args.max_steps,
                 work_dir=args.work_dir, seed=args.seed,

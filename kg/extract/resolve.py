@@ -11,7 +11,7 @@ from kg.extract import lexicon as L
 from kg.extract.entities import Cand, EntityFinder
 from kg.extract.gazetteer import FortuneEntry, Gazetteer, ParkEntry, PlaceEntry
 from kg.records import EntityClass
-from kg.vocab import normalise_name
+from kg.vocab import normalise_name, park_key
 
 _CJK = re.compile(f"[{L.CJK}]")
 ALIAS_RE = re.compile(r"[（(](?:以下简称|以下称|下称|简称|以下简称为)[“\"《]?([^）)”\"》]{2,20})[”\"》]?[）)]")
@@ -40,14 +40,6 @@ class Ent:
         self.mentions.append(c)
         if c.text not in self.names:
             self.names.append(c.text)
-
-
-def park_key(name: str) -> str:
-    """Comparison key for park name variants: X高新技术产业开发区 = X高新区, 长沙国家级经开区 = 长沙经开区."""
-    n = normalise_name(name)
-    n = re.sub(r"[(（][^)）]*[)）]", "", n)
-    n = n.replace("高新技术产业开发区", "高新区").replace("经济技术开发区", "经开区").replace("国家级", "")
-    return n
 
 
 def company_core(name: str, gaz: Gazetteer) -> str:
