@@ -51,6 +51,7 @@ __all__ = [
     "iter_jsonl",
     "read_article",
     "repair_text",
+    "source_name",
 ]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -818,20 +819,44 @@ def _kind_of(path: str, explicit: bool) -> str | None:
     return kind
 
 
+def source_name(path: str | os.PathLike, root: str | os.PathLike | None = None) -> str:
+    """The ``Article.source`` of file ``path``: a name that does not depend on where the corpus lives.
+
+    ``root`` is the folder given as input: the source is the folder's own name, then the path inside it, with
+    ``/`` separators (input ``/x/seeds`` or ``seeds/`` or ``.`` run inside ``seeds``: ``seeds/000.txt``,
+    ``seeds/sub/001.txt``). A file given by itself (``root`` None) is recorded by its name alone (``000.txt``).
+    Error messages keep the path as given, so a user can still find a bad file.
+
+    >>> source_name("/x/seeds/sub/001.txt", "/x/seeds/")
+    'seeds/sub/001.txt'
+    >>> source_name("/x/seeds/000.txt")
+    '000.txt'
+    """
+    spath = os.fspath(path)
+    if root is None:
+        return os.path.basename(spath)
+    sroot = os.fspath(root)
+    base = os.path.basename(os.path.normpath(os.path.abspath(sroot)))
+    rel = os.path.relpath(spath, sroot).replace(os.sep, "/")
+    return f"{base}/{rel}" if base else rel
+
+
 def read_article(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 doc_id: str | None = None) -> Article:
+                 doc_id: str | None = None, source: str | None = None) -> Article:
     """Read one ``.txt``/``.md``/``.html`` file (any other name is read as text). Raises InputError.
 
-    ``doc_id`` defaults to the file stem. A ``.jsonl`` file holds many articles: use :func:`iter_jsonl`.
+    ``doc_id`` defaults to the file stem, ``source`` to the file name (:func:`source_name`). A ``.jsonl`` file
+    holds many articles: use :func:`iter_jsonl`.
     """
     spath = os.fspath(path)
     kind = _kind_of(spath, explicit=True)
     if kind == "jsonl":
         raise InputError(spath, "a JSONL file holds many articles: read it with iter_articles or iter_jsonl")
-    return _read_file(spath, kind, doc_id or Path(spath).stem, max_bytes)
+    return _read_file(spath, kind, doc_id or Path(spath).stem, max_bytes, source=source)
 
 
-def _read_file(spath: str, kind: str, doc_id: str, max_bytes: int, st: os.stat_result | None = None) -> Article:
+def _read_file(spath: str, kind: str, doc_id: str, max_bytes: int, st: os.stat_result | None = None,
+               source: str | None = None) -> Article:
     data = _read_limited(spath, max_bytes, st)
     hint = None
     if kind == "html":
@@ -839,19 +864,22 @@ def _read_file(spath: str, kind: str, doc_id: str, max_bytes: int, st: os.stat_r
         hint = m.group(1).decode("ascii", "replace") if m else None
     try:
         raw, encoding = decode_bytes(data, hint=hint)
-        return _article(doc_id, spath, raw, encoding=encoding, kind=kind)
+        return _article(doc_id, source if source is not None else source_name(spath), raw, encoding=encoding,
+                        kind=kind)
     except DecodeError as e:
         raise InputError(spath, str(e)) from e
 
 
 def iter_jsonl(path: str | os.PathLike, *, on_error: Callable[[InputError], None],
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+               max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None) -> Iterator[Article]:
     """Stream the records of a JSONL file (``{"id","title","text","url","date"}`` a line) as Articles.
 
     A malformed line is reported through ``on_error`` as ``path:line`` and the problem; the other lines still
-    yield. ``max_bytes`` limits one line, not the file. ``doc_id`` is the record's ``id`` (else ``<stem>_L<n>``).
+    yield. ``max_bytes`` limits one line, not the file. ``doc_id`` is the record's ``id`` (else ``<stem>_L<n>``);
+    ``source`` is ``<source>#L<n>``, ``source`` defaulting to the file name (:func:`source_name`).
     """
     spath = os.fspath(path)
+    src = source if source is not None else source_name(spath)
     stem = Path(spath).stem
     try:
         st = os.stat(spath)
@@ -894,7 +922,7 @@ def iter_jsonl(path: str | os.PathLike, *, on_error: Callable[[InputError], None
             if not line.strip():
                 continue
             try:
-                art = _jsonl_record(line, stem, spath, lineno)
+                art = _jsonl_record(line, stem, spath, lineno, src)
             except InputError as e:
                 report(e)
                 continue
@@ -904,7 +932,7 @@ def iter_jsonl(path: str | os.PathLike, *, on_error: Callable[[InputError], None
         on_error(InputError(spath, "empty file" if not lineno else "no records (only blank lines)"))
 
 
-def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int) -> Article:
+def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int, src: str) -> Article:
     where = f"{spath}:{lineno}"
     try:
         text_line = line.decode("utf-8")
@@ -938,7 +966,7 @@ def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int) -> Article:
         meta[key] = str(v).strip()
     doc_id = meta["id"] or f"{stem}_L{lineno}"
     try:
-        return _article(doc_id, f"{spath}#L{lineno}", text, encoding=encoding, title=meta["title"],
+        return _article(doc_id, f"{src}#L{lineno}", text, encoding=encoding, title=meta["title"],
                         url=meta["url"], date=_normalise_date(meta["date"]))
     except DecodeError as e:
         raise InputError(where, f'"text" is empty' if str(e) == "empty file" else str(e)) from e
@@ -1031,7 +1059,9 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
     Each bad input (missing, unreadable, binary, empty, undecodable, too large, a malformed JSONL line, a symlink
     loop) is passed to ``on_error`` once and skipped; nothing else is raised. Folders yield their ``.txt``, ``.md``,
     ``.html`` and ``.jsonl`` files, sorted by name at each level; hidden files and folders are skipped. doc_ids
-    are unique: the file stem, else the path relative to the folder given, else ``<id>~<n>``.
+    are unique: the file stem, else the path relative to the folder given, else ``<id>~<n>``. ``Article.source``
+    is :func:`source_name`: the folder's name and the path inside it, or the name of a file given by itself (so
+    the outputs do not depend on where the corpus lives or on the working folder).
     """
     ids = _DocIds()
     seen: set[tuple[int, int]] = set()
@@ -1053,11 +1083,12 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
                 log.debug("%s: already read, skipped", fpath)
                 continue
             seen.add(key)
-            yield from _read_any(fpath, fst, root, explicit, ids, on_error, max_bytes)
+            source = source_name(fpath, None if explicit else root)
+            yield from _read_any(fpath, fst, root, explicit, ids, on_error, max_bytes, source)
 
 
 def _read_any(fpath: str, st: os.stat_result, root: str, explicit: bool, ids: _DocIds,
-              on_error: Callable[[InputError], None], max_bytes: int) -> Iterator[Article]:
+              on_error: Callable[[InputError], None], max_bytes: int, source: str) -> Iterator[Article]:
     kind = _kind_of(fpath, explicit)
     stem = os.path.splitext(os.path.basename(fpath))[0]
 
@@ -1066,14 +1097,15 @@ def _read_any(fpath: str, st: os.stat_result, root: str, explicit: bool, ids: _D
 
     try:
         if kind == "jsonl":
-            for art in iter_jsonl(fpath, on_error=on_error, max_bytes=max_bytes):
+            for art in iter_jsonl(fpath, on_error=on_error, max_bytes=max_bytes, source=source):
                 doc_id = ids.take(art.doc_id, lambda: f"{rel()}/{art.doc_id}")
                 if doc_id != art.doc_id:
-                    log.warning("%s: duplicate id %r renamed %r", art.source, art.doc_id, doc_id)
+                    log.warning("%s%s: duplicate id %r renamed %r", fpath, art.source[len(source):], art.doc_id,
+                                doc_id)
                     art = _replace_id(art, doc_id)
                 yield art
             return
-        art = _read_file(fpath, kind or "text", stem, max_bytes, st)
+        art = _read_file(fpath, kind or "text", stem, max_bytes, st, source=source)
     except InputError as e:
         on_error(e)
         return

@@ -276,9 +276,9 @@ def test_jsonl_records_and_malformed_lines(tmp_path):
     p.write_text("\n".join(lines), encoding="utf-8")
     arts, errors = collect([p])
     assert [(a.doc_id, a.source, a.text) for a in arts] == [
-        ("a1", f"{p}#L1", "聊城高新区发展。"),
-        ("news_L6", f"{p}#L6", "没有id的文章。"),
-        ("news/a1", f"{p}#L8", "重复的id。"),
+        ("a1", "news.jsonl#L1", "聊城高新区发展。"),
+        ("news_L6", "news.jsonl#L6", "没有id的文章。"),
+        ("news/a1", "news.jsonl#L8", "重复的id。"),
     ]
     a1 = arts[0]
     assert (a1.title, a1.url, a1.date, a1.raw) == ("T1", "https://x.cn/1", "2020-05-12", "聊城高新区 发 展。")
@@ -321,8 +321,8 @@ def test_folder_recursion_order_and_filters(tmp_path):
         write(tmp_path / rel, "<p>正文。</p>" if rel.endswith("html") else "正文。")
     arts, errors = collect([tmp_path])
     assert errors == []
-    assert [os.path.relpath(a.source, tmp_path) for a in arts] == [
-        os.path.join("a", "b", "deep.txt"), os.path.join("a", "y.html"), os.path.join("a", "z.md"), "b.txt", "c.txt"]
+    assert [a.source for a in arts] == [
+        f"{tmp_path.name}/{r}" for r in ("a/b/deep.txt", "a/y.html", "a/z.md", "b.txt", "c.txt")]
     assert [a.doc_id for a in arts] == ["deep", "y", "z", "b", "c"]
 
 
@@ -387,3 +387,50 @@ def test_describe_error_is_one_line():
     err = InputError("a\nb.txt", "bad\x00thing")
     assert describe_error(err) == "a\\nb.txt: bad\\x00thing"
     assert "\n" not in describe_error(ValueError("x\ny"))
+
+
+# ----------------------------------------------------------------------------------------------- source names
+
+def test_source_is_relative_to_the_input_argument(tmp_path, monkeypatch):
+    """Article.source: the folder's name + the path inside it, or a lone file's name; never the absolute path
+    and never dependent on the working folder (``#L<n>`` kept for JSONL records)."""
+    corpus = tmp_path / "corpus"
+    write(corpus / "a.txt")
+    write(corpus / "sub" / "b.md")
+    (corpus / "news.jsonl").write_text(json.dumps({"id": "j1", "text": "聊城高新区。"}, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    expected = ["corpus/a.txt", "corpus/news.jsonl#L1", "corpus/sub/b.md"]
+    assert [a.source for a in collect([corpus])[0]] == expected                     # absolute
+    assert [a.source for a in collect([f"{corpus}{os.sep}"])[0]] == expected        # trailing separator
+    monkeypatch.chdir(tmp_path)
+    assert [a.source for a in collect(["corpus"])[0]] == expected                   # relative
+    assert [a.source for a in collect([Path("corpus") / ".." / "corpus"])[0]] == expected
+    monkeypatch.chdir(corpus)
+    assert [a.source for a in collect(["."])[0]] == expected                        # the folder itself
+    monkeypatch.chdir(corpus / "sub")
+    assert [a.source for a in collect([".."])[0]] == expected
+    # a file named by itself: its name alone, wherever it is and however it is written
+    assert [a.source for a in collect([corpus / "sub" / "b.md", "b.md", corpus / "news.jsonl"])[0]] == [
+        "b.md", "news.jsonl#L1"]
+    assert read_article(corpus / "a.txt").source == "a.txt"
+    # error messages keep the path as given, so the user can find the file
+    bad = write(corpus / "empty.txt", "")
+    _, errors = collect([corpus])
+    assert [e.source for e in errors] == [str(bad)]
+
+
+def test_build_from_relative_and_absolute_input_is_byte_identical(tmp_path, monkeypatch):
+    """``kg build seeds/ -o A`` and ``kg build $PWD/seeds -o B`` write the same graph.ttl, byte for byte."""
+    from kg.build import build
+
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))[:2]
+    corpus = tmp_path / "work" / "seeds"
+    corpus.mkdir(parents=True)
+    for n in names:
+        (corpus / n).write_bytes((SEEDS / n).read_bytes())
+    monkeypatch.chdir(tmp_path / "work")
+    build(["seeds/"], tmp_path / "A", html=False, store=False)
+    build([str(corpus)], tmp_path / "B", html=False, store=False)
+    a, b = (tmp_path / "A" / "graph.ttl").read_bytes(), (tmp_path / "B" / "graph.ttl").read_bytes()
+    assert a == b
+    assert f'"seeds/{names[0]}"'.encode() in a and str(tmp_path).encode() not in a
