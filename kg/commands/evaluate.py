@@ -1,4 +1,8 @@
-"""``kg evaluate``: score entity extraction on the public NER test sets (and, later, on gold files)."""
+"""``kg evaluate``: score the NER on the public test sets, and the whole pipeline on gold annotations.
+
+``--gold GOLD.json OUT.ttl|OUT/`` scores a built graph; ``--gold GOLD.json --article FILE`` builds the article's
+graph in memory first and also times the pipeline (characters per second). Scoring rules: :mod:`kg.evaluate`.
+"""
 from __future__ import annotations
 
 import argparse
@@ -17,15 +21,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     from kg.ner.corpora import PUBLIC_SETS
 
     p = sub.add_parser(
-        "evaluate", help="score the NER on public test sets (P/R/F1 per class, chars/s)",
-        description="Exact-span P/R/F1 per class and overall, and speed, of the trained NER on the public test "
-                    "sets: " + "; ".join(f"{s.name}: {s.description}" for s in PUBLIC_SETS.values())
+        "evaluate", help="score the pipeline on gold files, or the NER on public test sets (P/R/F1, chars/s)",
+        description="--gold: P/R/F1 of a graph against a gold annotation in the ParkKG eval format, per entity "
+                    "class, per relation kind and overall, and the pipeline's speed in characters per second "
+                    "(give OUT.ttl or a build folder OUT/ to score a built graph; --article FILE to build the "
+                    "article's graph and time the pipeline). --public: exact-span P/R/F1 per class and overall, "
+                    "and speed, of the trained NER on the public test sets: "
+                    + "; ".join(f"{s.name}: {s.description}" for s in PUBLIC_SETS.values())
                     + ". The full test sets are not in the repository: --data-dir names the folder that holds "
                       "them (default $PARKKG_DATA_DIR).",
-        epilog="Example: kg evaluate --public --data-dir DATA --sets peoples_daily,cluener")
+        epilog="Examples: kg evaluate --gold GOLD.json out/graph.ttl; kg evaluate --gold GOLD.json --article "
+               "article.txt --verbose; kg evaluate --public --data-dir DATA --sets peoples_daily,cluener")
+    p.add_argument("outputs", nargs="*", metavar="OUT.ttl|OUT/",
+                   help="graphs to score against the --gold files, in the same order (one article each)")
     p.add_argument("--public", action="store_true", help="score on the public NER test sets")
     p.add_argument("--gold", type=Path, action="append", default=[], metavar="FILE.json",
-                   help="score on a gold file in the ParkKG eval format (repeatable)")
+                   help="score on a gold file in the ParkKG eval format (repeatable; paired in order with the "
+                        "graphs or the --article files)")
+    p.add_argument("--article", type=Path, action="append", default=[], metavar="FILE",
+                   help="with --gold: extract this article (time it) and score its graph (repeatable)")
+    p.add_argument("--ner", action="store_true",
+                   help="with --article: run the pipeline with the statistical NER (default: as kg build, "
+                        "$PARKKG_NER)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="with --gold: list missed and spurious entities and relations")
     p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
                    help="folder holding peoples_daily_ner/, msra_ner/, cluener2020/ (default: $PARKKG_DATA_DIR)")
     p.add_argument("--sets", default=",".join(PUBLIC_SETS),
@@ -38,6 +57,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.outputs or args.article) and not args.gold:
+        raise InputError(" ".join(map(str, args.outputs + args.article)), "scoring a graph needs --gold FILE.json")
     if not args.public and not args.gold:
         raise InputError("kg evaluate", "nothing to evaluate: give --public and/or --gold FILE.json")
     report: dict = {}
@@ -79,5 +100,75 @@ def _run_public(args: argparse.Namespace) -> dict:
 
 
 def _run_gold(args: argparse.Namespace) -> dict:
-    """Gold-file scoring (ParkKG eval format): to be filled in with the pipeline's extraction."""
-    raise InputError(", ".join(map(str, args.gold)), "--gold scoring is not implemented yet")
+    """Score graphs (given, or built from --article files) against gold files; print and return the figures."""
+    from kg.evaluate import combine, format_score, load_gold, read_graph, score
+
+    golds = [load_gold(p) for p in args.gold]
+    outputs, articles = list(args.outputs), list(args.article)
+    if outputs and len(outputs) != len(golds):
+        raise InputError(" ".join(map(str, outputs)), f"{len(golds)} gold file(s) but {len(outputs)} graph(s): "
+                                                      "give one graph per gold file, in the same order")
+    if articles and len(articles) != len(golds):
+        raise InputError(" ".join(map(str, articles)), f"{len(golds)} gold file(s) but {len(articles)} article(s): "
+                                                       "give one --article per gold file, in the same order")
+    if not outputs and not articles:
+        raise InputError(", ".join(map(str, args.gold)), "nothing to score: give OUT.ttl|OUT/ or --article FILE")
+    speed = None
+    graphs = []
+    if articles:
+        graphs, speed = _build_and_time([Path(a) for a in articles], use_ner=True if args.ner else None)
+    if outputs:
+        graphs = [read_graph(o) for o in outputs]
+    scores = []
+    out = {}
+    for gold, graph, name in zip(golds, graphs, outputs or [str(a) for a in articles]):
+        s = score(gold, graph)
+        scores.append(s)
+        print(f"\ngold: {gold.path}  ({len(gold.ents)} entities, {len(gold.rels)} relations)")
+        print(f"system: {name}  ({s.n_sys_entities} entities, {s.n_sys_relations} relations)")
+        print(format_score(s, verbose=args.verbose))
+        out[gold.path] = s.as_dict()
+    if len(scores) > 1:
+        total = combine(scores)
+        print(f"\nall {len(scores)} gold files (micro-averaged):")
+        print(format_score(total))
+        out["all"] = total.as_dict()
+    if speed is not None:
+        n_chars, seconds, passes, label = speed
+        cps = n_chars * passes / seconds if seconds else 0.0
+        print(f"\nspeed: {cps:,.0f} chars/s ({label}; {n_chars:,} chars x {passes} passes in {seconds:.2f} s, "
+              "one process, model loading excluded)")
+        out["speed"] = {"chars": n_chars, "passes": passes, "seconds": round(seconds, 3),
+                        "chars_per_s": round(cps), "pipeline": label}
+    else:
+        print("\nspeed: not measured (scoring a graph built earlier; add --article FILE to time the pipeline)")
+    return out
+
+
+def _build_and_time(paths: list[Path], use_ner: bool | None, min_seconds: float = 1.0):
+    """Each article's graph (rdflib, in memory) and the extraction speed over all of them.
+
+    The extraction is repeated until ``min_seconds`` have passed (at least once after a warm-up run), so the
+    figure does not depend on one short article's timer noise.
+    """
+    import time
+
+    from kg.export import to_rdf
+    from kg.extract.pipeline import Extractor
+    from kg.graph import build_graph
+    from kg.ingest import read_article
+
+    articles = [read_article(p) for p in paths]
+    extractor = Extractor(use_ner=use_ner)
+    graphs = [to_rdf(build_graph([extractor.extract(a)])) for a in articles]   # also the warm-up
+    n_chars = sum(len(a.text) for a in articles)
+    passes, start = 0, time.perf_counter()
+    while True:
+        for a in articles:
+            extractor.extract(a)
+        passes += 1
+        seconds = time.perf_counter() - start
+        if seconds >= min_seconds:
+            break
+    label = "rules + gazetteers + statistical NER" if "ner" in extractor.nlp.pipe_names else "rules + gazetteers"
+    return graphs, (n_chars, seconds, passes, label)
