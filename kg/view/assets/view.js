@@ -51,6 +51,7 @@
     var size = Math.min(46, 11 + 4.5 * Math.sqrt(n.deg));
     // hubs get larger labels, so that zoomed out the picture still names its parks and main firms
     var fontSize = Math.min(28, 12 + 3.5 * Math.sqrt(n.deg));
+    if (n.cls === "Park") fontSize = Math.max(fontSize, 20);  // parks are what an analyst looks for first
     var item = {
       id: n.id, cls: n.cls, label: n.label, title: nodeTooltip(n), x: n.x, y: n.y,
       shape: c.shape, size: size, borderWidth: 1.5, font: { size: fontSize },
@@ -90,7 +91,7 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     nodes: {
       font: { face: FONT, size: 14, color: "#263238", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { label: { drawThreshold: 9 } }
+      scaling: { label: { drawThreshold: 8 } }
     },
     edges: {
       width: 1.3, selectionWidth: 2.5, hoverWidth: 1.5,
@@ -102,8 +103,8 @@
     physics: DATA.physics ? {
       enabled: true, solver: "forceAtlas2Based",
       // small graphs get room for every label; larger ones stay compact enough that hub labels show
-      forceAtlas2Based: { gravitationalConstant: SMALL ? -90 : -45, centralGravity: 0.02,
-                          springLength: SMALL ? 130 : 70, springConstant: 0.08, damping: 0.5, avoidOverlap: 0.5 },
+      forceAtlas2Based: { gravitationalConstant: SMALL ? -90 : -70, centralGravity: 0.02,
+                          springLength: SMALL ? 130 : 95, springConstant: 0.08, damping: 0.5, avoidOverlap: 0.8 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
     } : { enabled: false }
   };
@@ -235,10 +236,10 @@
     t.title = k.en;
     return t;
   }
-  function articleLine(doc) {
+  function articleLine(doc, cite) {
     var a = ARTICLES[doc] || { title: "", source: doc, url: "", date: "" };
     var div = el("div", "source");
-    div.appendChild(document.createTextNode("—— "));
+    if (cite) div.appendChild(document.createTextNode("—— "));  // under a quoted sentence: its citation
     var name = a.title ? "《" + a.title + "》" : a.source;
     if (/^https?:\/\//i.test(a.url)) {
       var link = el("a", null, name);
@@ -262,7 +263,7 @@
       var q = el("blockquote", "evidence", v.s);
       if (v.role) q.title = "role: " + v.role;
       box.appendChild(q);
-      var line = articleLine(v.doc);
+      var line = articleLine(v.doc, true);
       if (v.role) line.appendChild(el("span", "muted", " · 职务 role: " + v.role));
       if (v.implied) line.appendChild(el("span", "muted", " · 由名称推断 implied by the name"));
       box.appendChild(line);
@@ -313,7 +314,7 @@
     var names = el("ul", "names");
     n.names.forEach(function (name, k) {
       var li = el("li", null, name);
-      if (k === 0) li.appendChild(el("span", "muted", "  全称 full name"));
+      if (k === 0 && n.names.length > 1) li.appendChild(el("span", "muted", "  主名称 main name"));
       else if (name === n.en) li.appendChild(el("span", "muted", "  英文 English"));
       names.appendChild(li);
     });
