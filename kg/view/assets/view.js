@@ -18,6 +18,7 @@
   }
   function classStyle(cls) { return CLASSES[cls] || { zh: cls, en: cls, color: "#757575", shape: "dot" }; }
   function kindStyle(kind) { return KINDS[kind] || { zh: kind, en: kind, color: "#9e9e9e", arrow: true }; }
+  function num(n) { return Number(n).toLocaleString("en-US"); }  // 10,000
   function fold(s) { return String(s).toLowerCase().replace(/\s+/g, ""); }
 
   // ---- vis items ---------------------------------------------------------------------------------
@@ -129,8 +130,8 @@
 
   function updateCounts() {
     var shown = nodesView.length, total = DATA.total.nodes;
-    var text = shown + " 个实体 entities · " + edgesView.length + " 条关系 relations";
-    if (NODES.length < total) text += "（全图 " + total + " 个 in the whole graph）";
+    var text = num(shown) + " 个实体 entities · " + num(edgesView.length) + " 条关系 relations";
+    if (NODES.length < total) text += "（全图 " + num(total) + " 个 in the whole graph）";
     document.getElementById("counts").textContent = text;
   }
 
@@ -191,7 +192,7 @@
   var classInputs = {};
   Object.keys(CLASSES).forEach(function (c) {
     var s = CLASSES[c];
-    var row = filterRow(shapeIcon(s.shape, s.color), s.zh, s.en, classCount[c] || 0, true, function (on) {
+    var row = filterRow(shapeIcon(s.shape, s.color), s.zh, s.en, num(classCount[c] || 0), true, function (on) {
       if (on) activeClasses.add(c); else activeClasses.delete(c);
       nodesView.refresh();
       updateCounts();
@@ -205,13 +206,13 @@
     row.appendChild(shapeIcon(F500.shape, CLASSES.Company ? CLASSES.Company.color : "#1e88e5", F500.border));
     row.appendChild(el("span", null, F500.zh));
     row.appendChild(el("span", "en", F500.en));
-    row.appendChild(el("span", "n", f500Count));
+    row.appendChild(el("span", "n", num(f500Count)));
     classBox.appendChild(row);
   }
   var kindBox = document.getElementById("kind-filters");
   Object.keys(KINDS).forEach(function (k) {
     var s = KINDS[k];
-    var row = filterRow(lineIcon(s.color, s.arrow), s.zh, s.en, kindCount[k] || 0, true, function (on) {
+    var row = filterRow(lineIcon(s.color, s.arrow), s.zh, s.en, num(kindCount[k] || 0), true, function (on) {
       if (on) activeKinds.add(k); else activeKinds.delete(k);
       edgesView.refresh();
       updateCounts();
@@ -290,8 +291,8 @@
     panel.replaceChildren();
     panel.dataset.kind = "overview";
     panel.appendChild(el("h2", null, DATA.title));
-    panel.appendChild(el("p", null, NODES.length + " 个实体 entities, " + EDGES.length + " 条关系 relations, " +
-      Object.keys(ARTICLES).length + " 篇文章 articles."));
+    panel.appendChild(el("p", null, num(NODES.length) + " 个实体 entities, " + num(EDGES.length) + " 条关系 relations, " +
+      num(Object.keys(ARTICLES).length) + " 篇文章 articles."));
     panel.appendChild(el("p", "muted", "点击节点或关系查看名称、来源文章与证据句。 Click a node or a relation to see its names, " +
       "source articles and evidence sentences. Search finds any name or alias."));
   }
