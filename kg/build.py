@@ -5,15 +5,18 @@ never leaves a half-written graph; the previous outputs stay until the new ones 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sys
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.errors import InputError, OutputError
-from kg.export import serialize_turtle, to_rdf, write_atomic
+from kg.export import graph_turtle, write_atomic
 from kg.graph import build_graph, summarise
 from kg.records import Article, DocExtraction
 
@@ -26,70 +29,234 @@ class BuildReport:
     summary: dict
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
     outputs: dict[str, str] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)        # seconds per stage (not in summary.json)
+    counts: dict[str, int] = field(default_factory=dict)           # extracted / reused / withdrawn articles
 
 
 def extract_all(articles: Iterable[Article], progress: Callable[[Article], None] | None = None
                 ) -> Iterator[DocExtraction]:
-    from kg.extract.pipeline import Extractor
+    """Extract articles one by one in this process (no state; what the tests and notebooks use)."""
+    from kg.engines import extract_chunk
 
-    extractor = Extractor()
     for article in articles:
-        yield extractor.extract(article)
+        yield extract_chunk([article], use_ner_default())[0][0]
         if progress is not None:
             progress(article)
 
 
+def use_ner_default() -> bool:
+    import os
+
+    return os.environ.get("PARKKG_NER", "0") == "1"
+
+
+def article_key(a: Article) -> str:
+    """What an extraction depends on besides the pipeline: the raw text and the article's metadata."""
+    h = hashlib.sha256()
+    for part in (a.doc_id, a.source, a.title, a.url, a.date, a.raw):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+class _Timed:
+    """Wraps an iterator and adds the time spent inside it to ``timings[name]``."""
+
+    def __init__(self, it: Iterable, timings: dict[str, float], name: str):
+        self.it, self.timings, self.name = iter(it), timings, name
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        t = time.perf_counter()
+        try:
+            return next(self.it)
+        finally:
+            self.timings[self.name] = self.timings.get(self.name, 0.0) + time.perf_counter() - t
+
+
 def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bool = True,
-          on_error: Callable[[InputError], None] | None = None, progress: bool = False) -> BuildReport:
+          on_error: Callable[[InputError], None] | None = None, progress: bool = False,
+          jobs: int = 1, engine: str = "local", scheduler: str | None = None, full: bool = False,
+          use_ner: bool | None = None) -> BuildReport:
+    """Read ``paths``, extract what changed since the last build into ``out_dir`` (``full``: everything), and
+    write the outputs. ``jobs``/``engine``/``scheduler`` choose where extraction runs; the result is the same.
+    """
+    from kg.engines import make_engine, run_chunks
     from kg.ingest import iter_articles
+    from kg.state import BuildState, pipeline_fingerprint
 
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out}: cannot create the output folder ({e.strerror})") from e
+    use_ner = use_ner_default() if use_ner is None else use_ner
     skipped: list[tuple[str, str]] = []
+    timings: dict[str, float] = {}
+    counts = {"read": 0, "extracted": 0, "reused": 0, "withdrawn": 0, "chars": 0}
 
     def record_error(err: InputError) -> None:
         skipped.append((err.source, err.problem))
         if on_error is not None:
             on_error(err)
 
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    with _lock(out), BuildState(out, pipeline_fingerprint(use_ner), reset=full) as state:
+        bar = None
+        if progress:
+            from tqdm import tqdm
 
-        bar = tqdm(unit=" articles", file=sys.stderr, desc="extracting", dynamic_ncols=True)
-    articles = iter_articles(paths, on_error=record_error)
-    extractions = list(extract_all(articles, progress=(lambda a: bar.update(1)) if bar is not None else None))
-    if bar is not None:
-        bar.close()
-    if not extractions:
-        raise InputError(", ".join(map(str, paths)), "no article could be read")
-    G = build_graph(extractions)
-    report = BuildReport(out, summarise(G), skipped)
+            bar = tqdm(unit=" articles", file=sys.stderr, desc="extracting", dynamic_ncols=True, smoothing=0.1)
+
+        keys: dict[str, str] = {}
+
+        def todo() -> Iterator[Article]:
+            """The articles whose extraction is not in the state yet (the others count as done at once)."""
+            for a in _Timed(iter_articles(paths, on_error=record_error), timings, "ingest"):
+                counts["read"] += 1
+                counts["chars"] += len(a.text)
+                key = article_key(a)
+                if state.lookup(a.doc_id, key):
+                    counts["reused"] += 1
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                keys[a.doc_id] = key
+                yield a
+
+        t0 = time.perf_counter()
+        eng = make_engine(engine, jobs, scheduler, use_ner)
+        try:
+            for docs, seconds in run_chunks(eng, todo()):
+                timings["extract_cpu"] = timings.get("extract_cpu", 0.0) + seconds
+                for d in docs:
+                    if isinstance(d, InputError):
+                        record_error(d)
+                        counts["read"] -= 1
+                        continue
+                    state.put_keyed(d, keys.pop(d.doc_id))
+                    counts["extracted"] += 1
+                if bar is not None:
+                    bar.update(len(docs))
+        finally:
+            eng.close()
+            if bar is not None:
+                bar.close()
+        timings["extract_wall"] = time.perf_counter() - t0
+        if counts["read"] == 0:  # nothing read (a wrong path?): keep the state and the previous outputs
+            raise InputError(", ".join(map(str, paths)), "no article could be read")
+        counts["withdrawn"] = state.withdraw_unseen()
+        t = time.perf_counter()
+        G = build_graph(state.extractions(mentions=False), ordered=True)
+        timings["graph"] = time.perf_counter() - t
+    report = BuildReport(out, summarise(G), skipped, timings=timings, counts=counts)
     report.summary["skipped"] = [{"source": s, "reason": r} for s, r in skipped]
     ttl = out / "graph.ttl"
-    write_atomic(ttl, serialize_turtle(to_rdf(G)))
+    html_job = None
+    if html and jobs > 1:  # more than one process allowed: draw the view while the Turtle and store are written
+        html_job = _Background(_render_view, G, out / "graph.html")
+    t = time.perf_counter()
+    write_atomic(ttl, graph_turtle(G))
+    timings["export"] = time.perf_counter() - t
     report.outputs["turtle"] = str(ttl)
     if store:
         from kg.store import write_store
 
+        t = time.perf_counter()
         write_store(ttl, out / "store")
+        timings["store"] = time.perf_counter() - t
         report.outputs["store"] = str(out / "store")
     if html:
-        from kg.view import render_html
-
-        render_html(G, out / "graph.html", title="ParkKG")
+        t = time.perf_counter()
+        if html_job is not None:
+            html_job.wait()
+        else:
+            _render_view(G, out / "graph.html")
+        timings["html"] = time.perf_counter() - t
         report.outputs["html"] = str(out / "graph.html")
     write_atomic(out / "summary.json",
                  json.dumps(report.summary, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n")
     return report
 
 
+def _render_view(G, path: Path) -> None:
+    from kg.view import render_html
+
+    render_html(G, path, title="ParkKG")
+
+
+class _Background:
+    """``fn(*args)`` in a forked child process (the graph is shared copy-on-write, not pickled); :meth:`wait`
+    re-raises its error here. Falls back to running in this process where ``fork`` does not exist."""
+
+    def __init__(self, fn: Callable, *args):
+        import multiprocessing as mp
+
+        self.proc = None
+        if "fork" not in mp.get_all_start_methods():
+            fn(*args)
+            return
+        ctx = mp.get_context("fork")
+        self.recv, send = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_child, args=(send, fn, args), daemon=True)
+        self.proc.start()
+        send.close()
+
+    def wait(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            err = self.recv.recv() if self.recv.poll(None) else None
+        except EOFError:
+            err = None
+        self.proc.join()
+        if err is not None:
+            raise err
+        if self.proc.exitcode != 0:
+            raise OutputError(f"writing the view failed (worker exit code {self.proc.exitcode})")
+
+
+def _child(send, fn: Callable, args: tuple) -> None:
+    try:
+        fn(*args)
+        send.send(None)
+    except BaseException as e:  # noqa: BLE001 - carried to the parent, which raises it
+        try:
+            send.send(e)
+        except Exception:  # noqa: BLE001 - an unpicklable error still becomes a clear one
+            send.send(OutputError(f"writing the view failed ({type(e).__name__}: {e})"))
+
+
+@contextmanager
+def _lock(out: Path) -> Iterator[None]:
+    """One build at a time per OUT folder (an advisory lock the OS drops if the process dies)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    path = out / ".lock"
+    try:
+        f = open(path, "a+b")
+    except OSError as e:
+        raise OutputError(f"{path}: cannot create the lock file ({e.strerror})") from e
+    with f:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError(f"{out}: another kg build is writing this folder; wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
 def format_summary(report: BuildReport) -> str:
     s = report.summary
-    lines = [f"articles: {s['articles']}",
+    c = report.counts
+    lines = [f"articles: {s['articles']}" + (f" (extracted {c['extracted']}, unchanged {c['reused']}, withdrawn "
+                                              f"{c['withdrawn']})" if c else ""),
              f"entities: {s['entities']} (" + ", ".join(f"{k} {v}" for k, v in s["entities_by_class"].items())
              + f"; Fortune 500: {s['fortune500']})",
              f"relations: {s['relations']} (" + ", ".join(f"{k} {v}" for k, v in s["relations_by_kind"].items()) + ")"]

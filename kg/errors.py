@@ -24,3 +24,7 @@ class QueryError(ParkKGError):
 
 class PushError(ParkKGError):
     """Pushing to a remote triple store failed (refused, unauthorised, 4xx, 5xx after retries)."""
+
+
+class UsageError(ParkKGError):
+    """Options that do not fit together or cannot be honoured (an unknown engine, --jobs 0, no scheduler)."""

@@ -38,12 +38,13 @@ def merge_keys(e: EntityRecord) -> list[str]:
     return keys
 
 
-def build_graph(extractions: Iterable[DocExtraction]) -> nx.MultiDiGraph:
+def build_graph(extractions: Iterable[DocExtraction], *, ordered: bool = False) -> nx.MultiDiGraph:
     """Merge per-article extractions into one MultiDiGraph (node = entity IRI, edge key = relation kind).
 
-    The result does not depend on the order of the extractions.
+    The result does not depend on the order of the extractions. ``ordered=True`` promises they already come in
+    doc_id order (a stream from the build state), so they are consumed one at a time, never held all at once.
     """
-    exts = sorted(extractions, key=lambda d: d.doc_id)
+    exts = extractions if ordered else sorted(extractions, key=lambda d: d.doc_id)
     G = nx.MultiDiGraph()
     G.graph["articles"] = {}
     key_to_iri: dict[str, str] = {}

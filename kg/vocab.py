@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
@@ -76,10 +77,13 @@ def new_graph(store: str = "default") -> Graph:
 _WS = re.compile(r"\s+")
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """The comparison form of a name: NFKC, whitespace and zero-width characters removed."""
-    s = unicodedata.normalize("NFKC", name)
-    s = s.translate(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None))
+    s = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH)
     return _WS.sub("", s)
 
 

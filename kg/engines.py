@@ -1,0 +1,205 @@
+"""Where extraction runs: in this process, in N local processes (``--jobs N``) or on a Dask cluster.
+
+Every engine has the same shape: :meth:`Engine.submit` takes a list of articles and returns a handle whose
+``result()`` is the list of their :class:`~kg.records.DocExtraction` plus the seconds spent extracting them.
+:func:`run_chunks` keeps a bounded number of chunks in flight (memory stays bounded whatever the input size)
+and yields the extractions in input order. Extraction is a pure function of the article, so every engine gives
+the same extractions; the graph is assembled locally, in doc_id order, whatever the engine.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from typing import Iterable, Iterator, Protocol
+
+from kg.errors import InputError, UsageError
+from kg.records import Article, DocExtraction
+
+log = logging.getLogger(__name__)
+
+_EXTRACTORS: dict[bool, object] = {}  # one pipeline per process and NER setting
+
+
+def _extractor(use_ner: bool):
+    ex = _EXTRACTORS.get(use_ner)
+    if ex is None:
+        from kg.extract.pipeline import Extractor
+
+        ex = _EXTRACTORS[use_ner] = Extractor(use_ner=use_ner)
+    return ex
+
+
+def extract_chunk(articles: list[Article], use_ner: bool) -> tuple[list[DocExtraction | InputError], float]:
+    """Extract a chunk of articles in the calling process (what every engine runs remotely); returns, per
+    article, its extraction or the :class:`InputError` that says why it failed, and the seconds spent (loading
+    the pipeline included, the first time)."""
+    t = time.perf_counter()
+    ex = _extractor(use_ner)  # the first chunk in a process also pays for loading the pipeline
+    out: list[DocExtraction | InputError] = []
+    for a in articles:
+        try:
+            out.append(ex.extract(a))
+        except Exception as e:  # noqa: BLE001 - one article the pipeline trips on must not stop the build
+            log.debug("extraction failed on %s", a.source, exc_info=True)
+            out.append(InputError(a.source, f"extraction failed ({type(e).__name__}: {e})"))
+    return out, time.perf_counter() - t
+
+
+class Handle(Protocol):
+    def result(self) -> tuple[list[DocExtraction], float]: ...
+
+
+class Engine(Protocol):
+    name: str
+    workers: int
+
+    def submit(self, articles: list[Article]) -> Handle: ...
+
+    def close(self) -> None: ...
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class InlineEngine:
+    """This process (``--jobs 1``)."""
+
+    name = "local"
+    workers = 1
+
+    def __init__(self, use_ner: bool):
+        self.use_ner = use_ner  # the pipeline loads on the first chunk: an unchanged rerun never loads it
+
+    def submit(self, articles: list[Article]) -> Handle:
+        return _Done(extract_chunk(articles, self.use_ner))
+
+    def close(self) -> None:
+        pass
+
+
+class _AsyncHandle:
+    def __init__(self, ar):
+        self.ar = ar
+
+    def result(self):
+        return self.ar.get()
+
+
+class ProcessEngine:
+    """``--jobs N``: a pool of N worker processes on this machine.
+
+    Where ``fork`` exists the pipeline is loaded once here and the workers inherit it (no start-up cost per
+    worker); elsewhere each worker loads it on its first chunk.
+    """
+
+    name = "local"
+
+    def __init__(self, jobs: int, use_ner: bool):
+        self.workers = jobs
+        self.use_ner = use_ner
+        self.pool = None  # started on the first chunk: an unchanged rerun starts no process
+
+    def submit(self, articles: list[Article]) -> Handle:
+        if self.pool is None:
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            if method == "fork":
+                _extractor(self.use_ner)
+            self.pool = mp.get_context(method).Pool(self.workers, initializer=_worker_init)
+        return _AsyncHandle(self.pool.apply_async(extract_chunk, (articles, self.use_ner)))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+class DaskEngine:
+    """``--engine dask``: chunks go to a Dask distributed cluster (``--scheduler tcp://HOST:PORT``), or to a
+    local cluster of ``jobs`` single-threaded worker processes started for this build."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None, jobs: int, use_ner: bool):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as e:
+            raise UsageError("--engine dask needs the 'distributed' package: pip install 'parkkg[dask]'") from e
+        self.use_ner = use_ner
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="30s")
+            else:
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as e:
+            if self.cluster is not None:
+                self.cluster.close()
+            raise UsageError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {e}") from e
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
+
+    def submit(self, articles: list[Article]) -> Handle:
+        return self.client.submit(extract_chunk, articles, self.use_ner, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = None, use_ner: bool = False) -> Engine:
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1 (got {jobs})")
+    if engine == "dask":
+        return DaskEngine(scheduler, jobs, use_ner)
+    if engine != "local":
+        raise UsageError(f"unknown engine {engine!r} (choose local or dask)")
+    if scheduler:
+        raise UsageError("--scheduler needs --engine dask")
+    return InlineEngine(use_ner) if jobs == 1 else ProcessEngine(jobs, use_ner)
+
+
+def run_chunks(engine: Engine, articles: Iterable[Article], *, chunk_chars: int = 200_000,
+               chunk_articles: int = 64) -> Iterator[tuple[list[DocExtraction], float]]:
+    """Feed ``articles`` to ``engine`` in chunks, at most ``2 * workers + 1`` chunks in flight; yield results
+    (extractions, seconds) in input order."""
+    in_flight: deque[Handle] = deque()
+    limit = 2 * engine.workers + 1
+    for chunk in _chunks(articles, chunk_chars, chunk_articles if engine.workers > 1 else 1):
+        in_flight.append(engine.submit(chunk))
+        while len(in_flight) >= limit:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def _chunks(articles: Iterable[Article], max_chars: int, max_articles: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    size = 0
+    for a in articles:
+        chunk.append(a)
+        size += len(a.text)
+        if size >= max_chars or len(chunk) >= max_articles:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+__all__ = ["Engine", "make_engine", "run_chunks", "extract_chunk"]
