@@ -7,8 +7,9 @@ Named queries are the ``kg/queries/*.rq`` files. Each starts with a header comme
     # param: park -> ?parkName (optional): name or alias of the park
 
 A parameter is bound to its SPARQL variable through pyoxigraph's ``substitutions`` (SEP-0007 bindings), never
-by formatting user text into the query. Name parameters are bound as plain literals (NFKC-normalised, trimmed);
-the queries compare them with ``STR()`` against ``rdfs:label`` and ``skos:altLabel``, so any name of an entity
+by formatting user text into the query. Name parameters are bound as plain literals (surrounding whitespace
+trimmed, characters otherwise kept: names and titles in the graph keep their full-width punctuation, ``，`` and
+``（）``, so NFKC folding would make ``疫情期间订单不减，凭实力…`` match nothing); the queries compare them with ``STR()`` against ``rdfs:label`` and ``skos:altLabel``, so any name of an entity
 works whatever its language tag. An optional parameter is written ``FILTER(COALESCE(<test on ?var>, true))``:
 unbound, the test errors and COALESCE lets every row through. pyoxigraph requires a substituted variable to be
 projected; those columns are dropped from the output (they would only repeat the parameter).
@@ -123,8 +124,9 @@ def get_query(name: str, directory: Path = QUERY_DIR) -> NamedQuery:
 
 
 def normalise_param(value: str) -> str:
-    """Parameters are compared with names in the graph: NFKC (full-width forms) and no surrounding space."""
-    return unicodedata.normalize("NFKC", value).strip()
+    """Parameters are compared with names in the graph as they are: only surrounding whitespace (ideographic space
+    included) is dropped. No NFKC: the graph keeps the text's full-width punctuation (``，``, ``（``, ``：``)."""
+    return value.strip()
 
 
 def param_term(value: str) -> ox.NamedNode | ox.Literal:

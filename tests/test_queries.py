@@ -1,8 +1,9 @@
 """The named queries (kg/queries/*.rq): what a 招商 team would check, on the seeds' graph and on a fixture.
 
-``seeds`` tests use the conftest session fixture ``seeds_out`` (the build of seeds/); until it exists they fall
-back on tests/fixtures/rdf/sample_graph.ttl, which holds the same facts. ``sample`` tests pin exact rows on the
-fixture.
+``seeds`` tests run on the build of seeds/ (the conftest session fixture ``seeds_out``) and pin the rows an
+analyst reading the five articles expects. Where the extraction does not yet give what the articles say, the
+expected rows are in a ``xfail(strict=True)`` test naming the gap, so fixing the extraction makes it pass loudly.
+``sample`` tests pin exact rows on tests/fixtures/rdf/sample_graph.ttl (hand-written, every query has rows).
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from kg.store import open_store, write_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rdf"
 ROOT = Path(__file__).resolve().parent.parent
+LIAOCHENG_ARTICLE = "seeds/000_7dd7cb491af5f5f4.txt"
+LIAOCHENG_TITLE = "疫情期间订单不减，凭实力走在行业前列"
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +32,9 @@ def sample_store(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def seeds(request, tmp_path_factory):
-    """(store, is_real_seeds_build)."""
-    try:
-        out = Path(request.getfixturevalue("seeds_out"))
-        return open_store(out), True, out
-    except pytest.FixtureLookupError:
-        out = tmp_path_factory.mktemp("seeds-fallback")
-        shutil.copy(FIXTURES / "sample_graph.ttl", out / "graph.ttl")
-        write_store(out / "graph.ttl", out / "store")
-        return open_store(out), False, out
+def seeds(seeds_out):
+    """(store of the seeds' build, its OUT folder)."""
+    return open_store(seeds_out), Path(seeds_out)
 
 
 def rows(store, name, **params):
@@ -69,71 +65,200 @@ def test_every_query_answers_on_the_fixture(sample_store, query):
 
 @pytest.mark.parametrize("query", [q.name for q in list_queries()])
 def test_every_query_runs_on_the_seeds(seeds, query):
-    store, _, _ = seeds
+    store, _ = seeds
     run_named(store, query)  # no error; rows are checked below
 
 
-# ---------------------------------------------------------------- on the seeds
-
-def test_firms_in_park_liaocheng_includes_boyuan(seeds):
-    store, _, _ = seeds
-    res = rows(store, "firms-in-park", park="聊城高新区")
-    assert "博源科技公司" in column(res, "org")
-    assert set(column(res, "park")) == {"聊城高新区"}
-
-
-def test_fortune500_partners_boyuan_magna_in_liaocheng(seeds):
-    store, _, _ = seeds
-    res = rows(store, "fortune500-partners")
-    assert {"firm": "博源科技公司", "fortune500": "加拿大麦格纳公司"}.items() <= next(
-        r for r in res if r["firm"] == "博源科技公司").items()
-    boyuan = [r for r in res if r["firm"] == "博源科技公司"]
-    assert "聊城高新区" in column(boyuan, "park")
-    # the same row with the park parameter, and nothing for another park
-    assert "博源科技公司" in column(rows(store, "fortune500-partners", park="聊城高新区"), "firm")
-    assert "博源科技公司" not in column(rows(store, "fortune500-partners", park="贵阳高新区"), "firm")
+@pytest.mark.parametrize("query, param", [(q.name, p.name) for q in list_queries() for p in q.params])
+@pytest.mark.parametrize("hostile", ['聊城高新区" ) } SELECT * WHERE { ?s ?p ?o } #', "x' || true || '",
+                                     "<https://w3id.org/parkkg/id/park/1abe070cca12a215>) || (1"])
+def test_parameters_are_bound_never_pasted(seeds, query, param, hostile):
+    """A value that would break out of a pasted literal, IRI or expression is just a name that matches nothing."""
+    store, _ = seeds
+    assert rows(store, query, **{param: hostile}) == []
 
 
-def test_fortune500_parks_liaocheng(seeds):
-    store, _, _ = seeds
-    res = rows(store, "fortune500-parks", park="聊城高新区")
-    assert "加拿大麦格纳公司" in column(res, "fortune500")
+
+# ---------------------------------------------------------------- on the seeds: what the articles say
+
+LIAOCHENG_FIRMS = ["博源科技公司", "山东鑫亚格林鲍尔燃油系统有限公司", "易斯特", "诺伯特智能装备公司", "贞元车轮", "鲁西集团"]
+LIAOCHENG_F500_PARTNERS = [  # (firm, Fortune 500 customer or partner, its 2022 rank): 000_7dd7cb491af5f5f4
+    ("博源科技公司", "加拿大麦格纳公司", "392"),        # 为世界500强加拿大麦格纳公司赶制出10万件汽车棘爪
+    ("诺伯特智能装备公司", "加拿大麦格纳公司", "392"),  # 来自麦格纳、采埃孚、法雷奥、奥托利夫等国际高端客户的订单
+    ("诺伯特智能装备公司", "采埃孚", "310"),            # (法雷奥, 奥托利夫: not on the Fortune Global 500)
+    ("贞元车轮", "韩国浦项集团", "188"),                # 世界500强韩国浦项集团伸出“橄榄枝”
+]
 
 
-def test_people_roles_at_boyuan(seeds):
-    store, _, _ = seeds
-    res = rows(store, "people-roles", org="博源")  # an alias of 博源科技公司
-    yuan = [r for r in res if r["person"] == "袁锡铭"]
-    assert yuan and "技术负责人" in yuan[0]["role"]
-    assert set(column(res, "org")) == {"博源科技公司"}
+def test_firms_in_park_liaocheng(seeds):
+    """聊城高新区 hosts the six firms the article places there (地处聊城高新区的…, and the honour-list sentence
+    its 高新区 spokesman gives)."""
+    store, _ = seeds
+    assert rows(store, "firms-in-park", park="聊城高新区") == [
+        {"park": "聊城高新区", "org": org, "class": "Company"} for org in LIAOCHENG_FIRMS]
 
 
-def test_fortune500_firms_have_english_names(seeds):
-    store, _, _ = seeds
-    res = {r["firm"]: r for r in rows(store, "fortune500-firms")}
-    assert res["加拿大麦格纳公司"]["english"] == "Magna International"
+def test_firms_in_park_jinan_by_its_short_name(seeds):
+    store, _ = seeds
+    by_alias = rows(store, "firms-in-park", park="济南高新区")
+    assert by_alias == rows(store, "firms-in-park", park="济南高新技术产业开发区")
+    assert set(column(by_alias, "park")) == {"济南高新技术产业开发区"}
+    # 走进济南高新区，浪潮集团、中国重汽、齐鲁制药等龙头企业生产线马力全开
+    assert {"浪潮集团", "中国重汽", "齐鲁制药"} <= set(column(by_alias, "org"))
+    assert "博源科技公司" not in column(by_alias, "org")
+
+
+def test_fortune500_partners_on_the_seeds(seeds):
+    store, _ = seeds
+    expected = [{"firm": f, "fortune500": g, "rank": r, "park": "聊城高新区"} for f, g, r in LIAOCHENG_F500_PARTNERS]
+    key = lambda r: (r["fortune500"], r["firm"])  # noqa: E731
+    assert rows(store, "fortune500-partners") == sorted(expected, key=key)
+    assert rows(store, "fortune500-partners", park="聊城高新区") == sorted(expected, key=key)
+    assert rows(store, "fortune500-partners", park="济南高新区") == []
+    magna = [r for r in sorted(expected, key=key) if r["fortune500"] == "加拿大麦格纳公司"]
+    for name in ("加拿大麦格纳公司", "麦格纳", "Magna International"):  # any name of the Fortune 500 firm
+        assert rows(store, "fortune500-partners", firm=name) == magna
+
+
+def test_fortune500_parks_on_the_seeds(seeds):
+    store, _ = seeds
+    expected = sorted(({"park": "聊城高新区", "firm": f, "fortune500": g, "how": "hosts a partner of a Fortune 500 firm"}
+                       for f, g, _ in LIAOCHENG_F500_PARTNERS), key=lambda r: (r["firm"], r["fortune500"]))
+    assert rows(store, "fortune500-parks") == expected
+    assert rows(store, "fortune500-parks", park="聊城高新区") == expected
+
+
+def test_fortune500_firms_on_the_seeds(seeds):
+    store, _ = seeds
+    res = {r["firm"]: (r["english"], r["rank"], r["articles"]) for r in rows(store, "fortune500-firms")}
+    assert {k: res.get(k) for k in ("中国银行", "强生", "韩国浦项集团", "采埃孚", "加拿大麦格纳公司")} == {
+        "中国银行": ("Bank of China", "42", "1"),
+        "强生": ("Johnson & Johnson", "107", "1"),
+        "韩国浦项集团": ("Posco Holdings", "188", "1"),
+        "采埃孚": ("ZF Friedrichshafen", "310", "1"),
+        "加拿大麦格纳公司": ("Magna International", "392", "1"),
+    }
+    ranks = [int(r["rank"]) for r in rows(store, "fortune500-firms")]
+    assert ranks == sorted(ranks)
+
+
+@pytest.mark.xfail(strict=True, reason="extraction: 交通银行辽宁省分行 (a branch) is typed pk:Fortune500Firm itself")
+def test_a_bank_branch_is_not_itself_a_fortune500_firm(seeds):
+    store, _ = seeds
+    assert not [f for f in column(rows(store, "fortune500-firms"), "firm") if f.endswith("分行")]
+
+
+def test_people_and_roles_on_the_seeds(seeds):
+    store, _ = seeds
+    assert rows(store, "people-roles", org="博源") == [  # 博源: an alias of 博源科技公司
+        {"person": "袁锡铭", "role": "技术负责人", "org": "博源科技公司"}]
+    assert rows(store, "people-roles", org="聊城高新区管委会") == [
+        {"person": "田存伟", "role": "副主任", "org": "聊城高新区管委会"}]
+    assert rows(store, "people-roles", person="胡鹏飞") == [{"person": "胡鹏飞", "role": "负责人", "org": "贞元车轮"}]
+
+
+def test_park_managers_on_the_seeds(seeds):
+    store, _ = seeds
+    # 聊城高新区管委会副主任田存伟…; 在聊城高新区党工委、管委会相关负责人看来…
+    assert rows(store, "park-managers", park="聊城高新区") == [
+        {"park": "聊城高新区", "body": "聊城高新区党工委"}, {"park": "聊城高新区", "body": "聊城高新区管委会"}]
+    assert rows(store, "park-managers", park="沈阳高新区") == [
+        {"park": "沈阳高新技术产业开发区", "body": "沈阳高新区管委会"}]
+
+
+def test_institutes_in_park_on_the_seeds(seeds):
+    store, _ = seeds
+    jinan = column(rows(store, "institutes-in-park", park="济南高新区"), "institute")
+    # 山东产业技术研究院 and 山东中科院产业技术创新中心 (国科中心) are in 济南高新区
+    assert {"山东产业技术研究院", "山东中科院产业技术创新中心"} <= set(jinan)
+    assert column(rows(store, "institutes-in-park", park="聊城高新区"), "institute") == []
+
+
+@pytest.mark.xfail(strict=True, reason="extraction: '该中心落地济南高新区' is resolved to 酒泉卫星发射中心 "
+                                       "(the satellite was launched there), not to the 国科中心")
+def test_institutes_in_jinan_exactly(seeds):
+    store, _ = seeds
+    assert column(rows(store, "institutes-in-park", park="济南高新区"), "institute") == [
+        "山东中科院产业技术创新中心", "山东产业技术研究院"]
+
+
+def test_parks_by_place_follow_located_in_chains_on_the_seeds(seeds):
+    store, _ = seeds
+    assert column(rows(store, "parks-by-place", place="聊城市"), "park") == ["聊城高新区"]
+    assert column(rows(store, "parks-by-place", place="聊城"), "park") == ["聊城高新区"]     # alias of 聊城市
+    assert column(rows(store, "parks-by-place", place="湖南省"), "park") == [
+        "株洲中国动力谷自主创新园", "株洲高新技术产业开发区"]
+    shandong = column(rows(store, "parks-by-place", place="山东省"), "park")
+    assert {"济南高新技术产业开发区", "聊城高新区"} <= set(shandong)                       # park → city → province
+    assert not {"株洲高新技术产业开发区", "沈阳高新技术产业开发区"} & set(shandong)
+
+
+def test_park_overview_on_the_seeds(seeds):
+    store, _ = seeds
+    overview = {r["park"]: r for r in rows(store, "park-overview")}
+    assert overview["聊城高新区"] == {"park": "聊城高新区", "place": "聊城市", "hosted": "6", "fortune500": "0",
+                                     "articles": "2"}
+    # the most specific place: 浑南区 (in 沈阳市), 株洲市 (not 中国)
+    assert overview["沈阳高新技术产业开发区"]["place"] == "浑南区"
+    assert overview["株洲中国动力谷自主创新园"]["place"] == "株洲市"
+    hosted = [int(r["hosted"]) for r in rows(store, "park-overview")]
+    assert hosted == sorted(hosted, reverse=True)
+
+
+def test_most_connected_firm_on_the_seeds(seeds):
+    store, _ = seeds
+    res = rows(store, "most-connected-firms")
+    # 诺伯特: in 聊城高新区, customers 麦格纳、采埃孚、法雷奥、奥托利夫
+    assert res[0] == {"firm": "诺伯特智能装备公司", "neighbours": "5", "partners": "4"}
+    counts = [int(r["neighbours"]) for r in res]
+    assert counts == sorted(counts, reverse=True) and len(res) == 20
+
+
+@pytest.mark.xfail(strict=True, reason="extraction: no pk:listedIn on the seeds (博源节能等入选‘瞪羚企业’, "
+                                       "诺伯特等成为‘专精特新’中小企业)")
+def test_listed_firms_on_the_seeds(seeds):
+    store, _ = seeds
+    res = rows(store, "listed-firms")
+    assert {"list": "瞪羚企业", "firm": "博源科技公司", "park": "聊城高新区"} in res
+    assert {"list": "专精特新", "firm": "诺伯特智能装备公司", "park": "聊城高新区"} in res
+
+
+@pytest.mark.xfail(strict=True, reason="extraction: '智飞生物全资子公司——安徽智飞龙科马生物制药有限公司' gives a "
+                                       "company named 智飞生物全资子公司, no subsidiaryOf")
+def test_subsidiaries_on_the_seeds(seeds):
+    store, _ = seeds
+    assert "安徽智飞龙科马生物制药有限公司" in column(rows(store, "subsidiaries", parent="智飞生物"), "subsidiary")
 
 
 def test_article_entities_of_the_liaocheng_article(seeds):
-    store, _, _ = seeds
-    res = rows(store, "article-entities", article="000_7dd7cb491af5f5f4")
-    assert {"聊城高新区", "博源科技公司", "袁锡铭"} <= set(column(res, "entity"))
-    assert all("000_7dd7cb491af5f5f4" in s for s in column(res, "source"))
+    store, _ = seeds
+    by_file = rows(store, "article-entities", article="000_7dd7cb491af5f5f4")
+    # by its title, full-width comma and all (parameters are not NFKC-folded)
+    assert rows(store, "article-entities", article=LIAOCHENG_TITLE) == by_file
+    assert set(column(by_file, "source")) == {LIAOCHENG_ARTICLE}
+    got = {(r["class"], r["entity"]) for r in by_file}
+    assert {("Park", "聊城高新区"), ("Company", "博源科技公司"), ("Company", "加拿大麦格纳公司"), ("Person", "袁锡铭"),
+            ("Person", "田存伟"), ("GovernmentBody", "聊城高新区管委会"), ("Place", "聊城市")} <= got
+    assert ("Park", "株洲高新技术产业开发区") not in got       # another article's
 
 
-def test_evidence_offsets_point_into_the_raw_source(seeds):
-    """relation-evidence gives the sentence, and raw[start:end] of the source file is that sentence."""
-    store, real, out = seeds
-    res = rows(store, "relation-evidence", entity="袁锡铭", relation="worksFor")
-    assert res and all(r["relation"] == "worksFor" for r in res)
-    assert any("袁锡铭" in r["evidence"] for r in res)
-    if not real:
-        pytest.skip("offsets of the hand-written fixture are illustrative; checked on the seeds build")
+def test_relation_evidence_on_the_seeds(seeds):
+    """relation-evidence gives the sentence and its source, and raw[start:end] of the source file is that
+    sentence (the source is relative to the folder holding seeds/)."""
+    store, _ = seeds
     from kg.ingest import read_article
 
-    for r in res:
-        src = Path(r["source"].split("#")[0])
-        raw = read_article(src if src.is_absolute() else ROOT / src).raw
+    (row,) = rows(store, "relation-evidence", entity="袁锡铭", relation="worksFor")
+    assert (row["subject"], row["relation"], row["object"], row["source"], row["title"]) == (
+        "袁锡铭", "worksFor", "博源科技公司", LIAOCHENG_ARTICLE, LIAOCHENG_TITLE)
+    assert "博源技术负责人袁锡铭" in row["evidence"]
+    hosts = rows(store, "relation-evidence", entity="博源", relation="hosts")
+    assert {(r["subject"], r["object"]) for r in hosts} == {("聊城高新区", "博源科技公司")}
+    assert any("地处聊城高新区的博源公司" in r["evidence"] for r in hosts)
+    starts = [int(r["start"]) for r in hosts]
+    assert starts == sorted(starts)
+    for r in hosts + [row]:
+        raw = read_article(ROOT / r["source"]).raw
         assert raw[int(r["start"]):int(r["end"])] == r["evidence"]
 
 

@@ -64,6 +64,16 @@ def test_a_bad_turtle_leaves_the_old_store_intact(out, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "store"]
 
 
+def test_query_reads_the_store_not_the_turtle(out, capsys, caplog):
+    """With OUT/store present `kg query` never parses graph.ttl: a broken Turtle file changes nothing."""
+    (out / "graph.ttl").write_text("this is not Turtle at all .", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG):
+        code, stdout, err = kg(capsys, "query", out, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv")
+    assert code == 0 and err == ""
+    assert stdout.splitlines()[1] == str(N_SAMPLE)
+    assert "graph.ttl" not in caplog.text
+
+
 def test_query_without_store_falls_back_to_turtle_with_a_warning(out, capsys, caplog):
     shutil.rmtree(out / "store")
     with caplog.at_level(logging.WARNING, logger="kg.store"):
