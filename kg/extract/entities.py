@@ -21,6 +21,18 @@ _AMOUNT = re.compile(r"[0-9０-９.]+(?:亿元|万元|亿|万|元|个|家|年度
 _GENERIC_PARK_PREFIX = frozenset({"国家", "国家级", "省级", "市级", "全国", "省", "市", "区", "县", "各", "该", "本"})
 _KEEP_WORDS = frozenset({"中日", "中德", "中韩", "中美", "中欧", "中俄", "中新", "中法", "中英", "中外"})
 _BRACKETS = {"(": ")", "（": "）"}
+_PROJECT_AFTER = re.compile(r"(?:等|的)?(?:生产基地|研发基地|制造基地|基地)?(?:建设)?(?:项目|工程)")
+# the words between a list's 等 and its head noun never hold a preposition: 等与企业融资相关的举措 is no firm list
+_LIST_FILLER_STOP = "与和及对为向在将把被从让由"
+_PERSON_LIST = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}·]{{2,5}}、)+[{L.CJK}·]{{2,5}})等")
+_NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
+# laboratory/centre ranks: place + one of these is a designation (省工程实验室), not a name
+_DESIGNATION_SUFFIXES = frozenset({"重点实验室", "工程实验室", "研究中心", "创新中心", "检测中心"})
+_RANK_WORDS = frozenset({"国家", "国家级", "省级", "市级", "部级", "区级", "省部共建", "省重点", "市重点", "国家地方联合"})
+# brand-less firm words: 上市有限公司, 该有限公司
+_GENERIC_BRANDS = frozenset({"上市", "挂牌", "合资", "外资", "民营", "国有", "控股", "投资", "子", "分", "母", "总"})
+# stop characters that may sit inside a word (成都, 大数据, 以色列); punctuation and 的/在 always stop
+_SOFT_STOP_CHARS = frozenset(L.LEFT_STOP_CHARS) - set("的在，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
 
 @dataclass
@@ -109,11 +121,13 @@ class EntityFinder:
             if depth:
                 i -= 1
                 continue
-            if ch in L.LEFT_STOP_CHARS and not (ch in "和" and text[max(0, i - 4):i] == "人民共和"):
-                # a stop character inside a longer known word (国家, 中华人民共和国) does not stop
-                if ch == "家" or ch == "和":
-                    pass
-                break
+            if ch in L.LEFT_STOP_CHARS:
+                # a stop character inside a noun or place name (成都, 大数据, 以色列, 共和国) does not stop
+                a = self._word_around(text, i - 1, floor, pos) if ch in _SOFT_STOP_CHARS else None
+                if a is None:
+                    break
+                i = a
+                continue
             if not (_CJK_RE.match(ch) or ch.isalnum() or ch == "·"):
                 break
             stop = False
@@ -129,6 +143,20 @@ class EntityFinder:
             i += 1
         return i
 
+    def _word_around(self, text: str, k: int, floor: int, pos: int) -> int | None:
+        """Start of the longest dictionary noun or place (2-4 chars) covering ``text[k]`` inside [floor, pos)."""
+        best = None
+        for a in range(max(floor, k - 3), k + 1):
+            for b in range(min(pos, a + 4), max(k + 1, a + 2) - 1, -1):
+                w = text[a:b]
+                if len(w) >= 2 and w not in L.LEFT_STOP_WORDS and (self.gaz.place(w) or words.is_content_word(w)):
+                    if best is None or a < best:
+                        best = a
+                    break
+            if best is not None:
+                break
+        return best
+
     def trim_left(self, text: str, start: int, head: int) -> int:
         """Drop what belongs to the clause from the left of a name: 世界500强, verbs, function words."""
         cue = _CUE_PREFIX.match(text, start, head)
@@ -141,7 +169,10 @@ class EntityFinder:
             start = amount.end()   # 总投资近30亿元广清产业园 -> 广清产业园
         prefix = text[start:head]
         if prefix and not self.gaz.place(prefix[:2]) and not self.gaz.place(prefix[:3]):
-            start += words.leading_function_words(prefix, keep=_KEEP_WORDS)
+            n = words.leading_function_words(prefix, keep=_KEEP_WORDS)
+            # a name keeps at least two characters before its suffix: 立邦集团 is not 立 + 邦集团
+            if len(prefix) - n >= 2:
+                start += n
         return start
 
     # ------------------------------------------------------------------ finders
@@ -152,11 +183,22 @@ class EntityFinder:
                 out.append(Cand(s, e, EntityClass.PLACE, "gazetteer", 1, place=entry))
             elif kind == "park":
                 out.append(Cand(s, e, EntityClass.PARK, "gazetteer", 3, park=entry))
+                out += self._leading_place(text, s, e)
             elif kind == "gov":
                 out.append(Cand(s, e, entry, "gazetteer", 3))
+                out += self._leading_place(text, s, e)
             else:
                 out.append(Cand(s, e, EntityClass.COMPANY, "gazetteer", 2, fortune=entry))
         return out
+
+    def _leading_place(self, text: str, s: int, e: int) -> list[Cand]:
+        """The place a gazetteer name starts with (杭州 in 杭州高新区, 中国 in 中国科学院): the longest match
+        consumed it, but it is a mention of the place too."""
+        for k in range(min(4, e - s - 1), 1, -1):
+            entry = self.gaz.place(text[s:s + k])
+            if entry is not None:
+                return [Cand(s, s + k, EntityClass.PLACE, "gazetteer", 1, place=entry)]
+        return []
 
     def suffixed(self, text: str, sentences: list[Sentence]) -> list[Cand]:
         out = []
@@ -184,7 +226,10 @@ class EntityFinder:
                     shared = prev_text[: -len(prev_suffix)]
                     out.append(Cand(m.start(), end, cls, "suffix", 2, text=shared + suffix))
                 continue
-            if not self._good_prefix(prefix, suffix, cls):
+            if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end):
+                continue     # 建设X产业园生产基地项目, X产业园等项目: a project, not (yet) a park
+            if not self._good_prefix(prefix, suffix, cls) and not (
+                    cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix)):
                 continue
             if cls is EntityClass.INSTITUTE and suffix == "服务中心" and re.search("高新区|开发区|产业园|园区|经开区", prefix):
                 cls = EntityClass.GOVERNMENT_BODY   # a park's own service centre is part of its administration
@@ -192,6 +237,17 @@ class EntityFinder:
                 start = self._cut_to_place(text, start, m.start())
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
+
+    def _coordinated_park(self, text: str, out: list[Cand], start: int, prefix: str) -> bool:
+        """滨江区直播电商产业基地、数字创意产业基地: a park named with common words, coordinated right after a park
+        whose name starts with a place, is a park of that place too."""
+        if not out or out[-1].cls is not EntityClass.PARK or text[out[-1].end:start] not in ("、", "和", "及", "与"):
+            return False
+        if len(prefix) < 2 or prefix in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in prefix) \
+                or prefix[-1] in "该本这那此各某其" or words.leading_function_words(prefix):
+            return False
+        prev = text[out[-1].start:out[-1].end]
+        return any(self.gaz.place(prev[:k]) for k in (2, 3, 4))
 
     def _cut_to_place(self, text: str, start: int, head: int) -> int:
         """直播电商异军突起杭州高新区 -> 杭州高新区: a park name starts at its place name."""
@@ -222,12 +278,42 @@ class EntityFinder:
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
                 core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core) or words.is_generic_phrase(core)):
             return False
-        if (core + suffix) in _GENERIC_ORG_NOUNS or (cls is EntityClass.COMPANY and words.is_generic_phrase(core + suffix)):
+        if (core + suffix) in _GENERIC_ORG_NOUNS:
             return False
+        if cls is EntityClass.COMPANY and words.is_generic_phrase(core + suffix) and not self._registered_name(core, suffix):
+            return False
+        if cls is EntityClass.INSTITUTE and suffix in _DESIGNATION_SUFFIXES and self._only_places(core):
+            return False     # 山东省工程实验室, 国家重点实验室: a rank of laboratory, not a name
+        if cls is EntityClass.PARK and suffix in ("高新区", "经开区", "开发区") and core.endswith("区") \
+                and self.gaz.place(core):
+            return False     # 黔江区高新区: a district and a park side by side (the park would be 黔江高新区)
         if core[-1] in "该本这那此各某其" or core in ("全", "全区", "全市", "全省", "我", "我们", "国内", "国外"):
             return False
         if core[0] in "一二三四五六七八九十几多某数第" and (len(core) == 1 or core[1] in "家个项条只种次位名批类"):
             return False
+        return True
+
+    def _registered_name(self, core: str, suffix: str) -> bool:
+        """A full registered firm name is a name even when its words are common ones: 青石科技有限公司 (brand +
+        industry + legal form), 三一集团 (a numeral brand). 科技有限公司 alone (no brand left) is not."""
+        if suffix in ("有限公司", "股份有限公司", "有限责任公司"):
+            from kg.extract.resolve import company_core
+
+            brand = company_core(core + suffix, self.gaz)
+            return len(brand) >= 2 and brand != core + suffix and not words.leading_function_words(brand) \
+                and brand not in _GENERIC_BRANDS and brand not in L.INDUSTRY_WORDS
+        return len(core) >= 2 and all(ch in _NUMERALS for ch in core) and suffix in ("集团", "公司", "集团公司")
+
+    def _only_places(self, core: str) -> bool:
+        """``core`` is made of place names (山东省, 国家, 中国) and rank words only."""
+        rest = core
+        while rest:
+            for k in range(min(len(rest), 8), 1, -1):
+                if self.gaz.place(rest[:k]) or rest[:k] in _RANK_WORDS:
+                    rest = rest[k:]
+                    break
+            else:
+                return False
         return True
 
     def persons(self, text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
@@ -266,6 +352,9 @@ class EntityFinder:
                 om = re.search(f"(?:^|[，。；：“\n])([{L.CJK}A-Za-z]{{2,8}}?)$", text[max(0, m.start() - 9):m.start()])
                 if om and not words.is_generic_phrase(om.group(1)) and not self.gaz.place(om.group(1)):
                     s0 = m.start() - len(om.group(1))
+                    lead = words.leading_function_words(om.group(1))   # 让博源模具车间主管 -> 博源模具
+                    if len(om.group(1)) - lead >= 2:
+                        s0 += lead
                     out.append(Cand(s0, m.start(), EntityClass.COMPANY, "role-org", -1))
         for verb in L.SPEECH_VERBS:
             for m in re.finditer(re.escape(verb), text):
@@ -279,6 +368,14 @@ class EntityFinder:
                     if name_at(s) == m.start():
                         out.append(Cand(s, m.start(), EntityClass.PERSON, "person", 1))
                         break
+        # 头部达人A、B、C等 / 院士A、B等: the items of a list headed by a word for people are people
+        for m in _PERSON_LIST.finditer(text):
+            pos = m.start(2)
+            for part in m.group(2).split("、"):
+                s, e = pos, pos + len(part)
+                pos = e + 1
+                if not words.is_generic_phrase(part) and not self.gaz.place(part):
+                    out.append(Cand(s, e, EntityClass.PERSON, "person-list", 1))
         # drop reporters (记者/通讯员 NAME) and anything inside blocked spans
         keep = []
         for c in out:
@@ -294,7 +391,7 @@ class EntityFinder:
         """Items of `A、B、C等…企业` lists are companies (the head noun types the list)."""
         out = []
         item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
-        pat = re.compile(f"((?:{item}、)+{item})等(?:[0-9一二三四五六七八九十百几多]+[家个])?(?:[^，。；、0-9]{{0,6}}?)"
+        pat = re.compile(f"((?:{item}、)+{item})等(?:[0-9一二三四五六七八九十百几多]+[家个])?(?:[^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         for m in pat.finditer(text):
             if m.group(2) == "项目":
@@ -306,18 +403,35 @@ class EntityFinder:
                 pos = e + 1
                 if part == m.group(g).split("、")[0]:
                     s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(g) - 12), e)
-                if e - s < 2 or words.is_generic_phrase(text[s:e]) or self.gaz.place(text[s:e]):
+                name = text[s:e]
+                if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
+                        words.is_generic_phrase(name) and not self._suffixed_item(name)):
                     continue
                 out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
         return out
 
+    def _suffixed_item(self, name: str) -> bool:
+        """A list item of common words that ends in an organisation suffix is a short name (电力设计院, 三一集团)."""
+        m = self.suffix_re.search(name)
+        if m is None or m.end() != len(name) or self.suffix_cls[m.group()] not in (EntityClass.COMPANY,
+                                                                                   EntityClass.INSTITUTE):
+            return False
+        prefix = name[:m.start()]
+        return len(prefix) >= 2 and (not words.leading_function_words(prefix) or all(ch in _NUMERALS for ch in prefix))
+
     def partner_names(self, text: str) -> list[Cand]:
         """与中国重汽合作: the other party of a cooperation is an organisation."""
         out = []
-        for m in re.finditer(f"(?:与|和|同|跟)([{L.CJK}A-Za-z]{{2,8}}?)(?:共同|联合)?(?:合作|签约|签署|携手|联手)", text):
-            name = m.group(1)
-            if words.is_generic_phrase(name) or self.gaz.place(name) or any(c in L.LEFT_STOP_CHARS for c in name):
+        pat = re.compile(f"([{L.CJK}A-Za-z]{{2,8}}?)(?:共同|联合)?(?:合作|签约|签署|携手|联手)")
+        for c in re.finditer("与|和|同|跟", text):
+            m = pat.match(text, c.end())   # every connective is tried: 他和同事们与中国重汽合作
+            if m is None:
                 continue
+            name = m.group(1)
+            if words.is_generic_phrase(name) or self.gaz.place(name) or any(ch in L.LEFT_STOP_CHARS for ch in name):
+                continue
+            if any(self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3) if len(name) > k):
+                continue   # 与日本开展合作: a place and a verb
             out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "partner-name", -1))
         return out
 

@@ -8,12 +8,15 @@ of ~350k common words. Used for two judgements a reader makes without thinking:
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 _FUNCTION_TAGS = {"v", "p", "c", "d", "u", "uj", "ul", "ud", "ug", "uv", "uz", "r", "f", "m", "q", "ad", "y",
                   "e", "o", "zg", "vd", "k"}
 _NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x"}
 _TIME_LOCATIVE_END = tuple("上时前后中里内")
+# common words the dictionary tags as proper nouns (上市 "go public" is tagged ns): their everyday reading
+_TAG_FIXES = {"上市": "v", "落地": "v", "开展": "v"}
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +35,15 @@ def tokens(s: str) -> list[str]:
 
 
 def tag(word: str) -> str | None:
-    return _jieba()[1].get(word)
+    t = _TAG_FIXES.get(word)
+    return t if t is not None else _jieba()[1].get(word)
+
+
+def is_content_word(word: str) -> bool:
+    """A dictionary word that is not a verb or function word (数据, 成都, 以色列, 华为): a stop character inside
+    it does not end a name."""
+    t = tag(word)
+    return t is not None and t not in _FUNCTION_TAGS and t not in ("vn", "a", "t", "s")
 
 
 def leading_function_words(s: str, keep: set[str] | frozenset = frozenset()) -> int:
@@ -50,7 +61,22 @@ def leading_function_words(s: str, keep: set[str] | frozenset = frozenset()) -> 
 
 
 def is_generic_phrase(s: str) -> bool:
-    """True when ``s`` is made only of common dictionary words that are not proper nouns."""
+    """True when ``s`` is made only of common dictionary words that are not proper nouns.
+
+    Industry words of recent news that the dictionary lacks (文创, 双创, 电商) count as common words.
+    """
+    if _EXTRA_RE.search(s):
+        return all(_is_generic(part) for part in _EXTRA_RE.split(s) if part)
+    return _is_generic(s)
+
+
+# common words of park and industry news missing from jieba's dictionary (it splits them into characters)
+EXTRA_COMMON_WORDS = ("文创", "双创", "电商", "智造", "数智", "大数据", "新经济", "数创", "科创", "金创", "众创",
+                      "跨境", "网红", "康养", "文旅", "智算", "算力", "信创", "新基建", "专精特新")
+_EXTRA_RE = re.compile("|".join(sorted(EXTRA_COMMON_WORDS, key=len, reverse=True)))
+
+
+def _is_generic(s: str) -> bool:
     toks = tokens(s)
     if not toks:
         return True
