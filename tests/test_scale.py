@@ -1,0 +1,245 @@
+"""Scale features (#6): incremental builds, --jobs, the Dask engine, kg diff, the build state and lock."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.cli import main as kg_main
+from kg.errors import InputError, OutputError, UsageError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# invented articles (not from the seeds): a new one and an edited version of a seed
+NEW_ARTICLE = ("海川高新区签约新项目\n"
+               "本报讯 海川高新区管委会近日与北辰精密仪器有限公司签约。北辰精密仪器有限公司总经理刘明远表示，"
+               "公司将在海川高新区建设研发中心，并与中国电子科技集团公司开展合作。\n")
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    files = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    files["summary.json"] = json.dumps(summary, sort_keys=True).encode()
+    return files
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    c = tmp_path / "corpus"
+    shutil.copytree(SEEDS, c)
+    return c
+
+
+def _edit(corpus: Path) -> None:
+    """One article added, one changed, one deleted."""
+    seeds = sorted(corpus.glob("*.txt"))
+    (corpus / "900_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    changed = seeds[1]
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("。", "。北辰精密仪器有限公司也入驻了该园区。", 1), encoding="utf-8")
+    seeds[3].unlink()
+
+
+def test_incremental_rebuild_equals_fresh_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = build([str(corpus)], out, store=False)
+    assert first.counts["extracted"] == 5
+    again = build([str(corpus)], out, store=False)
+    assert (again.counts["extracted"], again.counts["reused"], again.counts["withdrawn"]) == (0, 5, 0)
+
+    _edit(corpus)
+    inc = build([str(corpus)], out, store=False)
+    assert (inc.counts["extracted"], inc.counts["reused"], inc.counts["withdrawn"]) == (2, 3, 1)
+    fresh = tmp_path / "fresh"
+    build([str(corpus)], fresh, store=False)
+    assert _outputs(out) == _outputs(fresh)
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "北辰精密仪器有限公司" in ttl
+    assert sorted(corpus.glob("*.txt"))[0].stem in ttl
+
+
+def test_withdrawn_article_leaves_no_trace(corpus, tmp_path):
+    out = tmp_path / "out"
+    (corpus / "900_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    build([str(corpus)], out, store=False, html=False)
+    assert "海川高新区" in (out / "graph.ttl").read_text(encoding="utf-8")
+    (corpus / "900_new.txt").unlink()
+    report = build([str(corpus)], out, store=False, html=False)
+    assert report.counts["withdrawn"] == 1
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "海川高新区" not in ttl and "900_new" not in ttl
+    db = sqlite3.connect(out / "state" / "extractions.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM docs").fetchone()[0] == 5
+
+
+def test_store_is_rebuilt_incrementally_too(corpus, tmp_path):
+    from kg.store import open_store
+
+    out = tmp_path / "out"
+    build([str(corpus)], out, html=False)
+    (corpus / "900_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    build([str(corpus)], out, html=False)
+    q = 'SELECT (COUNT(*) AS ?n) WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> "海川高新区"@zh }'
+    assert int(next(iter(open_store(out).query(q)))["n"].value) == 1
+
+
+def test_pipeline_change_invalidates_state(corpus, tmp_path, monkeypatch):
+    import kg.state
+
+    out = tmp_path / "out"
+    build([str(corpus)], out, store=False, html=False)
+    kg.state.pipeline_fingerprint.cache_clear()
+    monkeypatch.setattr(kg.state, "SCHEMA_VERSION", "test-other")
+    try:
+        report = build([str(corpus)], out, store=False, html=False)
+    finally:
+        kg.state.pipeline_fingerprint.cache_clear()
+    assert report.counts["extracted"] == 5 and report.counts["reused"] == 0
+
+
+def test_full_flag_extracts_everything_again(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([str(corpus)], out, store=False, html=False)
+    before = (out / "graph.ttl").read_bytes()
+    report = build([str(corpus)], out, store=False, html=False, full=True)
+    assert report.counts["extracted"] == 5
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_corrupt_state_is_rebuilt_with_a_warning(corpus, tmp_path, caplog):
+    out = tmp_path / "out"
+    build([str(corpus)], out, store=False, html=False)
+    before = (out / "graph.ttl").read_bytes()
+    state = out / "state" / "extractions.sqlite"
+    for extra in ("-wal", "-shm"):
+        Path(str(state) + extra).unlink(missing_ok=True)
+    state.write_bytes(b"this is not a database" * 100)
+    report = build([str(corpus)], out, store=False, html=False)
+    assert report.counts["extracted"] == 5
+    assert (out / "graph.ttl").read_bytes() == before
+    assert any("unreadable build state" in r.getMessage() for r in caplog.records)
+
+
+def test_nothing_readable_keeps_state_and_outputs(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([str(corpus)], out, store=False, html=False)
+    before = (out / "graph.ttl").read_bytes()
+    with pytest.raises(InputError):
+        build([str(tmp_path / "missing")], out, store=False, html=False)
+    assert (out / "graph.ttl").read_bytes() == before
+    again = build([str(corpus)], out, store=False, html=False)
+    assert again.counts["reused"] == 5
+
+
+def test_second_concurrent_build_is_refused(corpus, tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "a+b") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OutputError, match="another kg build"):
+            build([str(corpus)], out, store=False, html=False)
+    build([str(corpus)], out, store=False, html=False)  # the lock is released with its holder
+
+
+def test_article_the_pipeline_trips_on_is_skipped_not_fatal(corpus, tmp_path, monkeypatch):
+    from kg.extract.pipeline import Extractor
+
+    real = Extractor.extract
+
+    def flaky(self, article):
+        if article.doc_id.startswith("002"):
+            raise RuntimeError("boom")
+        return real(self, article)
+
+    monkeypatch.setattr(Extractor, "extract", flaky)
+    errors = []
+    report = build([str(corpus)], tmp_path / "out", store=False, html=False, on_error=errors.append)
+    assert report.summary["articles"] == 4
+    assert [e.source.split("/")[-1][:3] for e in errors] == ["002"]
+    assert "extraction failed (RuntimeError: boom)" in errors[0].problem
+
+
+# ------------------------------------------------------------------------------------------ parallel engines
+
+def test_jobs_2_gives_the_same_output_as_jobs_1(corpus, tmp_path):
+    (corpus / "900_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    one = tmp_path / "one"
+    two = tmp_path / "two"
+    build([str(corpus)], one, store=False)
+    report = build([str(corpus)], two, store=False, jobs=2)
+    assert report.counts["extracted"] == 6
+    assert _outputs(one) == _outputs(two)
+
+
+def test_dask_engine_on_a_local_cluster_gives_the_same_output(corpus, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    build([str(corpus)], local, store=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        out = tmp_path / "dask"
+        report = build([str(corpus)], out, store=False, engine="dask", scheduler=cluster.scheduler_address)
+        assert report.counts["extracted"] == 5
+        with distributed.Client(cluster) as client:  # the work really ran on the cluster's two workers
+            assert len(client.scheduler_info()["workers"]) == 2
+            ran = client.run(lambda: __import__("kg.engines").engines._EXTRACTORS != {})
+            assert any(ran.values())
+    assert _outputs(local) == _outputs(out)
+
+
+def test_bad_engine_options_are_clear_errors(corpus, tmp_path):
+    with pytest.raises(UsageError, match="--jobs"):
+        build([str(corpus)], tmp_path / "o", jobs=0)
+    with pytest.raises(UsageError, match="--scheduler needs --engine dask"):
+        build([str(corpus)], tmp_path / "o", scheduler="tcp://127.0.0.1:1")
+
+
+def test_unreachable_scheduler_is_one_clear_line(corpus, tmp_path, capsys):
+    pytest.importorskip("distributed")
+    rc = kg_main(["build", str(corpus), "-o", str(tmp_path / "o"), "--engine", "dask",
+                  "--scheduler", "tcp://127.0.0.1:9", "--no-progress"])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in err
+    assert "Traceback" not in err
+
+
+# ------------------------------------------------------------------------------------------------- kg diff
+
+def test_kg_diff_lists_added_and_removed_triples(corpus, tmp_path, capsys):
+    old, new = tmp_path / "old", tmp_path / "new"
+    build([str(corpus)], old, store=False, html=False)
+    (corpus / "900_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    sorted(corpus.glob("0*.txt"))[0].unlink()
+    build([str(corpus)], new, store=False, html=False)
+    capsys.readouterr()
+    assert kg_main(["diff", str(old), str(new)]) == 1
+    cap = capsys.readouterr()
+    lines = cap.out.splitlines()
+    added = [x for x in lines if x.startswith("+ ")]
+    removed = [x for x in lines if x.startswith("- ")]
+    assert any('"海川高新区"@zh' in x for x in added)
+    assert any("000_" in x and "sourceFile" in x for x in removed)
+    assert not any("海川高新区" in x for x in removed)
+    assert f"{len(removed)} triple(s) removed, {len(added)} added" in cap.err
+
+    # the diff is exact: applying it to OLD gives NEW
+    from kg.diff import read_triples
+
+    assert (read_triples(old) - {x[2:] for x in removed}) | {x[2:] for x in added} == read_triples(new)
+
+
+def test_kg_diff_identical_graphs_and_files(corpus, tmp_path, capsys):
+    out = tmp_path / "out"
+    build([str(corpus)], out, store=False, html=False)
+    assert kg_main(["diff", str(out), str(out / "graph.ttl")]) == 0
+    cap = capsys.readouterr()
+    assert cap.out == "" and "0 triple(s) removed, 0 added" in cap.err
+    assert kg_main(["diff", str(out), str(tmp_path / "nothing")]) == 1
+    assert "nothing: no such file or folder" in capsys.readouterr().err
