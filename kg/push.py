@@ -4,10 +4,18 @@
 Oxigraph (``/store``), Fuseki (``/DATASET/data``), GraphDB (``/repositories/ID/rdf-graphs/service``) and others.
 
 Security: credentials (basic or bearer) come from arguments or the environment (``PARKKG_USER``,
-``PARKKG_PASSWORD``, ``PARKKG_TOKEN``) and are only ever put into the ``Authorization`` header: never logged,
-printed, or included in an exception message or a repr. ``user:password@`` in the endpoint URL is taken as
-credentials and stripped from every URL we show. TLS certificates are verified unless ``insecure=True``.
-Redirects are not followed (a redirect could forward the credentials or turn the upload into a GET).
+``PARKKG_PASSWORD``, ``PARKKG_TOKEN``) and are only ever put into the ``Authorization`` header: never logged
+(at any level), printed, or included in an exception message or a repr. ``user:password@`` in the endpoint URL
+is taken as credentials and stripped from every URL we show, even from a URL too malformed to parse. What a
+server sends back (an error body, a ``Location``) is scrubbed of every form of the secrets we sent (as typed,
+percent-encoded, base64 in the header) before it is shown. A token or user name that cannot go into an HTTP
+header is refused with a message that does not quote it (http.client's own error would). Sending credentials
+over plain ``http://`` to a host other than this machine logs a warning.
+
+TLS: certificates and host names are verified against the system's CAs (``SSL_CERT_FILE``/``SSL_CERT_DIR``
+name a private CA) unless ``insecure=True`` (``kg push --insecure``), which logs a warning; no environment
+variable turns verification off. Redirects are not followed (a redirect could forward the credentials to
+another host or turn the upload into a GET).
 
 Reliability: a timeout on every request; retries with exponential backoff on 5xx answers, connection resets,
 dropped connections and timeouts; one clear error for a refused connection, 401/403 and other 4xx answers.
@@ -16,8 +24,10 @@ from __future__ import annotations
 
 import base64
 import http.client
+import ipaddress
 import logging
 import os
+import re
 import socket
 import ssl
 import time
@@ -65,18 +75,34 @@ class Credentials:
             return "Basic " + base64.b64encode(raw).decode("ascii")
         return None
 
+    def check(self) -> None:
+        """Refuse credentials that cannot go into an HTTP header, without quoting them. Raises PushError."""
+        if self._token and not _TOKEN_CHARS.fullmatch(self._token):
+            raise PushError("the bearer token (--token or PARKKG_TOKEN) holds a space, line break, control or "
+                            "non-ASCII character; it cannot be sent in an HTTP header")
+        if ":" in self.user or any(ord(c) < 32 or ord(c) == 127 for c in self.user):
+            raise PushError("the user name (--user or PARKKG_USER) holds ':' or a control character; "
+                            "basic authentication cannot send it")
+
     def secrets(self) -> list[str]:
-        """Strings that must never appear in any output (used to scrub server messages)."""
-        out = [s for s in (self._password, self._token) if s]
+        """Strings that must never appear in any output (used to scrub server messages): each secret as typed,
+        percent-encoded (as a server may echo a URL or form) and the base64 value of the header."""
+        out: set[str] = set()
+        for s in (self._password, self._token):
+            if s:
+                out.update({s, urllib.parse.quote(s, safe=""), urllib.parse.quote_plus(s), urllib.parse.quote(s)})
         h = self.header()
         if h:
-            out.append(h.split(" ", 1)[1])
-        return out
+            out.add(h.split(" ", 1)[1])
+        return sorted((x for x in out if x), key=len, reverse=True)  # longest first: no partial leftovers
 
     def __repr__(self) -> str:
         return f"Credentials(kind={self.kind!r}, user={self.user!r}, secret=***)"
 
     __str__ = __repr__
+
+
+_TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")  # visible ASCII: what an HTTP header value can carry as a token
 
 
 @dataclass(frozen=True)
@@ -95,27 +121,50 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def split_endpoint(endpoint: str) -> tuple[str, Credentials | None]:
     """Validate the endpoint URL and strip ``user:password@`` from it (returned as credentials)."""
-    parts = urllib.parse.urlsplit(endpoint.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise PushError(f"bad endpoint {_safe_url(endpoint)!r}: want an http:// or https:// URL")
+    text = endpoint.strip()
+    if any(ord(c) <= 32 or ord(c) == 127 for c in text):
+        raise PushError(f"bad endpoint {_safe_url(text)!r}: it holds a space or control character "
+                        "(percent-encode it)")
+    try:
+        parts = urllib.parse.urlsplit(text)
+        hostname, port = parts.hostname, parts.port
+        username, password = parts.username, parts.password
+    except ValueError:  # a bad port or IPv6 literal: urllib's message may quote part of a password
+        raise PushError(f"bad endpoint {_safe_url(text)!r}: its host or port does not parse") from None
+    if parts.scheme not in ("http", "https") or not hostname:
+        raise PushError(f"bad endpoint {_safe_url(text)!r}: want an http:// or https:// URL")
     creds = None
-    if parts.username is not None or parts.password is not None:
-        creds = Credentials(urllib.parse.unquote(parts.username or ""),
-                            urllib.parse.unquote(parts.password or ""))
-        host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
-        netloc = f"{host}:{parts.port}" if parts.port else host
+    if username is not None or password is not None:
+        creds = Credentials(urllib.parse.unquote(username or ""), urllib.parse.unquote(password or ""))
+        host = hostname if ":" not in hostname else f"[{hostname}]"
+        netloc = f"{host}:{port}" if port else host
         parts = parts._replace(netloc=netloc)
     return urllib.parse.urlunsplit(parts), creds
 
 
 def _safe_url(url: str) -> str:
+    """``url`` without its ``user:password@``, even when it does not parse: everything between ``//`` and the
+    last ``@`` before the query or fragment is dropped."""
+    head, sep, tail = url.partition("//")
+    if not sep:
+        head, tail = "", url
+    cut = len(tail)
+    for stop in "?#":
+        i = tail.find(stop)
+        if i >= 0:
+            cut = min(cut, i)
+    at = tail.rfind("@", 0, cut)
+    return head + sep + (tail[at + 1:] if at >= 0 else tail)
+
+
+def _is_local(url: str) -> bool:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
     try:
-        parts = urllib.parse.urlsplit(url)
-        if "@" in parts.netloc:
-            return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        return "<unparseable URL>"
-    return url
+        return False
 
 
 def target_url(endpoint: str, graph: str | None) -> str:
@@ -142,6 +191,7 @@ def push_bytes(data: bytes, endpoint: str, *, graph: str | None = None, replace:
     """Send ``data`` (Turtle by default) to a Graph Store Protocol endpoint; PUT if ``replace`` else POST."""
     base, url_creds = split_endpoint(endpoint)
     creds = credentials if credentials is not None and credentials.kind != "none" else (url_creds or Credentials())
+    creds.check()
     if graph is not None:
         g = urllib.parse.urlsplit(graph)
         if not g.scheme or any(c in graph for c in " <>\"{}|\\^`"):
@@ -150,7 +200,11 @@ def push_bytes(data: bytes, endpoint: str, *, graph: str | None = None, replace:
     shown = url
     method = "PUT" if replace else "POST"
     if url.startswith("https://") and insecure:
-        log.warning("TLS certificate verification is off (--insecure)")
+        log.warning("TLS certificate verification is off (--insecure): anyone on the network path can read "
+                    "the graph%s", " and the credentials" if creds.kind != "none" else "")
+    if url.startswith("http://") and creds.kind != "none" and not _is_local(url):
+        log.warning("sending %s credentials over plain http:// to %s: anyone on the network path can read "
+                    "them; use https://", creds.kind, urllib.parse.urlsplit(url).hostname)
     context = ssl.create_default_context()
     if insecure:
         context.check_hostname = False
@@ -178,7 +232,7 @@ def push_bytes(data: bytes, endpoint: str, *, graph: str | None = None, replace:
                         if creds.kind == "none" else f"the {creds.kind} credentials were refused")
                 raise PushError(f"{method} {shown}: HTTP {status} {_reason(e)}: {hint}") from None
             if 300 <= status < 400:
-                where = _safe_url(e.headers.get("Location", "") if e.headers else "")
+                where = _scrub(_safe_url(e.headers.get("Location", "") if e.headers else ""), creds)
                 raise PushError(f"{method} {shown}: HTTP {status} redirect to {where or '?'}; "
                                 "give that URL as --endpoint") from None
             if status < 500:
@@ -205,6 +259,10 @@ def push_bytes(data: bytes, endpoint: str, *, graph: str | None = None, replace:
             last = _describe(e)
         except OSError as e:
             last = _describe(e)
+        except (ValueError, UnicodeError) as e:
+            # http.client refusing the request (a bad URL or header): its message may quote a header value,
+            # so only the kind of error is shown
+            raise PushError(f"{method} {shown}: the request cannot be sent ({type(e).__name__})") from None
         if attempt < attempts:
             delay = min(backoff * 2 ** (attempt - 1), 30.0)
             log.warning("%s %s: %s; retrying in %.1f s (%d/%d)", method, shown, last, delay, attempt, attempts - 1)

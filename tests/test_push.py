@@ -262,3 +262,248 @@ def test_tls_is_verified_by_default(graph_out, capsys):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---------------------------------------------------------------- secrets: never in output, logs or errors
+
+ODD_SECRET = "p@ss/w%rd:é 9"          # characters that URL-encoding, base64 and echoing all treat differently
+
+
+def secret_forms(*secrets: str, user: str = "") -> set[str]:
+    """Every form a secret could leak in: as typed, percent-encoded, and the base64 of a basic header."""
+    forms = set()
+    for s in secrets:
+        forms |= {s, urllib.parse.quote(s, safe=""), urllib.parse.quote_plus(s), urllib.parse.quote(s)}
+        if user:
+            forms.add(base64.b64encode(f"{user}:{s}".encode()).decode())
+    return forms
+
+
+class Echo(http.server.BaseHTTPRequestHandler):
+    """A hostile or careless server: its error bodies and redirects repeat the credentials it received."""
+
+    script: list[int] = []
+    seen: list[dict] = []
+
+    def _answer(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        auth = self.headers.get("Authorization") or ""
+        type(self).seen.append({"method": self.command, "auth": auth})
+        scheme, _, value = auth.partition(" ")
+        secret = base64.b64decode(value).decode() if scheme == "Basic" else value
+        password = secret.split(":", 1)[-1]
+        echo = (f"echo: you sent Authorization: {auth}; credentials {secret}; password {password}; "
+                f"encoded {urllib.parse.quote(password, safe='')} {urllib.parse.quote_plus(password)}").encode()
+        status = type(self).script.pop(0) if type(self).script else 204
+        self.send_response(status)
+        if 300 <= status < 400:
+            self.send_header("Location", f"https://alice:{urllib.parse.quote(password, safe='')}@elsewhere.example"
+                                         f"/store?pw={urllib.parse.quote(password, safe='')}")
+        self.send_header("Content-Length", str(len(echo) if status >= 300 else 0))
+        self.end_headers()
+        if status >= 300:
+            self.wfile.write(echo)
+
+    do_PUT = do_POST = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def echo():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    Echo.script, Echo.seen = [], []
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    yield Echo, f"http://127.0.0.1:{server.server_address[1]}/store"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("source", ["options", "environment", "url"])
+@pytest.mark.parametrize("script, needle", [
+    ([400], "HTTP 400"),                       # the body is shown (scrubbed)
+    ([409], "HTTP 409"),
+    ([500, 502, 503], "gave up after 3"),     # the last 5xx body is shown (scrubbed)
+    ([401], "credentials were refused"),
+    ([307], "redirect to https://elsewhere.example/store?pw=***"),
+])
+def test_echoed_credentials_never_reach_output_or_debug_logs(echo, graph_out, capsys, caplog, monkeypatch,
+                                                            source, script, needle):
+    handler, url = echo
+    handler.script = list(script)
+    argv = ["-v", "push", graph_out, "--endpoint", url, "--retries", "2"]
+    if source == "options":
+        argv += ["--user", "alice", "--password", ODD_SECRET]
+    elif source == "environment":
+        monkeypatch.setenv("PARKKG_USER", "alice")
+        monkeypatch.setenv("PARKKG_PASSWORD", ODD_SECRET)
+    else:
+        argv[4] = url.replace("http://", f"http://alice:{urllib.parse.quote(ODD_SECRET, safe='')}@")
+    monkeypatch.setattr("kg.push.time.sleep", lambda s: None)
+    with caplog.at_level(logging.DEBUG):
+        code, out, err = kg(capsys, *argv)
+    assert code == 1
+    assert handler.seen[0]["auth"] == "Basic " + base64.b64encode(f"alice:{ODD_SECRET}".encode()).decode()
+    assert err.count("\n") == 1 and needle in err and "Traceback" not in err
+    if script[0] in (400, 409, 500):
+        assert "echo: you sent Authorization: Basic ***" in err      # the server's message, scrubbed
+    for text in (out, err, caplog.text):
+        for form in secret_forms(ODD_SECRET, user="alice"):
+            assert form not in text, f"{form!r} leaked"
+
+
+def test_echoed_bearer_token_never_reaches_output_or_logs(echo, graph_out, capsys, caplog, monkeypatch):
+    handler, url = echo
+    handler.script = [403, 400]
+    for argv in (["--token", TOKEN], []):
+        if not argv:
+            monkeypatch.setenv("PARKKG_TOKEN", TOKEN)
+        with caplog.at_level(logging.DEBUG):
+            code, out, err = kg(capsys, "-v", "push", graph_out, "--endpoint", url, *argv)
+        assert code == 1 and handler.seen[-1]["auth"] == f"Bearer {TOKEN}"
+        for text in (out, err, caplog.text):
+            assert TOKEN not in text
+
+
+@pytest.mark.parametrize("endpoint", [
+    "http://alice:{s}@127.0.0.1:notaport/store",
+    "http://alice:{s}@[::1/store",
+    "http://alice:{s}@127.0.0.1:1/a path",
+    "http://alice:{s}/more@127.0.0.1:1/store",       # an unencoded / in the password
+    "ftp://alice:{s}@127.0.0.1/store",
+])
+def test_malformed_endpoint_with_credentials_is_one_line_without_them(graph_out, capsys, caplog, endpoint):
+    secret = "Zq8-unencoded"
+    with caplog.at_level(logging.DEBUG):
+        code, out, err = kg(capsys, "-v", "push", graph_out, "--endpoint", endpoint.format(s=secret),
+                            "--retries", "0")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "bad endpoint" in err and "Traceback" not in err
+    for text in (err, caplog.text):
+        assert secret not in text and "Zq8" not in text and "unencoded" not in text
+
+
+@pytest.mark.parametrize("env, value", [("PARKKG_TOKEN", "abc\r\nX-Injected: 1"), ("PARKKG_TOKEN", "令牌-abc"),
+                                        ("PARKKG_TOKEN", "two words"), ("PARKKG_USER", "al:ice")])
+def test_credentials_that_cannot_go_in_a_header_are_refused_without_quoting_them(echo, graph_out, capsys, caplog,
+                                                                                  monkeypatch, env, value):
+    handler, url = echo
+    monkeypatch.setenv(env, value)
+    monkeypatch.setenv("PARKKG_PASSWORD", ODD_SECRET)
+    with caplog.at_level(logging.DEBUG):
+        code, out, err = kg(capsys, "-v", "push", graph_out, "--endpoint", url)
+    assert code == 1 and handler.seen == [], "nothing may be sent"
+    assert err.count("\n") == 1 and "Traceback" not in err
+    for text in (out, err, caplog.text):
+        assert value not in text and "abc" not in text and ODD_SECRET not in text
+
+
+def test_credentials_over_plain_http_to_another_host_are_warned_about(graph_out, capsys, caplog):
+    # 192.0.2.1 (TEST-NET-1) is never routed: the push fails at once or times out, after the warning
+    with caplog.at_level(logging.DEBUG):
+        code, out, err = kg(capsys, "push", graph_out, "--endpoint", "http://192.0.2.1:9/store", "--user", "alice",
+                            "--password", ODD_SECRET, "--retries", "0", "--timeout", "0.5")
+    assert code == 1
+    assert "plain http://" in caplog.text and "192.0.2.1" in caplog.text
+    for text in (out, err, caplog.text):
+        for form in secret_forms(ODD_SECRET, user="alice"):
+            assert form not in text
+
+
+# ---------------------------------------------------------------- TLS: verified unless --insecure
+
+def self_signed_cert(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1/localhost, made now (cryptography if installed, else the
+    openssl command); the test is skipped when neither is there."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    try:
+        import datetime
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+    except ImportError:
+        openssl = shutil.which("openssl")
+        if not openssl:
+            pytest.skip("neither the cryptography package nor the openssl command is available")
+        subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                        str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+                       check=True, capture_output=True, timeout=60)
+        return cert, key
+    import ipaddress
+
+    k = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    c = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(k.public_key())
+         .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+         .not_valid_after(now + datetime.timedelta(days=2))
+         .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                                                     x509.DNSName("localhost")]), critical=False)
+         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+         .sign(k, hashes.SHA256()))
+    cert.write_bytes(c.public_bytes(serialization.Encoding.PEM))
+    key.write_bytes(k.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption()))
+    return cert, key
+
+
+@pytest.fixture()
+def https_stub(tmp_path):
+    """The recording stub behind TLS with a self-signed certificate: (handler, https URL, cert path)."""
+    import ssl
+
+    cert, key = self_signed_cert(tmp_path)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    Stub.script, Stub.seen = [], []
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    yield Stub, f"https://127.0.0.1:{server.server_address[1]}/store", cert
+    server.shutdown()
+    server.server_close()
+
+
+def test_self_signed_certificate_is_refused_by_default(https_stub, graph_out, capsys, caplog, monkeypatch):
+    handler, url, _ = https_stub
+    monkeypatch.setenv("PARKKG_TOKEN", TOKEN)
+    monkeypatch.setenv("PYTHONHTTPSVERIFY", "0")       # no environment variable turns verification off
+    with caplog.at_level(logging.DEBUG):
+        code, out, err = kg(capsys, "-v", "push", graph_out, "--endpoint", url, "--retries", "2")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "TLS certificate verification failed" in err and "--insecure" in err
+    assert handler.seen == [], "no request (and no token) may reach a server whose certificate failed"
+    assert TOKEN not in err + caplog.text
+
+
+def test_insecure_accepts_the_self_signed_certificate_and_says_so(https_stub, graph_out, capsys, caplog,
+                                                                    monkeypatch):
+    handler, url, _ = https_stub
+    monkeypatch.setenv("PARKKG_TOKEN", TOKEN)
+    with caplog.at_level(logging.WARNING):
+        code, out, err = kg(capsys, "push", graph_out, "--endpoint", url, "--insecure", "--graph",
+                            "https://example.org/g")
+    assert code == 0, err
+    assert [s["method"] for s in handler.seen] == ["POST"] and handler.seen[0]["auth"] == f"Bearer {TOKEN}"
+    assert "TLS certificate verification is off" in caplog.text
+    assert TOKEN not in out + err + caplog.text
+
+
+def test_a_trusted_private_ca_is_verified_without_insecure(https_stub, graph_out, capsys, monkeypatch):
+    """Verification is real, not a blanket refusal: trusting the certificate (SSL_CERT_FILE) makes it pass."""
+    handler, url, cert = https_stub
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    code, out, err = kg(capsys, "push", graph_out, "--endpoint", url)
+    assert code == 0, err
+    assert [s["method"] for s in handler.seen] == ["POST"]
+    # the same certificate does not pass for another host name: host names are checked too
+    handler.seen.clear()
+    code, _, err = kg(capsys, "push", graph_out, "--endpoint", url.replace("127.0.0.1", "127.0.0.2"),
+                      "--retries", "0", "--timeout", "5")
+    assert code == 1 and handler.seen == []
