@@ -49,6 +49,7 @@ class Cand:
     fortune: FortuneEntry | None = None
     f500_cue: bool = False
     text: str = ""
+    official: str = ""          # the official name of a fixed-name body (中科院 -> 中国科学院)
 
     @property
     def length(self) -> int:
@@ -89,9 +90,9 @@ class EntityFinder:
             if name in terms or len(name) < 2:
                 continue
             terms[name] = ("fortune", entry)
-        for name in self.gaz.gov_bodies:
-            cls = EntityClass.INSTITUTE if name.endswith(("科学院", "工程院")) or name == "中科院" else EntityClass.GOVERNMENT_BODY
-            terms[name] = ("gov", cls)
+        for name, official in self.gaz.gov_bodies.items():
+            cls = EntityClass.INSTITUTE if official.endswith(("科学院", "工程院")) else EntityClass.GOVERNMENT_BODY
+            terms[name] = ("gov", (cls, official))
         self.matcher = DictMatcher(terms)
         suffixes = sorted(L.SUFFIXES, key=lambda x: -len(x[0]))
         self.suffix_cls = dict(suffixes)
@@ -185,7 +186,7 @@ class EntityFinder:
                 out.append(Cand(s, e, EntityClass.PARK, "gazetteer", 3, park=entry))
                 out += self._leading_place(text, s, e)
             elif kind == "gov":
-                out.append(Cand(s, e, entry, "gazetteer", 3))
+                out.append(Cand(s, e, entry[0], "gazetteer", 3, official=entry[1]))
                 out += self._leading_place(text, s, e)
             else:
                 out.append(Cand(s, e, EntityClass.COMPANY, "gazetteer", 2, fortune=entry))

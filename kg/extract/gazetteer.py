@@ -96,7 +96,7 @@ class Gazetteer:
         self.fortune: list[FortuneEntry] = []
         self.fortune_names: dict[str, FortuneEntry] = {}
         self.surnames: set[str] = set()
-        self.gov_bodies: set[str] = set()
+        self.gov_bodies: dict[str, str] = {}             # any name -> official name (中科院 -> 中国科学院)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -109,7 +109,13 @@ class Gazetteer:
         g._load_fortune()
         g._load_surnames()
         text = (DATA / "gov_bodies_zh.txt").read_text(encoding="utf-8")
-        g.gov_bodies = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+        for line in text.splitlines():
+            if line.startswith("#"):
+                continue
+            for item in line.split():
+                names = item.split("=")
+                for n in names:
+                    g.gov_bodies[n] = names[0]
         return g
 
     def _add_place(self, entry: PlaceEntry, *names: str) -> None:

@@ -45,6 +45,8 @@ class RelationFinder:
         focus_firm: Ent | None = None
         focus_park: Ent | None = None
         employer: dict[int, Ent] = {}
+        partners: dict[int, set[int]] = {}
+        by_idx = {e.idx: e for e in ents}
         mi = 0
         for sent in sentences:
             ms = []
@@ -52,11 +54,14 @@ class RelationFinder:
                 if mentions[mi].start >= sent.start:
                     ms.append(mentions[mi])
                 mi += 1
-            stext = text[sent.start:sent.end]
-            ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, focus_park, employer)
+            ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, focus_park, employer, partners, by_idx)
             rels += self._works_for(ctx)
             rels += self._hosts(ctx)
-            rels += self._partners(ctx)
+            found = self._partners(ctx)
+            for r in found:
+                partners.setdefault(r.head, set()).add(r.tail)
+                partners.setdefault(r.tail, set()).add(r.head)
+            rels += found
             rels += self._subsidiary(ctx)
             rels += self._located(ctx)
             for m in ms:
@@ -65,8 +70,10 @@ class RelationFinder:
                     focus_firm = e
                 elif e.cls is EntityClass.PARK:
                     focus_park = e
-            del stext
         rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels)
+        # a firm whose name carries a place in another province is not hosted by the park (酒泉… by a 济南 park)
+        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue == "name-hosts"
+                or self._compatible(by_idx[r.tail], by_idx[r.head])]
         return _dedupe(rels)
 
     def _topic_park(self, text, sentences, ents, mentions, ent_of, rels) -> list[Rel]:
@@ -86,9 +93,12 @@ class RelationFinder:
             if m.source not in ("suffix", "list") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
                     and m.source != "list":
                 continue
-            if not self._compatible(e, park):
+            if not self._compatible(e, park) or _national(e):
                 continue
             sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+            listed = m.source == "list" or text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
+            if listed and sent is not None and _partner_sentence(text[sent.start:sent.end]):
+                continue     # A、B、C等龙头企业发布采购需求: firms listed as buyers or suppliers are not tenants
             out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, sent, cue="topic-park"))
             hosted.add(e.idx)
         return out
@@ -111,11 +121,15 @@ class RelationFinder:
     # ------------------------------------------------------------------ from names (implied)
     def _from_names(self, text, ents, ent_of, inner, sentences) -> list[Rel]:
         out: list[Rel] = []
+        self._all_inner = list({id(c): c for lst in inner.values() for c in lst}.values())
+        self._org_names = sorted({n for e in ents if e.cls in ORGS and e.mentions for n in e.names if len(n) >= 2},
+                                 key=len, reverse=True)
         by_name: dict[str, Ent] = {}
         for e in ents:
             for n in e.names + [e.label]:
                 by_name.setdefault(normalise_name(n), e)
         places = {e.place.code: e for e in ents if e.place is not None and e.cls is EntityClass.PLACE}
+        parks = [e for e in ents if e.cls is EntityClass.PARK]
 
         def sent_of(pos: int) -> Sentence | None:
             for s in sentences:
@@ -123,37 +137,34 @@ class RelationFinder:
                     return s
             return None
 
-        park_admin = ("管委会", "管理委员会", "党工委", "工委", "区委")
         for e in ents:
-            seen_places: set[int] = set()
-            located = e.cls is not EntityClass.PERSON and not (
-                e.cls is EntityClass.GOVERNMENT_BODY and e.label.endswith(park_admin))
-            for m in e.mentions:
-                sent = sent_of(m.start)
-                inside = inner.get(id(m), [])
-                org_spans = [(c.start, c.end) for c in inside if c.cls is not EntityClass.PLACE]
-                for c in inside:
-                    ie = by_name.get(normalise_name(c.text))
-                    if ie is None or ie is e:
-                        continue
-                    in_org = any(s <= c.start and c.end <= t and (s, t) != (c.start, c.end) for s, t in org_spans)
-                    if ie.cls is EntityClass.PLACE and located and not in_org and ie.idx not in seen_places:
-                        seen_places.add(ie.idx)
-                        out.append(Rel(RelationKind.LOCATED_IN, e.idx, ie.idx, sent, implied=True, cue="name-place"))
-                    elif ie.cls is EntityClass.PARK and e.cls is EntityClass.GOVERNMENT_BODY and c.start == m.start:
-                        out.append(Rel(RelationKind.MANAGES, e.idx, ie.idx, sent, implied=True, cue="name-manages"))
-            # a government body named after a park manages it (聊城高新区管委会 -> 聊城高新区)
-            if e.cls is EntityClass.GOVERNMENT_BODY:
+            if e.cls is not EntityClass.PERSON and not (e.cls is EntityClass.GOVERNMENT_BODY and _is_park_admin(e)):
+                for ie, sent in self._name_places(e, by_name, inner, sent_of):
+                    out.append(Rel(RelationKind.LOCATED_IN, e.idx, ie.idx, sent, implied=True, cue="name-place"))
+            # a park's administration named after it manages it (聊城高新区管委会 -> 聊城高新区): the longest park
+            # name the body's name starts with (…互联网产业园发展服务中心 manages the 互联网产业园, not the zone)
+            if e.cls in (EntityClass.GOVERNMENT_BODY, EntityClass.INSTITUTE) or e.cls is EntityClass.COMPANY:
+                park, plen = None, 0
+                for f in parks:
+                    for fn in f.names + [f.label] + _park_stems(f):
+                        nf = normalise_name(fn)
+                        if len(nf) >= 3 and len(nf) > plen and any(
+                                normalise_name(n).startswith(nf) and normalise_name(n) != nf for n in e.names):
+                            park, plen = f, len(nf)
+                if park is not None:
+                    sent = sent_of(e.mentions[0].start)
+                    if e.cls is EntityClass.GOVERNMENT_BODY:
+                        if _is_park_admin(e):
+                            out.append(Rel(RelationKind.MANAGES, e.idx, park.idx, sent, implied=True,
+                                           cue="name-manages"))
+                    else:
+                        # a firm or institute named after a park is in it (济南高新技术产业服务中心)
+                        out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, sent, implied=True, cue="name-hosts"))
+            # a firm named after another firm is its subsidiary (交通银行辽宁省分行 -> 交通银行); a firm named after
+            # an institute (中国科学院控股有限公司) is its holding or spin-off, not a subsidiary by name
+            if e.cls is EntityClass.COMPANY:
                 for f in ents:
-                    if f.cls is EntityClass.PARK and any(normalise_name(n).startswith(normalise_name(fn))
-                                                        for n in e.names for fn in f.names if len(fn) >= 3):
-                        m = e.mentions[0]
-                        out.append(Rel(RelationKind.MANAGES, e.idx, f.idx, sent_of(m.start), implied=True,
-                                       cue="name-manages"))
-            # a firm named after another firm is its subsidiary (交通银行辽宁省分行 -> 交通银行)
-            if e.cls in FIRMS:
-                for f in ents:
-                    if f is e or f.cls not in FIRMS:
+                    if f is e or f.cls is not EntityClass.COMPANY:
                         continue
                     if any(normalise_name(e.label).startswith(normalise_name(fn)) and
                            len(normalise_name(e.label)) - len(normalise_name(fn)) >= 2 and len(normalise_name(fn)) >= 2
@@ -172,6 +183,62 @@ class RelationFinder:
                 out.append(Rel(RelationKind.LOCATED_IN, e.idx, places[e.place.parent].idx,
                                sent_of(e.mentions[0].start), implied=True, cue="gazetteer-place"))
         return out
+
+    def _name_places(self, e: Ent, by_name, inner, sent_of) -> list[tuple[Ent, Sentence | None]]:
+        """The places an entity's own name puts it in.
+
+        Parks inside a name are transparent (杭州高新区(滨江)互联网产业园 is in 杭州 and 滨江); a firm's or body's
+        name inside it is not, unless no other place is named (中国重汽济南桥箱公司 is in 济南, not in 中国;
+        中国科学院控股有限公司 is in 中国). ``A(B)…`` with B not inside A names where it is (广州(清远)产业转移工业园
+        is in 清远). A government body is where its jurisdiction is: the innermost place (沈阳浑南区政府: 浑南区).
+        """
+        found: dict[int, tuple[Ent, Sentence | None, bool]] = {}
+        for m in e.mentions:
+            inside = inner.get(id(m))
+            if inside is None:   # a name nested in an accepted one (…互联网产业园 in …互联网产业园发展服务中心)
+                inside = [c for c in self._all_inner if m.start <= c.start and c.end <= m.end
+                          and (c.start, c.end) != (m.start, m.end)]
+            opaque = [(c.start, c.end) for c in inside
+                      if c.cls in ORGS and (c.start, c.end) != (m.start, m.end)]
+            mtext = m.text or ""
+            # other organisations' names inside this one (中国重汽 in 中国重汽济南桥箱公司) are opaque too
+            for n in self._org_names:
+                if n != mtext:
+                    k = mtext.find(n)
+                    while k != -1:
+                        opaque.append((m.start + k, m.start + k + len(n)))
+                        k = mtext.find(n, k + 1)
+            for c in inside:
+                ie = by_name.get(normalise_name(c.text))
+                if ie is None or ie is e or ie.cls is not EntityClass.PLACE:
+                    continue
+                in_org = any(s <= c.start and c.end <= t and (s, t) != (c.start, c.end) for s, t in opaque)
+                prev = found.get(ie.idx)
+                if prev is None or (prev[2] and not in_org):
+                    found[ie.idx] = (ie, sent_of(m.start), in_org)
+                # A(B): a place right before a bracket that holds a place outside it
+                rel = c.end - m.start
+                if rel < len(mtext) and mtext[rel] in "(（" and ie.place is not None:
+                    close = mtext.find(")" if mtext[rel] == "(" else "）", rel)
+                    inner_place = self.gaz.place(mtext[rel + 1:close]) if close > rel else None
+                    if inner_place is not None and not self.gaz.contains(ie.place, inner_place) \
+                            and inner_place.code != ie.place.code:
+                        found[ie.idx] = (ie, None, None)     # dropped below
+        if not found and e.official and e.mentions:
+            # a fixed-name body mentioned by its short form is where its official name says (中科院: 中国科学院)
+            for k in (4, 3, 2):
+                ie = by_name.get(normalise_name(e.official[:k]))
+                if ie is not None and ie.cls is EntityClass.PLACE and len(e.official) > k:
+                    found[ie.idx] = (ie, sent_of(e.mentions[0].start), False)
+                    break
+        items = [(ie, sent, opq) for ie, sent, opq in found.values() if opq is not None]
+        if any(not opq for _, _, opq in items):
+            items = [x for x in items if not x[2]]
+        if e.cls is EntityClass.GOVERNMENT_BODY:
+            items = [x for x in items if not any(
+                y is not x and x[0].place is not None and y[0].place is not None
+                and self.gaz.contains(x[0].place, y[0].place) for y in items)]
+        return [(ie, sent) for ie, sent, _ in items]
 
     # ------------------------------------------------------------------ sentence rules
     def _works_for(self, ctx: "_SentCtx") -> list[Rel]:
@@ -192,7 +259,7 @@ class RelationFinder:
                 if pe.cls in ORGS or pe.cls is EntityClass.PARK:
                     org_m = prev
                     break
-            role_start = role_m.start()
+            role_start = ctx.sent.start + role_m.start()   # role_m matched `left`, which starts at the sentence
             if org_m is not None and m.start - org_m.end <= 14 and \
                     not re.search(r"[，。；：“”]", text[org_m.end:m.start]):
                 role = text[org_m.end:m.start]
@@ -200,7 +267,7 @@ class RelationFinder:
             elif org_m is not None and m.start - org_m.end <= 40:
                 role = text[role_start:m.start]
                 org = ctx.ent(org_m)
-            elif ctx.focus_firm is not None and re.search(r"(公司|企业|集团)[^，。]{0,8}$", left):
+            elif ctx.focus_firm is not None and re.search(r"(公司|企业|集团)[^，。“”]{0,12}$", left):
                 role = text[role_start:m.start]
                 org = ctx.focus_firm
             else:
@@ -271,7 +338,7 @@ class RelationFinder:
         ms = ctx.ms
         firms = [m for m in ms if ctx.ent(m).cls in ORGS]
 
-        def subject_before(pos: int, exclude: Ent) -> Ent | None:
+        def subject_before(pos: int, exclude: Ent, group: list[Cand] = ()) -> Ent | None:
             for m in ms:
                 if m.start >= pos:
                     break
@@ -282,6 +349,14 @@ class RelationFinder:
                     return e
                 if e.cls is EntityClass.PERSON and e.idx in ctx.employer:
                     return ctx.employer[e.idx]
+            # a list of clients with no subject in the sentence: the firm already known to deal with one of them
+            # (来自A、B、C等客户的订单, where an earlier sentence had X 为 A 赶制) before the firm last in focus
+            members = {ctx.ent(g).idx for g in group}
+            for g in group:
+                for idx in sorted(ctx.partners.get(ctx.ent(g).idx, set()) - members):
+                    known = ctx.by_idx.get(idx)
+                    if known is not None and known.cls in FIRMS and not known.f500:
+                        return known
             if re.search("|".join(L.ANAPHORA) + r"|我们|公司", text[ctx.sent.start:pos]) or pos - ctx.sent.start < 30:
                 return ctx.focus_firm
             return None
@@ -318,7 +393,7 @@ class RelationFinder:
                 continue
             # 来自 A、B、C 等…客户的订单 ; A、B 是我们的客户
             if re.match(r"(等)?[^，。；]{0,8}?(客户|合作伙伴|供应商|订单)", after) and len(group) >= 1:
-                subj = subject_before(m.start, ctx.ent(m))
+                subj = subject_before(m.start, ctx.ent(m), group)
                 for g in group:
                     add(subj, ctx.ent(g), "client-list")
                 done.update(range(i, i + len(group)))
@@ -353,6 +428,14 @@ class RelationFinder:
                 out.append(Rel(RelationKind.SUBSIDIARY_OF, ea.idx, eb.idx, ctx.sent, cue="subsidiary-cue"))
         return out
 
+    @staticmethod
+    def _place_ent(ctx: "_SentCtx", name: str) -> Ent | None:
+        """The article's Place entity with this name, if any."""
+        for e in ctx.by_idx.values():
+            if e.cls is EntityClass.PLACE and name in (normalise_name(n) for n in e.names + [e.label]):
+                return e
+        return None
+
     def _located(self, ctx: "_SentCtx") -> list[Rel]:
         out = []
         text = ctx.text
@@ -368,6 +451,20 @@ class RelationFinder:
                 if pe.cls in ORGS or pe.cls is EntityClass.PARK:
                     out.append(Rel(RelationKind.LOCATED_IN, pe.idx, e.idx, ctx.sent, cue="located-cue"))
                     break
+        # 滨江区直播电商产业基地、数字创意产业基地: a park coordinated after one named with a place is there too
+        for i, m in enumerate(ctx.ms[:-1]):
+            a, b = ctx.ent(m), ctx.ent(ctx.ms[i + 1])
+            if a.cls is EntityClass.PARK and b.cls is EntityClass.PARK and a is not b \
+                    and text[m.end:ctx.ms[i + 1].start] in ("、", "和", "及", "与"):
+                b_text = normalise_name(ctx.ms[i + 1].text or b.label)
+                if any(self.gaz.place(b_text[k:k + n]) for k in range(len(b_text)) for n in (2, 3)):
+                    continue
+                a_text = normalise_name(m.text or a.label)
+                for n in (4, 3, 2):
+                    place = self._place_ent(ctx, a_text[:n])
+                    if place is not None:
+                        out.append(Rel(RelationKind.LOCATED_IN, b.idx, place.idx, ctx.sent, cue="coordinated-park"))
+                        break
         # 在<Place>挂牌/设立/成立“<Park>”
         for i, m in enumerate(ctx.ms[:-1]):
             e, n = ctx.ent(m), ctx.ent(ctx.ms[i + 1])
@@ -376,6 +473,25 @@ class RelationFinder:
                 if text[max(0, m.start - 1):m.start] == "在" and re.fullmatch(r"(挂牌|设立|成立|揭牌|建设)“?", gap):
                     out.append(Rel(RelationKind.LOCATED_IN, n.idx, e.idx, ctx.sent, cue="established-in"))
         return out
+
+
+_PARK_ADMIN_SUFFIXES = ("管委会", "管理委员会", "党工委", "工委", "区委", "管理办公室", "管理局", "管理处", "管理中心",
+                        "服务中心", "办事处")
+
+
+def _is_park_admin(e: Ent) -> bool:
+    """A park's administration (管委会, 党工委, …服务中心): it manages the park and is not "located" by its name."""
+    return any(normalise_name(n).endswith(_PARK_ADMIN_SUFFIXES) for n in e.names + [e.label])
+
+
+def _park_stems(park: Ent) -> list[str]:
+    """济南高新技术产业开发区 -> 济南高新技术产业: the stem that bodies and firms named after the park start with."""
+    out = []
+    for n in [park.label] + park.names:
+        for suf in ("开发区", "园区"):
+            if n.endswith(suf) and len(n) - len(suf) >= 5:
+                out.append(n[: -len(suf)])
+    return out
 
 
 def _partner_sentence(s: str) -> bool:
@@ -387,12 +503,19 @@ def _is_local_firm(e: Ent) -> bool:
     return not (e.place is not None and e.place.level == 0 and e.place.code != "C:中国")
 
 
-class _SentCtx:
-    __slots__ = ("text", "sent", "ms", "ent_of", "focus_firm", "focus_park", "employer")
+def _national(e: Ent) -> bool:
+    """中国科学院控股有限公司, 国家电网: a national firm is not a park's tenant by mere mention."""
+    return normalise_name(e.label).startswith(("中国", "国家", "中华", "全国"))
 
-    def __init__(self, text, sent, ms, ent_of, focus_firm, focus_park, employer):
+
+class _SentCtx:
+    __slots__ = ("text", "sent", "ms", "ent_of", "focus_firm", "focus_park", "employer", "partners", "by_idx")
+
+    def __init__(self, text, sent, ms, ent_of, focus_firm, focus_park, employer, partners=None, by_idx=None):
         self.text, self.sent, self.ms, self.ent_of = text, sent, ms, ent_of
         self.focus_firm, self.focus_park, self.employer = focus_firm, focus_park, employer
+        self.partners = partners if partners is not None else {}     # entity idx -> partner idxs so far
+        self.by_idx = by_idx if by_idx is not None else {}
 
     def ent(self, m: Cand) -> Ent:
         return self.ent_of[id(m)]

@@ -66,8 +66,8 @@ def company_core(name: str, gaz: Gazetteer) -> str:
 def is_abbreviation(short: str, full: str) -> bool:
     """山东产研院 abbreviates 山东产业技术研究院: same first and last character, characters in order."""
     s, f = normalise_name(short), normalise_name(full)
-    if len(s) < 3 or len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1]:
-        return False
+    if len(s) < 3 or len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1] or f.startswith(s):
+        return False     # 交通银行 does not abbreviate 交通银行辽宁省分行: it names the parent
     it = iter(f)
     return all(ch in it for ch in s)
 
@@ -112,9 +112,11 @@ class Resolver:
             if c.cls is EntityClass.PARK:
                 if c.park is not None:
                     return ("park", park_key(c.park.short or c.park.name))
-                return ("park", park_key(c.text))
+                return ("park", self._park_variant_key(c.text))
             if c.fortune is not None:
                 return ("fortune", c.fortune.rank)
+            if c.official:
+                return (c.cls.value, c.official)
             return (c.cls.value, normalise_name(c.text))
 
         def entity_for(c: Cand) -> Ent:
@@ -147,6 +149,32 @@ class Resolver:
             e.idx = i
         return ents, mentions, inner
 
+    def _park_variant_key(self, name: str) -> str:
+        """沈阳浑南区(沈阳高新区)国际产业园 = 沈阳浑南国际产业园; X产业园区 = X产业园: brackets dropped, places in
+        their short form, 园区 as 园."""
+        n = park_key(name)
+        out, i = [], 0
+        while i < len(n):
+            for k in (4, 3, 2):
+                w = n[i:i + k]
+                entry = self.gaz.place(w) if len(w) == k else None
+                if entry is not None and entry.short and w == entry.name and entry.level > 0:
+                    out.append(entry.short)
+                    i += k
+                    break
+            else:
+                out.append(n[i])
+                i += 1
+        n = "".join(out)
+        return n[:-2] + "园" if n.endswith("园区") and len(n) > 4 else n
+
+    def _separate_org(self, rest: str) -> bool:
+        """What follows a firm's name in a longer one makes another organisation: a place (交通银行辽宁省分行)
+        or an organisation suffix of its own (中国重汽济南桥箱公司)."""
+        if any(self.gaz.place(rest[:k]) for k in (2, 3, 4)):
+            return True
+        return rest.endswith(tuple(s for s, c in L.SUFFIXES if c in (EntityClass.COMPANY, EntityClass.INSTITUTE)))
+
     def _absorb(self, e: Ent, c: Cand) -> None:
         if c.place is not None and e.place is None:
             e.place = c.place
@@ -156,6 +184,10 @@ class Resolver:
             e.official = c.park.name
         if c.fortune is not None and e.fortune is None:
             e.fortune = c.fortune
+        if c.official and not e.official:
+            e.official = c.official
+            if c.official not in e.names:
+                e.names.append(c.official)
 
     def _explicit_aliases(self, text: str, cands: list[Cand]) -> list[Cand]:
         """`X（以下简称Y）`: Y names the entity right before the bracket; every later Y is a mention of it."""
@@ -196,6 +228,8 @@ class Resolver:
                 if e is f or not e.mentions or not f.mentions or e.cls is not f.cls:
                     continue
                 le, lf = normalise_name(e.label), normalise_name(f.label)
+                if e.cls is EntityClass.PARK:   # 沈阳浑南区(沈阳高新区)国际产业园 / 浑南国际产业园区
+                    le, lf = self._park_variant_key(le), self._park_variant_key(lf)
                 if len(lf) >= 3 and len(le) > len(lf) and le.endswith(lf) and self.gaz.place(le[: -len(lf)]):
                     self._merge(e, f)
         # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
@@ -211,7 +245,8 @@ class Resolver:
                     continue
                 cf = company_core(f.label, self.gaz)
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and
-                                                  normalise_name(f.label) == cf)):
+                                                  normalise_name(f.label) == cf
+                                                  and not self._separate_org(cf[len(ce):]))):
                     self._merge(e, f)
         # abbreviations between entities of the same class (山东产研院 / 山东产业技术研究院)
         for e in ents:
