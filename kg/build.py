@@ -39,7 +39,10 @@ def extract_all(articles: Iterable[Article], progress: Callable[[Article], None]
     from kg.engines import extract_chunk
 
     for article in articles:
-        yield extract_chunk([article], use_ner_default())[0][0]
+        d = extract_chunk([article], use_ner_default())[0][0]
+        if isinstance(d, InputError):
+            raise d
+        yield d
         if progress is not None:
             progress(article)
 
@@ -135,7 +138,8 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
                         record_error(d)
                         counts["read"] -= 1
                         continue
-                    state.put_keyed(d, keys.pop(d.doc_id))
+                    doc_id, payload = d
+                    state.put(doc_id, keys.pop(doc_id), payload)
                     counts["extracted"] += 1
                 if bar is not None:
                     bar.update(len(docs))

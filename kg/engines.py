@@ -1,7 +1,8 @@
 """Where extraction runs: in this process, in N local processes (``--jobs N``) or on a Dask cluster.
 
 Every engine has the same shape: :meth:`Engine.submit` takes a list of articles and returns a handle whose
-``result()`` is the list of their :class:`~kg.records.DocExtraction` plus the seconds spent extracting them.
+``result()`` is, per article, ``(doc_id, encoded extraction)`` (see :mod:`kg.state`) or an
+:class:`~kg.errors.InputError`, plus the seconds spent extracting them.
 :func:`run_chunks` keeps a bounded number of chunks in flight (memory stays bounded whatever the input size)
 and yields the extractions in input order. Extraction is a pure function of the article, so every engine gives
 the same extractions; the graph is assembled locally, in doc_id order, whatever the engine.
@@ -32,16 +33,21 @@ def _extractor(use_ner: bool):
     return ex
 
 
-def extract_chunk(articles: list[Article], use_ner: bool) -> tuple[list[DocExtraction | InputError], float]:
+def extract_chunk(articles: list[Article], use_ner: bool, encode: bool = False
+                  ) -> tuple[list[DocExtraction | tuple[str, bytes] | InputError], float]:
     """Extract a chunk of articles in the calling process (what every engine runs remotely); returns, per
-    article, its extraction or the :class:`InputError` that says why it failed, and the seconds spent (loading
-    the pipeline included, the first time)."""
+    article, its extraction (``encode``: as ``(doc_id, kg.state.encode_extraction(...))``, so the encoding
+    work stays with the worker) or the :class:`InputError` that says why it failed, and the seconds spent
+    (loading the pipeline included, the first time)."""
+    from kg.state import encode_extraction
+
     t = time.perf_counter()
     ex = _extractor(use_ner)  # the first chunk in a process also pays for loading the pipeline
-    out: list[DocExtraction | InputError] = []
+    out: list[DocExtraction | tuple[str, bytes] | InputError] = []
     for a in articles:
         try:
-            out.append(ex.extract(a))
+            d = ex.extract(a)
+            out.append((d.doc_id, encode_extraction(d)) if encode else d)
         except Exception as e:  # noqa: BLE001 - one article the pipeline trips on must not stop the build
             log.debug("extraction failed on %s", a.source, exc_info=True)
             out.append(InputError(a.source, f"extraction failed ({type(e).__name__}: {e})"))
@@ -79,7 +85,7 @@ class InlineEngine:
         self.use_ner = use_ner  # the pipeline loads on the first chunk: an unchanged rerun never loads it
 
     def submit(self, articles: list[Article]) -> Handle:
-        return _Done(extract_chunk(articles, self.use_ner))
+        return _Done(extract_chunk(articles, self.use_ner, encode=True))
 
     def close(self) -> None:
         pass
@@ -113,7 +119,7 @@ class ProcessEngine:
             if method == "fork":
                 _extractor(self.use_ner)
             self.pool = mp.get_context(method).Pool(self.workers, initializer=_worker_init)
-        return _AsyncHandle(self.pool.apply_async(extract_chunk, (articles, self.use_ner)))
+        return _AsyncHandle(self.pool.apply_async(extract_chunk, (articles, self.use_ner, True)))
 
     def close(self) -> None:
         if self.pool is not None:
@@ -155,7 +161,7 @@ class DaskEngine:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
 
     def submit(self, articles: list[Article]) -> Handle:
-        return self.client.submit(extract_chunk, articles, self.use_ner, pure=False)
+        return self.client.submit(extract_chunk, articles, self.use_ner, True, pure=False)
 
     def close(self) -> None:
         self.client.close()

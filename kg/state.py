@@ -139,10 +139,10 @@ class BuildState:
         self._tick()
         return True
 
-    def put_keyed(self, d: DocExtraction, key: str) -> None:
-        """Store the extraction of an article (``key`` as in :meth:`lookup`); seen in this run."""
-        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)",
-                        (d.doc_id, key, self.run, encode_extraction(d)))
+    def put(self, doc_id: str, key: str, payload: bytes) -> None:
+        """Store the extraction of an article (``payload``: :func:`encode_extraction`; ``key`` as in
+        :meth:`lookup`); seen in this run."""
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)", (doc_id, key, self.run, payload))
         self._tick()
 
     def _tick(self) -> None:

@@ -243,3 +243,54 @@ def test_kg_diff_identical_graphs_and_files(corpus, tmp_path, capsys):
     assert cap.out == "" and "0 triple(s) removed, 0 added" in cap.err
     assert kg_main(["diff", str(out), str(tmp_path / "nothing")]) == 1
     assert "nothing: no such file or folder" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------------------ bounded streaming
+
+def test_extraction_streams_with_a_bounded_number_of_articles_in_flight():
+    """However long the input, only a few chunks are pulled ahead of the results (memory stays bounded)."""
+    import itertools
+
+    from kg.engines import run_chunks
+    from kg.records import Article
+
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield Article(doc_id=f"a{i}", source=f"a{i}.txt", text="园区", raw="园区", to_raw=(0, 1, 2))
+
+    class Recorder:
+        name, workers = "fake", 2
+
+        def submit(self, chunk):
+            class Done:
+                def result(self):
+                    return [(a.doc_id, b"") for a in chunk], 0.0
+            return Done()
+
+        def close(self):
+            pass
+
+    results = run_chunks(Recorder(), endless(), chunk_articles=10)
+    for n, _ in enumerate(itertools.islice(results, 100), 1):
+        assert pulled <= (n + 2 * Recorder.workers + 1) * 10
+    assert pulled >= 1000
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """Worker processes (Dask, spawn) have their own hash seeds: extraction must not depend on set order."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"o{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEEDS), "-o", str(out), "--no-html",
+                        "--no-store", "--no-progress"], env=env, check=True, capture_output=True)
+        outs.append((out / "graph.ttl").read_bytes())
+    assert outs[0] == outs[1]
