@@ -106,6 +106,7 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
             on_error(err)
 
     with _lock(out), BuildState(out, pipeline_fingerprint(use_ner), reset=full) as state:
+        _remove_leftovers(out)
         bar = None
         if progress:
             from tqdm import tqdm
@@ -230,6 +231,13 @@ def _child(send, fn: Callable, args: tuple) -> None:
             send.send(e)
         except Exception:  # noqa: BLE001 - an unpicklable error still becomes a clear one
             send.send(OutputError(f"writing the view failed ({type(e).__name__}: {e})"))
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files a killed build left behind (``.graph.ttl.*.tmp`` and the like; never the outputs)."""
+    for p in out.glob(".*.tmp"):
+        if p.is_file():
+            p.unlink(missing_ok=True)
 
 
 @contextmanager

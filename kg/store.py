@@ -5,9 +5,11 @@ serialises and answers a two-hop GROUP BY one to two orders of magnitude faster 
 (the README quotes the figures). rdflib stays the API where the code *builds* graphs (``kg.export``); this module
 only takes the Turtle that stage wrote.
 
-- :func:`write_store` builds a fresh store next to the target, bulk-loads the Turtle, then swaps it in, so a
-  crash never leaves a half-loaded ``OUT/store`` behind (at worst ``store/`` is missing for an instant, and
-  :func:`open_store` then falls back to ``graph.ttl``).
+- :func:`write_store` builds a fresh store next to the target, bulk-loads the Turtle, then swaps it in with one
+  atomic ``renameat2(RENAME_EXCHANGE)`` (Linux), so a crash at any point leaves either the old or the new store
+  in ``OUT/store``. Where the exchange is not available the swap takes two renames; a crash between them leaves
+  the old store in ``.store.old-*/``, which the next :func:`write_store` puts back first (and meanwhile
+  :func:`open_store` falls back to ``graph.ttl``). Leftover temporary folders of killed builds are removed.
 - :func:`open_store` opens it read-only for queries; when ``store/`` is missing but ``graph.ttl`` exists it
   loads the Turtle into an in-memory store and logs a warning.
 """
@@ -58,21 +60,28 @@ def write_store(turtle_path: str | os.PathLike, store_dir: str | os.PathLike) ->
         raise OutputError(f"{turtle_path}: no such file")
     parent = store_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
+    _recover(store_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.tmp-", dir=parent))
     try:
+        from kg.export import current_umask
+
+        os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; outputs get the usual permissions
         store = ox.Store(str(tmp))
         load_turtle(turtle_path, store)
         store.flush()
         store.optimize()
         n = len(store)
         del store  # pyoxigraph closes the database when the object goes away
-        old = None
-        if store_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.old-", dir=parent))
-            os.replace(store_dir, old / store_dir.name)
-        os.replace(tmp, store_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        if store_dir.exists() and _exchange(tmp, store_dir):
+            pass  # tmp now holds the old store, removed below
+        else:
+            old = None
+            if store_dir.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.old-", dir=parent))
+                os.replace(store_dir, old / store_dir.name)
+            os.replace(tmp, store_dir)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
     except OSError as e:
         raise OutputError(f"{store_dir}: cannot write the store: {e.strerror or e}") from e
     finally:
@@ -80,6 +89,37 @@ def write_store(turtle_path: str | os.PathLike, store_dir: str | os.PathLike) ->
             shutil.rmtree(tmp, ignore_errors=True)
     log.debug("store %s: %d triples", store_dir, n)
     return n
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux ``renameat2(RENAME_EXCHANGE)``); False where that is not available."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
+def _recover(store_dir: Path) -> None:
+    """Undo what a killed :func:`write_store` left: put a moved-away old store back, remove temporary folders.
+    Only called by a build, which holds the output folder's lock."""
+    parent, name = store_dir.parent, store_dir.name
+    if not store_dir.exists():
+        olds = sorted(parent.glob(f".{name}.old-*/{name}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        if olds:
+            os.replace(olds[0], store_dir)
+            log.warning("%s: restored the previous store left by an interrupted build", store_dir)
+    for leftover in [*parent.glob(f".{name}.tmp-*"), *parent.glob(f".{name}.old-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def open_store(out_dir: str | os.PathLike) -> ox.Store:
