@@ -157,7 +157,17 @@ def _plain_from_rdflib(g: Graph) -> Iterator[PlainTriple]:
 
 
 def _is_iri(s: str) -> bool:
-    return s.startswith(("http://", "https://")) and not any(c in s for c in ' <>"{}|\\^`')
+    """An absolute http(s) IRI that Oxigraph's strict parser accepts (else the URL is kept as a literal)."""
+    if not s.startswith(("http://", "https://")) or any(c in s for c in ' <>"{}|\\^`') \
+            or any(ord(c) < 0x21 or 0x7f <= ord(c) <= 0x9f for c in s):
+        return False
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(s)
+    except ValueError:
+        return False
+    return True
 
 
 def serialize_turtle(g: Graph) -> bytes:

@@ -245,3 +245,41 @@ def test_decode_bytes_only_raises_decode_error(data):
         assert str(e) and "\n" not in str(e)
         return
     assert isinstance(text, str) and codec
+
+
+# ------------------------------------------------------------------------------------- end to end, kg build
+
+def test_kg_build_over_every_kind_of_bad_input(tmp_path):
+    """The whole command over a folder of every good and bad kind, plus a symlink loop and an unreadable file
+    (chmod 000; simulated as a dangling link when running as root): exit 0, one stderr line per bad input naming
+    it, no traceback, every good article in the graph, nothing half-written."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, data in {**GOOD, **{k: v[0] for k, v in BAD.items()}}.items():
+        (src / name).write_bytes(data)
+    (src / "loop").mkdir()
+    os.symlink("..", src / "loop" / "back")
+    locked = src / "locked.txt"
+    if os.geteuid() == 0:
+        os.symlink(tmp_path / "does-not-exist.txt", locked)
+    else:
+        locked.write_text(SIMPLIFIED, encoding="utf-8")
+        locked.chmod(0)
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "--no-progress"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = [x for x in proc.stderr.splitlines() if x.startswith("skipped ")]
+    assert len(lines) == len(BAD) + 2 + 2  # + the JSONL's two bad lines, the loop, the unreadable file
+    for name in [*BAD, "news.jsonl:2", "news.jsonl:4", "back", "locked.txt"]:
+        assert sum(name in x for x in lines) == 1, (name, lines)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["articles"] == len(GOOD) - 1 + 2  # every good file, the JSONL's two good records
+    assert len(summary["skipped"]) == len(lines)
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "博源科技公司" in ttl and "聊城高新区" in ttl
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
