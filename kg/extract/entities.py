@@ -21,10 +21,13 @@ _AMOUNT = re.compile(r"[0-9０-９.]+(?:亿元|万元|亿|万|元|个|家|年度
 _GENERIC_PARK_PREFIX = frozenset({"国家", "国家级", "省级", "市级", "全国", "省", "市", "区", "县", "各", "该", "本"})
 _KEEP_WORDS = frozenset({"中日", "中德", "中韩", "中美", "中欧", "中俄", "中新", "中法", "中英", "中外"})
 _BRACKETS = {"(": ")", "（": "）"}
-_PROJECT_AFTER = re.compile(r"(?:等|的)?(?:生产基地|研发基地|制造基地|基地)?(?:建设)?(?:项目|工程)")
+_PROJECT_AFTER = re.compile(f"(?:、[{L.CJK}A-Za-z0-9]{{2,14}}?)*"    # the rest of a list: X园、Y基地等重点项目
+                            r"(?:等|的)?(?:重点|重大|新建|在建)?(?:生产基地|研发基地|制造基地|基地)?(?:建设)?(?:项目|工程)")
 # the words between a list's 等 and its head noun never hold a preposition: 等与企业融资相关的举措 is no firm list
 _LIST_FILLER_STOP = "与和及对为向在将把被从让由"
 _PERSON_LIST = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}·]{{2,5}}、)+[{L.CJK}·]{{2,5}})等")
+_OWNERSHIP_WORDS = ("全资", "控股", "旗下", "下属", "的")
+_LEGAL_SUFFIXES = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 _NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
 # laboratory/centre ranks: place + one of these is a designation (省工程实验室), not a name
 _DESIGNATION_SUFFIXES = frozenset({"重点实验室", "工程实验室", "研究中心", "创新中心", "检测中心"})
@@ -171,15 +174,43 @@ class EntityFinder:
         prefix = text[start:head]
         if prefix and not self.gaz.place(prefix[:2]) and not self.gaz.place(prefix[:3]):
             n = words.leading_function_words(prefix, keep=_KEEP_WORDS)
-            # a name keeps at least two characters before its suffix: 立邦集团 is not 立 + 邦集团
-            if len(prefix) - n >= 2:
+            # a name keeps at least two characters before its suffix: 立邦集团 is not 立 + 邦集团 (when nothing is
+            # left, 牵涉多个政府, the suffix had no name at all)
+            if len(prefix) - n >= 2 or n == len(prefix):
                 start += n
         return start
 
     # ------------------------------------------------------------------ finders
+    def _splits_words(self, text: str, s: int, e: int, right: bool = False) -> bool:
+        """A short name matched across a word boundary (强生 in 加强生态, 白银 in 真金白银, 天等 in 蓝天等) is not a
+        mention: a word of the surrounding text runs into it from the left. (Words running out of it to the right
+        are common and harmless: 浑南|区政府.)"""
+        a = max(0, s - 3)
+        pos = a
+        for tok in words.tokens(text[a:min(len(text), e + 2)]):
+            end = pos + len(tok)
+            if pos < s < end or (right and s < pos < e < end):
+                return True
+            if pos >= e:
+                break
+            pos = end
+        return False
+
+    def _surname_start(self, text: str, s: int, e: int, entry) -> bool:
+        """王东兴有…: a county's short name right after a surname that opens a clause is a person's given name."""
+        if entry.level != 3 or text[s:e] != entry.short or s < 1 or text[s - 1] not in self.gaz.surnames:
+            return False
+        return s == 1 or not _CJK_RE.match(text[s - 2])
+
     def gazetteer(self, text: str) -> list[Cand]:
         out = []
         for s, e, (kind, entry) in self.matcher.finditer(text):
+            # a county's short form must also end on a word boundary (惠民 in 惠民生)
+            short_county = kind == "place" and entry.level == 3 and text[s:e] == entry.short
+            if kind in ("place", "fortune") and e - s <= 3 and self._splits_words(text, s, e, right=short_county):
+                continue
+            if kind == "place" and self._surname_start(text, s, e, entry):
+                continue
             if kind == "place":
                 out.append(Cand(s, e, EntityClass.PLACE, "gazetteer", 1, place=entry))
             elif kind == "park":
@@ -227,22 +258,35 @@ class EntityFinder:
                     shared = prev_text[: -len(prev_suffix)]
                     out.append(Cand(m.start(), end, cls, "suffix", 2, text=shared + suffix))
                 continue
+            if suffix in ("子公司", "分公司") and prefix.endswith(_OWNERSHIP_WORDS):
+                # 智飞生物全资子公司——安徽…有限公司: the parent is named, the subsidiary follows
+                own = next(w for w in _OWNERSHIP_WORDS if prefix.endswith(w))
+                if len(prefix) - len(own) >= 2 and not words.is_generic_phrase(prefix[: -len(own)]):
+                    out.append(Cand(start, m.start() - len(own), EntityClass.COMPANY, "suffix", 1))
+                continue
             if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end):
-                continue     # 建设X产业园生产基地项目, X产业园等项目: a project, not (yet) a park
+                continue     # 建设X产业园生产基地项目, X产业园、Y科技园等重点项目: a project, not (yet) a park
             if not self._good_prefix(prefix, suffix, cls) and not (
-                    cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix)):
+                    cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix, suffix)):
                 continue
             if cls is EntityClass.INSTITUTE and suffix == "服务中心" and re.search("高新区|开发区|产业园|园区|经开区", prefix):
                 cls = EntityClass.GOVERNMENT_BODY   # a park's own service centre is part of its administration
-            if cls is not EntityClass.COMPANY and len(prefix) > 2:
+            elif cls in (EntityClass.INSTITUTE, EntityClass.COMPANY) and L.PARK_ADMIN_INTRO.search(
+                    text, max(0, start - 40), start):
+                cls = EntityClass.GOVERNMENT_BODY   # 作为X园的管理部门，Y服务中心…: Y is the park's administration
+            if (cls is not EntityClass.COMPANY and len(prefix) > 2) or (
+                    suffix in _LEGAL_SUFFIXES and len(prefix) >= 10):
+                # 5G电子智造基地生产忙山西京凯达智慧科技有限公司: a registered name starts at its place
                 start = self._cut_to_place(text, start, m.start())
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
 
-    def _coordinated_park(self, text: str, out: list[Cand], start: int, prefix: str) -> bool:
+    def _coordinated_park(self, text: str, out: list[Cand], start: int, prefix: str, suffix: str = "") -> bool:
         """滨江区直播电商产业基地、数字创意产业基地: a park named with common words, coordinated right after a park
-        whose name starts with a place, is a park of that place too."""
+        of the same kind whose name starts with a place, is a park of that place too."""
         if not out or out[-1].cls is not EntityClass.PARK or text[out[-1].end:start] not in ("、", "和", "及", "与"):
+            return False
+        if suffix and not text[out[-1].start:out[-1].end].endswith(suffix):
             return False
         if len(prefix) < 2 or prefix in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in prefix) \
                 or prefix[-1] in "该本这那此各某其" or words.leading_function_words(prefix):
@@ -254,6 +298,8 @@ class EntityFinder:
         """直播电商异军突起杭州高新区 -> 杭州高新区: a park name starts at its place name."""
         if self.gaz.place(text[start:start + 2]) or self.gaz.place(text[start:start + 3]):
             return start
+        if any(text[start:k] in self.matcher.terms for k in range(start + 2, min(head, start + 10) + 1)):
+            return start     # 中科院湖南研究院: a known body's name before the place is part of the name
         depth = 0
         for k in range(start, head - 1):
             ch = text[k]
@@ -279,10 +325,14 @@ class EntityFinder:
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
                 core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core) or words.is_generic_phrase(core)):
             return False
+        if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix):
+            return False     # 世界一流高科技园区: the suffix cut the word 高科技; the whole name is common words
         if (core + suffix) in _GENERIC_ORG_NOUNS:
             return False
         if cls is EntityClass.COMPANY and words.is_generic_phrase(core + suffix) and not self._registered_name(core, suffix):
             return False
+        if cls is EntityClass.GOVERNMENT_BODY and len(suffix) <= 3 and words.is_generic_phrase(core):
+            return False     # 党委政府, 有关部门办公室: no place or name, no body
         if cls is EntityClass.INSTITUTE and suffix in _DESIGNATION_SUFFIXES and self._only_places(core):
             return False     # 山东省工程实验室, 国家重点实验室: a rank of laboratory, not a name
         if cls is EntityClass.PARK and suffix in ("高新区", "经开区", "开发区") and core.endswith("区") \
@@ -336,6 +386,8 @@ class EntityFinder:
                     continue
                 if given[-1] in L.PERSON_NEXT or given[0] in L.PERSON_NEXT:
                     continue
+                if words.starts_with_common_word(text[i:e]):
+                    continue     # 专家强化技术, 书记强调: a verb, not 强 + given name
                 best = e
                 break
             return best
@@ -345,7 +397,7 @@ class EntityFinder:
             if not e:
                 # 总领事渡边信之表示: a name that is not Han-Chinese, closed by a speech verb
                 vm = re.match(f"([{L.CJK}]{{2,4}}?)(?:{'|'.join(L.SPEECH_VERBS)})", text[m.end():m.end() + 8])
-                if vm and not words.is_generic_phrase(vm.group(1)):
+                if vm and not words.is_generic_phrase(vm.group(1)) and not self.role_re.match(vm.group(1)):
                     e = m.end() + len(vm.group(1))
             if e:
                 out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
@@ -392,7 +444,7 @@ class EntityFinder:
         """Items of `A、B、C等…企业` lists are companies (the head noun types the list)."""
         out = []
         item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
-        pat = re.compile(f"((?:{item}、)+{item})等(?:[0-9一二三四五六七八九十百几多]+[家个])?(?:[^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
+        pat = re.compile(f"((?:{item}、)+{item})等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?(?:[^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         for m in pat.finditer(text):
             if m.group(2) == "项目":

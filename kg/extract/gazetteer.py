@@ -29,6 +29,9 @@ _AMBIGUOUS_SHORT = {"城关", "新华", "长安", "城中", "城东", "城西", 
                     "资源", "开平", "普兰", "金平", "安宁", "安定", "永和", "宁安", "长宁", "临江", "西安", "五华"}
 
 
+_FUNCTION_END = set("等的了和与及在是也都就")
+
+
 @dataclass(frozen=True)
 class PlaceEntry:
     code: str
@@ -68,7 +71,11 @@ def _common_word(s: str) -> bool:
     from kg.extract.words import tag
 
     t = tag(s)
-    return t is not None and t != "ns"
+    if t in ("ns", "nz", "nt"):
+        return False          # 义乌 (nz): a place name
+    if t in ("nr", "nrt", "nrfg"):
+        return len(s) < 3     # 张家港 is a place; two characters tagged as a person (安达, 惠民) are too often names
+    return t is not None
 
 
 def english_display(name_en: str) -> str:
@@ -137,6 +144,17 @@ class Gazetteer:
     def _load_divisions(self) -> None:
         tree = json.loads((DATA / "admin_divisions_china" / "pca-code.json").read_text(encoding="utf-8"))
         placeholder = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+        # provinces and cities first: a county's short form never takes a province's or city's name (天津市河北区
+        # is not 河北)
+        for prov in tree:
+            pname = prov["name"]
+            self._add_place(PlaceEntry(prov["code"], pname, 1, "C:中国", _strip_suffix(pname, PROVINCE_SUFFIXES)),
+                            pname, _strip_suffix(pname, PROVINCE_SUFFIXES))
+        for prov in tree:
+            for city in prov.get("children", []):
+                if city["name"] not in placeholder:
+                    cshort = _strip_suffix(city["name"], CITY_SUFFIXES)
+                    self._add_place(PlaceEntry(city["code"], city["name"], 2, prov["code"], cshort), city["name"], cshort)
         for prov in tree:
             pname = prov["name"]
             pshort = _strip_suffix(pname, PROVINCE_SUFFIXES)
@@ -154,13 +172,14 @@ class Gazetteer:
                 for county in city.get("children", []):
                     code = county["code"]
                     name = county["name"]
-                    if code[4:6] >= "70" or "开发区" in name or "高新" in name or name in placeholder:
-                        continue  # functional zones (xx7x) are parks, not places
+                    if "70" <= code[4:6] <= "79" or "开发区" in name or "高新" in name or name in placeholder:
+                        continue  # functional zones (xx7x) are parks, not places; 8x-9x are county-level cities (昆山市)
                     short = _strip_suffix(name, COUNTY_SUFFIXES)
-                    if short in _AMBIGUOUS_SHORT or len(short) < 2 or _common_word(short):
-                        short = ""
+                    if short in _AMBIGUOUS_SHORT or len(short) < 2 or _common_word(short) or short[-1] in _FUNCTION_END:
+                        short = ""     # 天等 (蓝天等): a short form ending in a function character
                     entry = PlaceEntry(code, name, 3, centry.code if centry else parent, short)
-                    self._add_place(entry, name, short)
+                    # districts named by a direction alone (东区, 郊区, 矿区) are everyday words: not matched
+                    self._add_place(entry, "" if name in _AMBIGUOUS_SHORT else name, short)
         # Hong Kong, Macao, Taiwan: top level only
         for name in ("香港特别行政区", "澳门特别行政区", "台湾省"):
             short = _strip_suffix(name, PROVINCE_SUFFIXES)

@@ -46,6 +46,8 @@ class RelationFinder:
         focus_park: Ent | None = None
         employer: dict[int, Ent] = {}
         partners: dict[int, set[int]] = {}
+        focus_by_cls: dict[EntityClass, Ent] = {}
+        focus_pos: dict[int, int] = {}
         by_idx = {e.idx: e for e in ents}
         mi = 0
         for sent in sentences:
@@ -55,6 +57,7 @@ class RelationFinder:
                     ms.append(mentions[mi])
                 mi += 1
             ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, focus_park, employer, partners, by_idx)
+            ctx.focus_by_cls, ctx.focus_pos = focus_by_cls, focus_pos
             rels += self._works_for(ctx)
             rels += self._hosts(ctx)
             found = self._partners(ctx)
@@ -64,10 +67,13 @@ class RelationFinder:
             rels += found
             rels += self._subsidiary(ctx)
             rels += self._located(ctx)
+            rels += self._manages(ctx)
             for m in ms:
                 e = ent_of[id(m)]
+                focus_pos[e.idx] = m.end
                 if e.cls in FIRMS:
                     focus_firm = e
+                    focus_by_cls[e.cls] = e
                 elif e.cls is EntityClass.PARK:
                     focus_park = e
         rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels)
@@ -234,6 +240,9 @@ class RelationFinder:
         items = [(ie, sent, opq) for ie, sent, opq in found.values() if opq is not None]
         if any(not opq for _, _, opq in items):
             items = [x for x in items if not x[2]]
+        if any(x[0].place is not None and x[0].place.level > 0 for x in items):
+            # 株洲中国动力谷自主创新园: 中国 after a Chinese city qualifies a brand, not the location
+            items = [x for x in items if x[0].place is None or x[0].place.code != "C:中国"]
         if e.cls is EntityClass.GOVERNMENT_BODY:
             items = [x for x in items if not any(
                 y is not x and x[0].place is not None and y[0].place is not None
@@ -310,15 +319,16 @@ class RelationFinder:
                     if pe.cls is EntityClass.PERSON and pe.idx in ctx.employer:
                         subj = ctx.employer[pe.idx]
                         break
-                if subj is None and re.search("|".join(L.ANAPHORA) + r"|项目", before):
-                    subj = ctx.focus_firm
+                if subj is None and re.search("|".join(L.ANAPHORA) + r"|(?:该|此|这个|这一|上述)项目", before):
+                    subj = ctx.focus_for(before)
                 if subj is not None and subj.cls in FIRMS:
                     out.append(Rel(RelationKind.HOSTS, park.idx, subj.idx, ctx.sent, cue="settle-in-park"))
         # an anaphoric firm in a sentence about a park: 在贵阳高新区帮助下，该企业…
         sent_text = text[ctx.sent.start:ctx.sent.end]
         parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
-        if parks and ctx.focus_firm is not None and any(a in sent_text for a in L.ANAPHORA):
-            out.append(Rel(RelationKind.HOSTS, parks[0].idx, ctx.focus_firm.idx, ctx.sent, cue="anaphora-in-park"))
+        referent = ctx.focus_for(sent_text) if parks and any(a in sent_text for a in L.ANAPHORA) else None
+        if referent is not None:
+            out.append(Rel(RelationKind.HOSTS, parks[0].idx, referent.idx, ctx.sent, cue="anaphora-in-park"))
         # enumerations of firms in a sentence that refers to the park in focus
         park = parks[0] if parks else ctx.focus_park
         if park is not None and _PARK_REFERENCE.search(sent_text) and not _partner_sentence(sent_text):
@@ -349,6 +359,8 @@ class RelationFinder:
                     return e
                 if e.cls is EntityClass.PERSON and e.idx in ctx.employer:
                     return ctx.employer[e.idx]
+                if e.cls in (EntityClass.PLACE, EntityClass.PARK) and m.end == pos:
+                    return e     # 昆山市与X签署合作协议: a city or park is the party itself
             # a list of clients with no subject in the sentence: the firm already known to deal with one of them
             # (来自A、B、C等客户的订单, where an earlier sentence had X 为 A 赶制) before the firm last in focus
             members = {ctx.ent(g).idx for g in group}
@@ -357,8 +369,11 @@ class RelationFinder:
                     known = ctx.by_idx.get(idx)
                     if known is not None and known.cls in FIRMS and not known.f500:
                         return known
-            if re.search("|".join(L.ANAPHORA) + r"|我们|公司", text[ctx.sent.start:pos]) or pos - ctx.sent.start < 30:
-                return ctx.focus_firm
+            before = text[ctx.sent.start:pos]
+            if re.search("|".join(L.ANAPHORA) + r"|我们|公司", before):
+                return ctx.focus_for(before, window=_ANAPHOR_WINDOW)
+            if pos - ctx.sent.start < 30:
+                return ctx.focus_for(before, window=_FOCUS_WINDOW)
             return None
 
         def add(a: Ent | None, b: Ent, cue: str) -> None:
@@ -414,6 +429,21 @@ class RelationFinder:
                     out.append(Rel(RelationKind.PARTNERS_WITH, a.idx, b.idx, ctx.sent, cue="both-parties"))
         return out
 
+    def _manages(self, ctx: "_SentCtx") -> list[Rel]:
+        """作为中国X园的管理部门，Y服务中心…: Y manages the park named in the 作为 clause."""
+        out = []
+        for i, m in enumerate(ctx.ms):
+            body = ctx.ent(m)
+            if body.cls is not EntityClass.GOVERNMENT_BODY:
+                continue
+            cue = L.PARK_ADMIN_INTRO.search(ctx.text, max(ctx.sent.start, m.start - 40), m.start)
+            if cue is None:
+                continue
+            for prev in ctx.ms[:i]:
+                if ctx.ent(prev).cls is EntityClass.PARK and cue.start(1) <= prev.start < cue.end(1):
+                    out.append(Rel(RelationKind.MANAGES, body.idx, ctx.ent(prev).idx, ctx.sent, cue="admin-of-park"))
+        return out
+
     def _subsidiary(self, ctx: "_SentCtx") -> list[Rel]:
         out = []
         text = ctx.text
@@ -422,7 +452,9 @@ class RelationFinder:
             if ea.cls not in FIRMS or eb.cls not in FIRMS or ea is eb:
                 continue
             gap = text[a.end:b.start]
-            if re.fullmatch(r"(旗下|下属|控股)的?", gap):
+            if re.fullmatch(r"(旗下|下属|控股)的?", gap) or re.fullmatch(
+                    r"的?(?:全资|控股)?(?:子公司|分公司)(?:之一)?[—\-－:：，,、]*", gap):
+                # A旗下的B; A全资子公司——B
                 out.append(Rel(RelationKind.SUBSIDIARY_OF, eb.idx, ea.idx, ctx.sent, cue="subsidiary-cue"))
             elif re.fullmatch(r"(是|为|系)", gap) and re.match(r"的?(全资|控股)?子公司", text[b.end:]):
                 out.append(Rel(RelationKind.SUBSIDIARY_OF, ea.idx, eb.idx, ctx.sent, cue="subsidiary-cue"))
@@ -503,19 +535,41 @@ def _is_local_firm(e: Ent) -> bool:
     return not (e.place is not None and e.place.level == 0 and e.place.code != "C:中国")
 
 
+_FOCUS_WINDOW = 400      # characters a subject-less clause reaches back for the firm in focus
+_ANAPHOR_WINDOW = 1500   # characters an anaphor (该公司, 我们) reaches back
+
+
 def _national(e: Ent) -> bool:
     """中国科学院控股有限公司, 国家电网: a national firm is not a park's tenant by mere mention."""
     return normalise_name(e.label).startswith(("中国", "国家", "中华", "全国"))
 
 
 class _SentCtx:
-    __slots__ = ("text", "sent", "ms", "ent_of", "focus_firm", "focus_park", "employer", "partners", "by_idx")
+    __slots__ = ("text", "sent", "ms", "ent_of", "focus_firm", "focus_park", "employer", "partners", "by_idx",
+                 "focus_by_cls", "focus_pos")
 
     def __init__(self, text, sent, ms, ent_of, focus_firm, focus_park, employer, partners=None, by_idx=None):
         self.text, self.sent, self.ms, self.ent_of = text, sent, ms, ent_of
         self.focus_firm, self.focus_park, self.employer = focus_firm, focus_park, employer
         self.partners = partners if partners is not None else {}     # entity idx -> partner idxs so far
         self.by_idx = by_idx if by_idx is not None else {}
+        self.focus_by_cls: dict = {}      # EntityClass -> the last entity of that class in focus
+        self.focus_pos: dict = {}         # entity idx -> end of its last mention before this sentence
+
+    def focus_for(self, before: str, window: int = 0) -> Ent | None:
+        """The referent of the last anaphor in ``before``: 该中心/该院 an institute, 该公司/这家企业 a company, else
+        the firm last in focus. With ``window``, only a firm mentioned within that many characters before the
+        sentence (a subject-less clause does not reach back into another story of the page)."""
+        last = max(((before.rfind(a), a) for a in L.ANAPHORA), default=(-1, ""))
+        if last[0] < 0:
+            e = self.focus_firm
+        elif last[1] in L.INSTITUTE_ANAPHORA:
+            e = self.focus_by_cls.get(EntityClass.INSTITUTE)
+        else:
+            e = self.focus_by_cls.get(EntityClass.COMPANY)
+        if e is not None and window and self.sent.start - self.focus_pos.get(e.idx, -10 ** 9) > window:
+            return None
+        return e
 
     def ent(self, m: Cand) -> Ent:
         return self.ent_of[id(m)]

@@ -134,6 +134,8 @@ class Resolver:
             e.add(m)
             self._absorb(e, m)
             for c in inner.get(id(m), []):
+                if m.cls is EntityClass.PERSON:
+                    break    # 安达 in 牛安达 is a given name, not a place
                 if (c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK)) or \
                         (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
                          and m.cls is not EntityClass.PLACE):
@@ -284,8 +286,9 @@ class Resolver:
                 continue
             for n in list(e.names):
                 core = company_core(n, self.gaz)
-                if len(core) >= 2 and core != normalise_name(n) and not self.gaz.place(core):
-                    cores.setdefault(core, e)
+                if len(core) >= 2 and core != normalise_name(n) and not self.gaz.place(core) \
+                        and core not in self.finder.suffix_cls and core not in L.INDUSTRY_WORDS:
+                    cores.setdefault(core, e)     # 中国银行 -> 银行 is no short form
         new: list[Cand] = []
         if cores:
             pat = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))

@@ -16,7 +16,7 @@ _FUNCTION_TAGS = {"v", "p", "c", "d", "u", "uj", "ul", "ud", "ug", "uv", "uz", "
 _NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x"}
 _TIME_LOCATIVE_END = tuple("上时前后中里内")
 # common words the dictionary tags as proper nouns (上市 "go public" is tagged ns): their everyday reading
-_TAG_FIXES = {"上市": "v", "落地": "v", "开展": "v"}
+_TAG_FIXES = {"上市": "v", "落地": "v", "开展": "v", "新建": "v", "全面": "ad", "党委": "n", "党组": "n", "党政": "n"}
 
 
 @lru_cache(maxsize=1)
@@ -46,18 +46,38 @@ def is_content_word(word: str) -> bool:
     return t is not None and t not in _FUNCTION_TAGS and t not in ("vn", "a", "t", "s")
 
 
+def starts_with_common_word(name: str) -> bool:
+    """``name`` opens with a two-character dictionary word that is not a name or noun (强调, 强化, 高兴)."""
+    toks = tokens(name)
+    if not toks or len(toks[0]) < 2:
+        return False
+    t = tag(toks[0])
+    return t is not None and t not in _NAME_TAGS and t not in ("n", "ng", "nr", "nz")
+
+
 def leading_function_words(s: str, keep: set[str] | frozenset = frozenset()) -> int:
     """Length of the run of verbs/function words at the start of ``s`` (words in ``keep`` stop the run)."""
     n = 0
-    for tok in tokens(s):
+    toks = tokens(s)
+    for i, tok in enumerate(toks):
         t = tag(tok)
         if tok in keep or t is None:
             break
+        if len(tok) == 1 and tok not in _CLAUSE_CHARS and not (
+                t == "m" and i + 1 < len(toks) and tag(toks[i + 1]) == "q"):
+            break    # a lone character often begins an unknown name: 迈胜, 立邦, 亿能 (but 让博源, 两家)
         if t in _FUNCTION_TAGS or (t == "t" and tok.endswith(_TIME_LOCATIVE_END)):
             n += len(tok)
             continue
         break
     return n
+
+
+# single characters that modify common phrases (世界一流高|科技园区, 新|材料)
+_GENERIC_SINGLE = frozenset("高新大小老强优全总分各诸众若")
+# single characters that are clause words, not the first character of a name
+_CLAUSE_CHARS = frozenset("让使令帮请派叫要想会能可应需将把被对向给由经称任当做办搞有是为以于与和及或并且也都就还又再才更自建设"
+                          "最很均已在的了着过地得所从往朝沿按据凭靠随等之其该此各每某本这那哪个家位名项批种类")
 
 
 def is_generic_phrase(s: str) -> bool:
@@ -84,6 +104,6 @@ def _is_generic(s: str) -> bool:
         t = tag(tok)
         if t is None or t in _NAME_TAGS:
             return False
-        if len(tok) == 1 and t not in _FUNCTION_TAGS:
-            return False   # single characters outside dictionary words: part of an unknown name
+        if len(tok) == 1 and tok not in _CLAUSE_CHARS and tok not in _GENERIC_SINGLE:
+            return False   # single characters outside dictionary words: part of an unknown name (迈胜, 新澳)
     return True
