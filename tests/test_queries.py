@@ -83,10 +83,12 @@ def test_parameters_are_bound_never_pasted(seeds, query, param, hostile):
 
 LIAOCHENG_FIRMS = ["博源科技公司", "山东鑫亚格林鲍尔燃油系统有限公司", "易斯特", "诺伯特智能装备公司", "贞元车轮", "鲁西集团"]
 LIAOCHENG_F500_PARTNERS = [  # (firm, Fortune 500 customer or partner, its 2022 rank): 000_7dd7cb491af5f5f4
-    ("博源科技公司", "加拿大麦格纳公司", "392"),        # 为世界500强加拿大麦格纳公司赶制出10万件汽车棘爪
-    ("诺伯特智能装备公司", "加拿大麦格纳公司", "392"),  # 来自麦格纳、采埃孚、法雷奥、奥托利夫等国际高端客户的订单
-    ("诺伯特智能装备公司", "采埃孚", "310"),            # (法雷奥, 奥托利夫: not on the Fortune Global 500)
-    ("贞元车轮", "韩国浦项集团", "188"),                # 世界500强韩国浦项集团伸出“橄榄枝”
+    ("博源科技公司", "加拿大麦格纳公司", "392"),  # 为世界500强加拿大麦格纳公司赶制出10万件汽车棘爪
+    # 来自麦格纳、采埃孚、法雷奥、奥托利夫等国际高端客户的订单，已经排到了五年后。五年的订单依次排开，让袁锡铭
+    # 相信…: 博源's customers (袁锡铭 is 博源's), although the OCR'd page puts the sentence after 诺伯特's showroom;
+    # 法雷奥 and 奥托利夫 are not on the Fortune Global 500
+    ("博源科技公司", "采埃孚", "310"),
+    ("贞元车轮", "韩国浦项集团", "188"),          # 世界500强韩国浦项集团伸出“橄榄枝”…双方刚刚完成了…项目
 ]
 
 
@@ -129,29 +131,26 @@ def test_fortune500_parks_on_the_seeds(seeds):
 
 
 def test_fortune500_firms_on_the_seeds(seeds):
+    """The five Fortune Global 500 firms the articles name: 麦格纳, 采埃孚, 浦项 (000), 交通银行 through its
+    辽宁省分行 (000), 中国银行 (004, the 复工贷). Not 强生: 加强生态环境保护 holds the characters, not the firm."""
     store, _ = seeds
-    res = {r["firm"]: (r["english"], r["rank"], r["articles"]) for r in rows(store, "fortune500-firms")}
-    assert {k: res.get(k) for k in ("中国银行", "强生", "韩国浦项集团", "采埃孚", "加拿大麦格纳公司")} == {
-        "中国银行": ("Bank of China", "42", "1"),
-        "强生": ("Johnson & Johnson", "107", "1"),
-        "韩国浦项集团": ("Posco Holdings", "188", "1"),
-        "采埃孚": ("ZF Friedrichshafen", "310", "1"),
-        "加拿大麦格纳公司": ("Magna International", "392", "1"),
-    }
-    ranks = [int(r["rank"]) for r in rows(store, "fortune500-firms")]
-    assert ranks == sorted(ranks)
-
-
-@pytest.mark.xfail(strict=True, reason="extraction: 交通银行辽宁省分行 (a branch) is typed pk:Fortune500Firm itself")
-def test_a_bank_branch_is_not_itself_a_fortune500_firm(seeds):
-    store, _ = seeds
-    assert not [f for f in column(rows(store, "fortune500-firms"), "firm") if f.endswith("分行")]
+    res = rows(store, "fortune500-firms")
+    assert {r["rank"]: r["english"] for r in res} == {
+        "42": "Bank of China", "155": "Bank of Communications", "188": "Posco Holdings",
+        "310": "ZF Friedrichshafen", "392": "Magna International"}
+    by_rank = {r["rank"]: r["firm"] for r in res}
+    assert [by_rank[k] for k in ("42", "188", "310", "392")] == ["中国银行", "韩国浦项集团", "采埃孚", "加拿大麦格纳公司"]
+    assert "交通银行" in by_rank["155"] and not by_rank["155"].endswith("分行")   # the bank, not its branch
+    assert [int(r["rank"]) for r in res] == sorted(int(r["rank"]) for r in res)
 
 
 def test_people_and_roles_on_the_seeds(seeds):
     store, _ = seeds
-    assert rows(store, "people-roles", org="博源") == [  # 博源: an alias of 博源科技公司
-        {"person": "袁锡铭", "role": "技术负责人", "org": "博源科技公司"}]
+    # 博源 (an alias of 博源科技公司): 博源技术负责人袁锡铭; 让博源模具车间主管徐鲁田有了底气
+    boyuan = {r["person"]: r for r in rows(store, "people-roles", org="博源")}
+    assert sorted(boyuan) == ["徐鲁田", "袁锡铭"]
+    assert {r["org"] for r in boyuan.values()} == {"博源科技公司"}
+    assert boyuan["袁锡铭"]["role"] == "技术负责人" and "车间主管" in boyuan["徐鲁田"]["role"]
     assert rows(store, "people-roles", org="聊城高新区管委会") == [
         {"person": "田存伟", "role": "副主任", "org": "聊城高新区管委会"}]
     assert rows(store, "people-roles", person="胡鹏飞") == [{"person": "胡鹏飞", "role": "负责人", "org": "贞元车轮"}]
@@ -174,8 +173,9 @@ def test_institutes_in_park_on_the_seeds(seeds):
     assert column(rows(store, "institutes-in-park", park="聊城高新区"), "institute") == []
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: '该中心落地济南高新区' is resolved to 酒泉卫星发射中心 "
-                                       "(the satellite was launched there), not to the 国科中心")
+@pytest.mark.xfail(strict=True, reason="extraction: 山东大学 (整合超算中心和山东大学科研资源) and 济南高新技术产业"
+                                       "服务中心 (a service centre, not an institute) are given as institutes "
+                                       "hosted by 济南高新区")
 def test_institutes_in_jinan_exactly(seeds):
     store, _ = seeds
     assert column(rows(store, "institutes-in-park", park="济南高新区"), "institute") == [
@@ -208,8 +208,8 @@ def test_park_overview_on_the_seeds(seeds):
 def test_most_connected_firm_on_the_seeds(seeds):
     store, _ = seeds
     res = rows(store, "most-connected-firms")
-    # 诺伯特: in 聊城高新区, customers 麦格纳、采埃孚、法雷奥、奥托利夫
-    assert res[0] == {"firm": "诺伯特智能装备公司", "neighbours": "5", "partners": "4"}
+    # 博源: in 聊城高新区; customers 麦格纳、采埃孚、法雷奥、奥托利夫; 袁锡铭 and 徐鲁田 work there
+    assert res[0] == {"firm": "博源科技公司", "neighbours": "7", "partners": "4"}
     counts = [int(r["neighbours"]) for r in res]
     assert counts == sorted(counts, reverse=True) and len(res) == 20
 
@@ -223,11 +223,13 @@ def test_listed_firms_on_the_seeds(seeds):
     assert {"list": "专精特新", "firm": "诺伯特智能装备公司", "park": "聊城高新区"} in res
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: '智飞生物全资子公司——安徽智飞龙科马生物制药有限公司' gives a "
-                                       "company named 智飞生物全资子公司, no subsidiaryOf")
 def test_subsidiaries_on_the_seeds(seeds):
     store, _ = seeds
-    assert "安徽智飞龙科马生物制药有限公司" in column(rows(store, "subsidiaries", parent="智飞生物"), "subsidiary")
+    # 智飞生物全资子公司——安徽智飞龙科马生物制药有限公司
+    assert rows(store, "subsidiaries", parent="智飞生物") == [
+        {"parent": "智飞生物", "subsidiary": "安徽智飞龙科马生物制药有限公司", "direct": "true"}]
+    # 交通银行辽宁省分行 is a branch of 交通银行
+    assert "交通银行辽宁省分行" in column(rows(store, "subsidiaries", parent="交通银行"), "subsidiary")
 
 
 def test_article_entities_of_the_liaocheng_article(seeds):
