@@ -28,6 +28,13 @@ _LIST_FILLER_STOP = "与和及对为向在将把被从让由"
 _PERSON_LIST = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}·]{{2,5}}、)+[{L.CJK}·]{{2,5}})等")
 _OWNERSHIP_WORDS = ("全资", "控股", "旗下", "下属", "的")
 _LEGAL_SUFFIXES = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
+_LANDFORM_CHARS = frozenset("湖荡河江溪泉潭塘滩湾岛屿峰岭山洲")
+_SPEECH_ADVERBS = frozenset("却也还则更就又均都曾仍便亦")
+_ORG_END_CHARS = frozenset("部局委厅处办院所司科室组队会社团校站馆行")   # 宣传部部长: a department, not a name
+_NAME_FINAL_ADVERBS = frozenset("正也还就又都却便曾已将")
+_AFTER_ADVERB = frozenset("与在和对向把被为从给跟同要能会是")
+# a weak firm name followed by 、 is a firm when the list it opens goes on to another such name or to 等
+_WEAK_LIST = re.compile(f"(?:、[{L.CJK}]{{2,8}})+?(?:等|在|申报|科创板|上市|成为|入选|获评|过会)")
 _NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
 # laboratory/centre ranks: place + one of these is a designation (省工程实验室), not a name
 _DESIGNATION_SUFFIXES = frozenset({"重点实验室", "工程实验室", "研究中心", "创新中心", "检测中心"})
@@ -88,6 +95,9 @@ class EntityFinder:
                 terms[name] = ("place", self.gaz.places[code])
         for name, entry in self.gaz.park_names.items():
             terms[name] = ("park", entry)
+        for name, code in self.gaz.weak_place_names.items():
+            if name not in terms and name not in self.gaz.place_names:
+                terms[name] = ("weakplace", self.gaz.places[code])
         for name, entry in self.gaz.fortune_names.items():
             # a Fortune short name that is also a place (中国) or too generic is left to the place list
             if name in terms or len(name) < 2:
@@ -173,6 +183,9 @@ class EntityFinder:
             start = amount.end()   # 总投资近30亿元广清产业园 -> 广清产业园
         prefix = text[start:head]
         if prefix and not self.gaz.place(prefix[:2]) and not self.gaz.place(prefix[:3]):
+            verb = words.leading_verb(prefix)
+            if verb and any(self.gaz.place(prefix[verb:verb + k]) for k in (2, 3, 4)):
+                return start + verb      # 升级蜀山国际产业园区: a verb, then the name from its place on
             n = words.leading_function_words(prefix, keep=_KEEP_WORDS)
             # a name keeps at least two characters before its suffix: 立邦集团 is not 立 + 邦集团 (when nothing is
             # left, 牵涉多个政府, the suffix had no name at all)
@@ -198,19 +211,37 @@ class EntityFinder:
 
     def _surname_start(self, text: str, s: int, e: int, entry) -> bool:
         """王东兴有…: a county's short name right after a surname that opens a clause is a person's given name."""
-        if entry.level != 3 or text[s:e] != entry.short or s < 1 or text[s - 1] not in self.gaz.surnames:
+        if entry.level != 3 or text[s:e] == entry.name or s < 1 or text[s - 1] not in self.gaz.surnames:
             return False
         return s == 1 or not _CJK_RE.match(text[s - 2])
 
+    def _confirmed(self, text: str, s: int, entry) -> bool:
+        """山东昌乐, 浙江嘉善: a county name read as a personal name too counts right after a place above it."""
+        for k in (2, 3, 4, 5):
+            up = self.gaz.place(text[max(0, s - k):s]) if s - k >= 0 else None
+            if up is not None and self.gaz.contains(up, entry):
+                return True
+        return False
+
     def gazetteer(self, text: str) -> list[Cand]:
         out = []
-        for s, e, (kind, entry) in self.matcher.finditer(text):
+        matches = list(self.matcher.finditer(text))
+        # confirmed once (山东昌乐, or the full name 昌乐县 anywhere), a weak county name counts everywhere
+        confirmed = {entry.code for s, e, (kind, entry) in matches if kind == "weakplace"
+                     and (self._confirmed(text, s, entry) or entry.name in text)}
+        for s, e, (kind, entry) in matches:
+            if kind == "weakplace":
+                if entry.code not in confirmed or self._splits_words(text, s, e, right=True):
+                    continue
+                kind = "place"
             # a county's short form must also end on a word boundary (惠民 in 惠民生)
-            short_county = kind == "place" and entry.level == 3 and text[s:e] == entry.short
+            short_county = kind == "place" and entry.level == 3 and text[s:e] != entry.name
             if kind in ("place", "fortune") and e - s <= 3 and self._splits_words(text, s, e, right=short_county):
                 continue
             if kind == "place" and self._surname_start(text, s, e, entry):
                 continue
+            if short_county and text[e:e + 1] in _LANDFORM_CHARS:
+                continue     # 祥符荡, 长兴岛: a lake, an island named like a county
             if kind == "place":
                 out.append(Cand(s, e, EntityClass.PLACE, "gazetteer", 1, place=entry))
             elif kind == "park":
@@ -249,8 +280,9 @@ class EntityFinder:
             start = self.trim_left(text, start, m.start())
             prefix = text[start:m.start()]
             if not prefix and cls is EntityClass.GOVERNMENT_BODY and m.start() > 0 and text[m.start() - 1] == "、" \
-                    and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and out[-1].end == m.start() - 1:
-                # 聊城高新区党工委、管委会: the second body shares the first one's prefix
+                    and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and (
+                        out[-1].end == m.start() - 1 or self.role_re.fullmatch(text, out[-1].end, m.start() - 1)):
+                # 聊城高新区党工委、管委会; X党工委委员、管委会副主任: the second body shares the first one's prefix
                 prev = out[-1]
                 prev_text = text[prev.start:prev.end]
                 prev_suffix = next((s_ for s_, c_ in L.SUFFIXES if c_ is cls and prev_text.endswith(s_)), "")
@@ -317,14 +349,17 @@ class EntityFinder:
         if not core:
             # bare national bodies are handled by the gazetteer of fixed names
             return False
-        if len(core) == 1 and suffix in ("公司", "集团", "银行", "局", "政府", "中心", "大学", "学院", "开发区",
-                                         "办公室", "委员会", "区委", "市委", "县委", "省委"):
-            return False
+        if len(core) == 1:
+            return False     # 上孵化器 (省级以上|孵化器), 该公司: one character is no name
         if suffix in ("办公室", "委员会", "局") and len(core) < 3:
             return False
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
                 core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core) or words.is_generic_phrase(core)):
-            return False
+            # 国家新能源汽车检测中心: a national centre named by its field is a name (国家重点实验室 is a rank)
+            national = core.startswith(("国家", "中国")) and not core.startswith("国家级") and len(core) >= 5 \
+                and not self._only_places(core)
+            if not (cls is EntityClass.INSTITUTE and national and not any(ch.isdigit() for ch in core)):
+                return False
         if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix):
             return False     # 世界一流高科技园区: the suffix cut the word 高科技; the whole name is common words
         if (core + suffix) in _GENERIC_ORG_NOUNS:
@@ -388,6 +423,8 @@ class EntityFinder:
                     continue
                 if words.starts_with_common_word(text[i:e]):
                     continue     # 专家强化技术, 书记强调: a verb, not 强 + given name
+                if k == 2 and given[-1] in _NAME_FINAL_ADVERBS and text[e:e + 1] in _AFTER_ADVERB:
+                    continue     # 孙丽正与客户通话: 正 (正在) belongs to the clause
                 best = e
                 break
             return best
@@ -403,24 +440,43 @@ class EntityFinder:
                 out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
                 # 网易严选COO石闻一: an unknown name right before the role at a clause start is an organisation
                 om = re.search(f"(?:^|[，。；：“\n])([{L.CJK}A-Za-z]{{2,8}}?)$", text[max(0, m.start() - 9):m.start()])
-                if om and not words.is_generic_phrase(om.group(1)) and not self.gaz.place(om.group(1)):
+                if om and not words.is_generic_phrase(om.group(1)) and not self.gaz.place(om.group(1)) \
+                        and not self.role_re.search(om.group(1)):   # 公司副总经理兼|总工程师: a role, no name
                     s0 = m.start() - len(om.group(1))
                     lead = words.leading_function_words(om.group(1))   # 让博源模具车间主管 -> 博源模具
                     if len(om.group(1)) - lead >= 2:
                         s0 += lead
                     out.append(Cand(s0, m.start(), EntityClass.COMPANY, "role-org", -1))
+        def clause_start(s: int) -> bool:
+            return s == 0 or not _CJK_RE.match(text[s - 1]) or text[s - 1] in "，。、：；“”（）"
+
         for verb in L.SPEECH_VERBS:
             for m in re.finditer(re.escape(verb), text):
+                end = m.start()
+                if end > 0 and text[end - 1] in _SPEECH_ADVERBS:
+                    end -= 1     # 李明却认为: an adverb between the name and the verb
                 for k in (3, 2):
-                    s = m.start() - k
+                    s = end - k
                     if s < 0:
                         continue
-                    if s > 0 and _CJK_RE.match(text[s - 1]) and text[s - 1] not in "，。、：“”":
+                    if not clause_start(s):
                         # inside a longer run: accept only after a role word (handled above)
                         continue
-                    if name_at(s) == m.start():
-                        out.append(Cand(s, m.start(), EntityClass.PERSON, "person", 1))
+                    if name_at(s) == end:
+                        out.append(Cand(s, end, EntityClass.PERSON, "person", 1))
                         break
+        # 王明总书记在…, 李华董事长表示: a name at a clause start right before a role word
+        for m in self.role_re.finditer(text):
+            if len(m.group()) < 2:
+                continue
+            for k in (3, 2):
+                s = m.start() - k
+                if s < 0 or not clause_start(s) or name_at(s) != m.start():
+                    continue
+                t = words.tag(text[s:m.start()])
+                if (t is None or t in ("nr", "nrfg", "nrt")) and text[m.start() - 1] not in _ORG_END_CHARS:
+                    out.append(Cand(s, m.start(), EntityClass.PERSON, "person", 1))
+                break
         # 头部达人A、B、C等 / 院士A、B等: the items of a list headed by a word for people are people
         for m in _PERSON_LIST.finditer(text):
             pos = m.start(2)
@@ -447,8 +503,7 @@ class EntityFinder:
         pat = re.compile(f"((?:{item}、)+{item})等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?(?:[^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         for m in pat.finditer(text):
-            if m.group(2) == "项目":
-                continue
+            projects = m.group(2) == "项目"    # A、B等21个项目: only items named like firms (英迈智能) are firms
             g = 1 if m.group(1) else 3
             pos = m.start(g)
             for part in m.group(g).split("、"):
@@ -459,6 +514,8 @@ class EntityFinder:
                 name = text[s:e]
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
                         words.is_generic_phrase(name) and not self._suffixed_item(name)):
+                    continue
+                if projects and not (self._suffixed_item(name) or self._weak_firm_name(name)):
                     continue
                 out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
         return out
@@ -471,6 +528,11 @@ class EntityFinder:
             return False
         prefix = name[:m.start()]
         return len(prefix) >= 2 and (not words.leading_function_words(prefix) or all(ch in _NUMERALS for ch in prefix))
+
+    @staticmethod
+    def _weak_firm_name(name: str) -> bool:
+        """A brand followed by an industry word (英迈智能, 东泰制药): how firms are named in lists."""
+        return any(name.endswith(w) and len(name) - len(w) >= 2 for w in L.WEAK_COMPANY_SUFFIXES)
 
     def partner_names(self, text: str) -> list[Cand]:
         """与中国重汽合作: the other party of a cooperation is an organisation."""
@@ -492,10 +554,18 @@ class EntityFinder:
         """`X科技`, `X智能` … between list punctuation: company names the suffix rules cannot see."""
         out = []
         suf = "|".join(sorted(map(re.escape, L.WEAK_COMPANY_SUFFIXES), key=len, reverse=True))
-        for m in re.finditer(f"(?<=[、，。；：“])([{L.CJK}]{{2,6}}(?:{suf}))(?=等|在|申报|科创板|上市|成为|入选|获评)", text):
-            if words.is_generic_phrase(m.group(1)):
+        for m in re.finditer(f"(?<=[、，。；：“])([{L.CJK}]{{2,6}}(?:{suf}))(?=等|在|申报|科创板|上市|成为|入选|获评|、)", text):
+            if words.is_generic_phrase(m.group(1)) or (text[m.end(1)] == "、" and not _WEAK_LIST.match(text, m.end(1))):
                 continue
-            out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "weak", 0))
+            # the clause before the name is not part of it: 现已引进|英迈智能
+            start = self.trim_left(text, self.extend_left(text, m.end(1), limit=10, floor=m.start(1)), m.end(1))
+            if not self._weak_firm_name(text[start:m.end(1)]) or words.is_generic_phrase(text[start:m.end(1)]):
+                continue
+            out.append(Cand(start, m.end(1), EntityClass.COMPANY, "weak", 0))
+        # 园区企业奥林科技正在…: a firm introduced by the park it belongs to
+        for m in re.finditer(f"(?:高新区|开发区|经开区|园区|产业园)(?:内)?企业([{L.CJK}]{{2,6}}?(?:{suf}))", text):
+            if not words.is_generic_phrase(m.group(1)):
+                out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "weak", 0))
         return out
 
     def find(self, text: str) -> list[Cand]:

@@ -78,6 +78,12 @@ def _common_word(s: str) -> bool:
     return t is not None
 
 
+def _person_like(s: str) -> bool:
+    from kg.extract.words import tag
+
+    return tag(s) in ("nr", "nrt", "nrfg")
+
+
 def english_display(name_en: str) -> str:
     """Fortune's upper-case names in the form news uses: MAGNA INTERNATIONAL -> Magna International.
 
@@ -104,6 +110,7 @@ class Gazetteer:
         self.fortune_names: dict[str, FortuneEntry] = {}
         self.surnames: set[str] = set()
         self.gov_bodies: dict[str, str] = {}             # any name -> official name (中科院 -> 中国科学院)
+        self.weak_place_names: dict[str, str] = {}       # county short forms read as names too -> code
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -175,9 +182,16 @@ class Gazetteer:
                     if "70" <= code[4:6] <= "79" or "开发区" in name or "高新" in name or name in placeholder:
                         continue  # functional zones (xx7x) are parks, not places; 8x-9x are county-level cities (昆山市)
                     short = _strip_suffix(name, COUNTY_SUFFIXES)
+                    weak = ""
                     if short in _AMBIGUOUS_SHORT or len(short) < 2 or _common_word(short) or short[-1] in _FUNCTION_END:
-                        short = ""     # 天等 (蓝天等): a short form ending in a function character
+                        # 天等 (蓝天等): a short form ending in a function character; 昌乐, 嘉善 (also read as
+                        # personal names) count only where the text confirms them (山东昌乐, 浙江嘉善)
+                        if len(short) >= 2 and _person_like(short) and short not in _AMBIGUOUS_SHORT:
+                            weak = short
+                        short = ""
                     entry = PlaceEntry(code, name, 3, centry.code if centry else parent, short)
+                    if weak:
+                        self.weak_place_names.setdefault(weak, code)
                     # districts named by a direction alone (东区, 郊区, 矿区) are everyday words: not matched
                     self._add_place(entry, "" if name in _AMBIGUOUS_SHORT else name, short)
         # Hong Kong, Macao, Taiwan: top level only

@@ -18,7 +18,7 @@ from kg.vocab import normalise_name
 ORGS = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY)
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(map(re.escape, L.PERSON_ROLES)))
-_PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地")
+_PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地|引进|聚集|集聚")
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,8 @@ class RelationFinder:
                 continue
             if park is None or e.cls is not EntityClass.COMPANY or e.idx in partners or e.idx in hosted or e.f500:
                 continue
-            if m.source not in ("suffix", "list") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
-                    and m.source != "list":
+            if m.source not in ("suffix", "list", "weak") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
+                    and m.source not in ("list", "weak"):
                 continue
             if not self._compatible(e, park) or _national(e):
                 continue
@@ -184,10 +184,16 @@ class RelationFinder:
                     if entry is not None and entry.code in places:
                         out.append(Rel(RelationKind.LOCATED_IN, e.idx, places[entry.code].idx,
                                        sent_of(e.mentions[0].start), implied=True, cue="gazetteer-park"))
-            # a place lies in its parent division when both are mentioned (宁波 -> 浙江)
-            if e.cls is EntityClass.PLACE and e.place is not None and e.place.parent in places:
-                out.append(Rel(RelationKind.LOCATED_IN, e.idx, places[e.place.parent].idx,
-                               sent_of(e.mentions[0].start), implied=True, cue="gazetteer-place"))
+            # a place lies in every mentioned division above it (宁波 -> 浙江, 昌乐县 -> 潍坊市 and 山东省)
+            if e.cls is EntityClass.PLACE and e.place is not None:
+                up = self.gaz.places.get(e.place.parent) if e.place.parent else None
+                if up is None and e.place.parent == "C:中国":
+                    up = self.gaz.place("中国")
+                while up is not None:
+                    if up.code in places and places[up.code] is not e:
+                        out.append(Rel(RelationKind.LOCATED_IN, e.idx, places[up.code].idx,
+                                       sent_of(e.mentions[0].start), implied=True, cue="gazetteer-place"))
+                    up = self.gaz.places.get(up.parent) if up.parent else None
         return out
 
     def _name_places(self, e: Ent, by_name, inner, sent_of) -> list[tuple[Ent, Sentence | None]]:
@@ -276,7 +282,11 @@ class RelationFinder:
             elif org_m is not None and m.start - org_m.end <= 40:
                 role = text[role_start:m.start]
                 org = ctx.ent(org_m)
-            elif ctx.focus_firm is not None and re.search(r"(公司|企业|集团)[^，。“”]{0,12}$", left):
+            elif ctx.focus_firm is not None and (
+                    re.search(r"(公司|企业|集团)[^，。“”]{0,12}$", left) or (
+                        role_m.group() in L.FIRM_ROLES and ctx.focus_firm.cls is EntityClass.COMPANY
+                        and ctx.sent.start - ctx.focus_pos.get(ctx.focus_firm.idx, -10 ** 9) <= _ROLE_FOCUS_WINDOW)):
+                # 公司副总经理…; 一旁，生产经理X…: a firm's own role, right after the firm was named
                 role = text[role_start:m.start]
                 org = ctx.focus_firm
             else:
@@ -289,6 +299,16 @@ class RelationFinder:
                 continue
             ctx.employer[p.idx] = org
             out.append(Rel(RelationKind.WORKS_FOR, p.idx, org.idx, ctx.sent, role=role, cue="role"))
+            # 甲省委常委、乙市委书记NAME: each organisation of a 、-joined chain with its own role
+            k = ctx.ms.index(org_m) if org_m is not None and ctx.ent(org_m) is org else -1
+            while k > 0 and text[ctx.ms[k].start - 1:ctx.ms[k].start] == "、":
+                prev_m = ctx.ms[k - 1]
+                gap = text[prev_m.end:ctx.ms[k].start - 1]
+                prev = ctx.ent(prev_m)
+                if prev.cls not in ORGS or prev is org or not _ROLE_TAIL.search(gap) or len(gap) > 8:
+                    break
+                out.append(Rel(RelationKind.WORKS_FOR, p.idx, prev.idx, ctx.sent, role=gap, cue="role-chain"))
+                k -= 1
         return out
 
     def _hosts(self, ctx: "_SentCtx") -> list[Rel]:
@@ -342,7 +362,7 @@ class RelationFinder:
     def _partners(self, ctx: "_SentCtx") -> list[Rel]:
         text = ctx.text
         sent_text = text[ctx.sent.start:ctx.sent.end]
-        if not _partner_sentence(sent_text):
+        if not _partner_sentence(sent_text) and "提供" not in sent_text:   # 为A、B等企业提供支持
             return []
         out: list[Rel] = []
         ms = ctx.ms
@@ -360,7 +380,7 @@ class RelationFinder:
                 if e.cls is EntityClass.PERSON and e.idx in ctx.employer:
                     return ctx.employer[e.idx]
                 if e.cls in (EntityClass.PLACE, EntityClass.PARK) and m.end == pos:
-                    return e     # 昆山市与X签署合作协议: a city or park is the party itself
+                    return None  # 昆山市与X签署合作协议: a city is the party (not an organisation: no partnersWith)
             # a list of clients with no subject in the sentence: the firm already known to deal with one of them
             # (来自A、B、C等客户的订单, where an earlier sentence had X 为 A 赶制) before the firm last in focus
             members = {ctx.ent(g).idx for g in group}
@@ -397,7 +417,7 @@ class RelationFinder:
             before = text[max(ctx.sent.start, m.start - 12):m.start]
             lead = re.search(r"(与|和|同|跟|携手|牵手|联手|联合|为|向|替|给)(世界500强|全球500强)?[的]?$", before)
             group = coordinated(i)
-            after = text[group[-1].end:min(ctx.sent.end, group[-1].end + 14)]
+            after = text[group[-1].end:min(ctx.sent.end, group[-1].end + 24)]
             # A 与 B 合作 / 为 B 赶制 / 联合 B、C 推出
             if lead and (lead.group(1) in ("联合", "携手", "牵手", "联手") or
                          re.search(r"合作|签约|签署|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购", after)):
@@ -535,6 +555,7 @@ def _is_local_firm(e: Ent) -> bool:
     return not (e.place is not None and e.place.level == 0 and e.place.code != "C:中国")
 
 
+_ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
 _FOCUS_WINDOW = 400      # characters a subject-less clause reaches back for the firm in focus
 _ANAPHOR_WINDOW = 1500   # characters an anaphor (该公司, 我们) reaches back
 

@@ -46,6 +46,14 @@ def is_content_word(word: str) -> bool:
     return t is not None and t not in _FUNCTION_TAGS and t not in ("vn", "a", "t", "s")
 
 
+def leading_verb(s: str) -> int:
+    """Length of a two-or-more-character verb (升级, 建设, 推进) that ``s`` starts with, else 0."""
+    toks = tokens(s)
+    if toks and len(toks[0]) >= 2 and tag(toks[0]) in ("v", "vn", "vd"):
+        return len(toks[0])
+    return 0
+
+
 def starts_with_common_word(name: str) -> bool:
     """``name`` opens with a two-character dictionary word that is not a name or noun (强调, 强化, 高兴)."""
     toks = tokens(name)
@@ -77,6 +85,7 @@ def leading_function_words(s: str, keep: set[str] | frozenset = frozenset()) -> 
 _GENERIC_SINGLE = frozenset("高新大小老强优全总分各诸众若")
 # single characters that are clause words, not the first character of a name
 _CLAUSE_CHARS = frozenset("让使令帮请派叫要想会能可应需将把被对向给由经称任当做办搞有是为以于与和及或并且也都就还又再才更自建设"
+                          "而但却则若如即亦兼"
                           "最很均已在的了着过地得所从往朝沿按据凭靠随等之其该此各每某本这那哪个家位名项批种类")
 
 
