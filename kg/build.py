@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.errors import InputError, OutputError
-from kg.export import graph_turtle, write_atomic
+from kg.export import write_atomic, write_graph_turtle
 from kg.graph import build_graph, summarise
 from kg.records import Article, DocExtraction
 
@@ -162,7 +162,7 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
     if html and jobs > 1:  # more than one process allowed: draw the view while the Turtle and store are written
         html_job = _Background(_render_view, G, out / "graph.html")
     t = time.perf_counter()
-    write_atomic(ttl, graph_turtle(G))
+    write_graph_turtle(G, ttl)
     timings["export"] = time.perf_counter() - t
     report.outputs["turtle"] = str(ttl)
     if store:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef
@@ -46,54 +48,82 @@ def _bool(b: bool) -> tuple:
     return (1, "true" if b else "false", "", _XSD + "boolean")
 
 
+def _article_triples(a: dict) -> Iterator[PlainTriple]:
+    art = a["iri"]
+    yield art, _TYPE, _iri(PK.Article)
+    yield art, str(PK.sourceFile), (1, a["source"], "", "")
+    if a.get("title"):
+        yield art, _DCT + "title", _zh(a["title"])
+    if a.get("date"):
+        yield art, _DCT + "date", (1, a["date"], "", _XSD + "date")
+    if a.get("url"):
+        yield art, _DCT + "source", _iri(a["url"]) if _is_iri(a["url"]) else (1, a["url"], "", "")
+
+
+def _node_triples(G: nx.MultiDiGraph, s: str) -> Iterator[PlainTriple]:
+    """An entity's own triples, its outgoing relations, and partnersWith pointing back at it."""
+    d = G.nodes[s]
+    articles = G.graph.get("articles", {})
+    yield s, _TYPE, _iri(CLASS_IRI[d["cls"]])
+    if d.get("fortune500"):
+        yield s, _TYPE, _iri(PK.Fortune500Firm)
+    yield s, _RDFS + "label", _zh(d["label"])
+    for alt in d.get("alt_labels", ()):
+        yield s, _SKOS + "altLabel", _zh(alt)
+    if d.get("label_en"):
+        yield s, _SKOS + "altLabel", (1, d["label_en"], "en", "")
+    if d.get("fortune500_rank"):
+        yield s, str(PK.fortune500Rank), _int(d["fortune500_rank"])
+    for x in d.get("lists", ()):
+        yield s, str(PK.listedIn), _zh(x)
+    for doc_id in d.get("docs", ()):
+        yield s, str(PK.mentionedIn), _iri(articles[doc_id]["iri"])
+    for _, v, kind in G.out_edges(s, keys=True):
+        yield s, str(RELATION_IRI[kind]), _iri(v)
+    for u, _, kind in G.in_edges(s, keys=True):
+        if kind == "partnersWith":  # symmetric: asserted in both directions
+            yield s, str(RELATION_IRI[kind]), _iri(u)
+
+
+def _statement_iri(u: str, kind: str, v: str, ev: dict) -> str:
+    return str(mint_statement_iri(u, kind, v, ev["doc_id"], str(ev["start"]), str(ev["end"]), ev.get("role", "")))
+
+
+def _statement_triples(G: nx.MultiDiGraph, st: str, u: str, v: str, kind: str, ev: dict) -> Iterator[PlainTriple]:
+    articles = G.graph.get("articles", {})
+    yield st, _TYPE, _iri(_RDF + "Statement")
+    yield st, _RDF + "subject", _iri(u)
+    yield st, _RDF + "predicate", _iri(RELATION_IRI[kind])
+    yield st, _RDF + "object", _iri(v)
+    yield st, _PROV + "wasDerivedFrom", _iri(articles[ev["doc_id"]]["iri"])
+    yield st, str(PK.evidence), _zh(ev["sentence"])
+    yield st, str(PK.startOffset), _int(ev["start"])
+    yield st, str(PK.endOffset), _int(ev["end"])
+    yield st, str(PK.implied), _bool(ev.get("implied", False))
+    if ev.get("role"):
+        yield st, str(PK.role), _zh(ev["role"])
+
+
+def _subjects(G: nx.MultiDiGraph) -> Iterator[tuple[str, Callable[[], Iterator[PlainTriple]]]]:
+    """Every subject IRI of the RDF form with a function that yields all of its triples."""
+    for a in G.graph.get("articles", {}).values():
+        yield a["iri"], partial(_article_triples, a)
+    for s in G.nodes:
+        yield s, partial(_node_triples, G, s)
+    for u, v, kind, d in G.edges(keys=True, data=True):
+        for ev in d["evidence"]:
+            st = _statement_iri(u, kind, v, ev)
+            yield st, partial(_statement_triples, G, st, u, v, kind, ev)
+
+
 def plain_triples(G: nx.MultiDiGraph) -> Iterator[PlainTriple]:
     """Every triple of the graph's RDF form (the contract in docs/DESIGN.md), as plain tuples."""
-    T = _TYPE
-    articles = G.graph.get("articles", {})
-    for doc_id, a in articles.items():
-        art = a["iri"]
-        yield art, T, _iri(PK.Article)
-        yield art, str(PK.sourceFile), (1, a["source"], "", "")
-        if a.get("title"):
-            yield art, _DCT + "title", _zh(a["title"])
-        if a.get("date"):
-            yield art, _DCT + "date", (1, a["date"], "", _XSD + "date")
-        if a.get("url"):
-            yield art, _DCT + "source", _iri(a["url"]) if _is_iri(a["url"]) else (1, a["url"], "", "")
-    for s, d in G.nodes(data=True):
-        yield s, T, _iri(CLASS_IRI[d["cls"]])
-        if d.get("fortune500"):
-            yield s, T, _iri(PK.Fortune500Firm)
-        yield s, _RDFS + "label", _zh(d["label"])
-        for alt in d.get("alt_labels", ()):
-            yield s, _SKOS + "altLabel", _zh(alt)
-        if d.get("label_en"):
-            yield s, _SKOS + "altLabel", (1, d["label_en"], "en", "")
-        if d.get("fortune500_rank"):
-            yield s, str(PK.fortune500Rank), _int(d["fortune500_rank"])
-        for x in d.get("lists", ()):
-            yield s, str(PK.listedIn), _zh(x)
-        for doc_id in d.get("docs", ()):
-            yield s, str(PK.mentionedIn), _iri(articles[doc_id]["iri"])
-    for u, v, kind, d in G.edges(keys=True, data=True):
-        p = str(RELATION_IRI[kind])
-        yield u, p, _iri(v)
-        if kind == "partnersWith":
-            yield v, p, _iri(u)
-        for ev in d["evidence"]:
-            st = str(mint_statement_iri(u, kind, v, ev["doc_id"], str(ev["start"]), str(ev["end"]),
-                                        ev.get("role", "")))
-            yield st, T, _iri(_RDF + "Statement")
-            yield st, _RDF + "subject", _iri(u)
-            yield st, _RDF + "predicate", _iri(p)
-            yield st, _RDF + "object", _iri(v)
-            yield st, _PROV + "wasDerivedFrom", _iri(articles[ev["doc_id"]]["iri"])
-            yield st, str(PK.evidence), _zh(ev["sentence"])
-            yield st, str(PK.startOffset), _int(ev["start"])
-            yield st, str(PK.endOffset), _int(ev["end"])
-            yield st, str(PK.implied), _bool(ev.get("implied", False))
-            if ev.get("role"):
-                yield st, str(PK.role), _zh(ev["role"])
+    for _, triples in _subjects(G):
+        yield from triples()
+
+
+def _sort_key(t: PlainTriple) -> tuple:
+    return (t[0], t[1] != _TYPE, t[1], t[2])  # `a` first
 
 
 def _rdflib_object(o: tuple):
@@ -110,13 +140,8 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     return g
 
 
-def turtle_from_plain(triples: Iterable[PlainTriple]) -> bytes:
-    """Deterministic Turtle: triples sorted (subject, rdf:type first, predicate, object), duplicates dropped, written by
-    Oxigraph's serializer (subjects grouped with ``;``, objects with ``,``), our prefixes declared.
-
-    Sorting plain tuples and serialising with Oxigraph is ~5x faster than rdflib's Turtle serializer
-    (93k triples: 0.9 s against 6.1 s, measured with bench/bench_scale.py's corpus).
-    """
+def _ox_writer():
+    """Plain triple -> Oxigraph Triple (IRIs interned) and our prefixes."""
     import pyoxigraph as ox
 
     nodes: dict[str, ox.NamedNode] = {}
@@ -124,26 +149,61 @@ def turtle_from_plain(triples: Iterable[PlainTriple]) -> bytes:
     def node(iri: str) -> ox.NamedNode:
         n = nodes.get(iri)
         if n is None:
+            if len(nodes) > 200_000:  # bounded: entity IRIs repeat, statement IRIs do not
+                nodes.clear()
             n = nodes[iri] = ox.NamedNode(iri)
         return n
 
-    def obj(o: tuple):
+    def triple(t: PlainTriple) -> ox.Triple:
+        s, p, o = t
         if o[0] == 0:
-            return node(o[1])
-        if o[2]:
-            return ox.Literal(o[1], language=o[2])
-        if o[3]:
-            return ox.Literal(o[1], datatype=node(o[3]))
-        return ox.Literal(o[1])
+            obj = node(o[1])
+        elif o[2]:
+            obj = ox.Literal(o[1], language=o[2])
+        elif o[3]:
+            obj = ox.Literal(o[1], datatype=node(o[3]))
+        else:
+            obj = ox.Literal(o[1])
+        return ox.Triple(node(s), node(p), obj)
 
-    ordered = sorted(set(triples), key=lambda t: (t[0], t[1] != _TYPE, t[1], t[2]))  # `a` first
-    return ox.serialize((ox.Triple(node(s), node(p), obj(o)) for s, p, o in ordered), format=ox.RdfFormat.TURTLE,
-                        prefixes={k: str(v) for k, v in PREFIXES.items() if k != "id"})
+    return triple, {k: str(v) for k, v in PREFIXES.items() if k != "id"}
+
+
+def turtle_from_plain(triples: Iterable[PlainTriple]) -> bytes:
+    """Deterministic Turtle: triples sorted (subject, rdf:type first, predicate, object), duplicates dropped,
+    written by Oxigraph's serializer (subjects grouped with ``;``, objects with ``,``), our prefixes declared."""
+    import pyoxigraph as ox
+
+    triple, prefixes = _ox_writer()
+    return ox.serialize((triple(t) for t in sorted(set(triples), key=_sort_key)), format=ox.RdfFormat.TURTLE,
+                        prefixes=prefixes)
+
+
+def _sorted_stream(G: nx.MultiDiGraph) -> Iterator[PlainTriple]:
+    """The triples of :func:`plain_triples` in :func:`turtle_from_plain`'s order, one subject at a time: memory
+    holds the sorted subject IRIs, never every triple."""
+    subjects: dict[str, Callable[[], Iterator[PlainTriple]]] = {}
+    for iri, triples in _subjects(G):
+        subjects.setdefault(iri, triples)
+    for iri in sorted(subjects):
+        yield from sorted(set(subjects.pop(iri)()), key=_sort_key)
 
 
 def graph_turtle(G: nx.MultiDiGraph) -> bytes:
-    """The networkx graph straight to deterministic Turtle (what ``kg build`` writes)."""
-    return turtle_from_plain(plain_triples(G))
+    """The networkx graph straight to deterministic Turtle (the same bytes as ``turtle_from_plain``)."""
+    import pyoxigraph as ox
+
+    triple, prefixes = _ox_writer()
+    return ox.serialize((triple(t) for t in _sorted_stream(G)), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def write_graph_turtle(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """:func:`graph_turtle` streamed into ``path`` atomically (temporary file, fsync, rename)."""
+    import pyoxigraph as ox
+
+    triple, prefixes = _ox_writer()
+    with atomic_output(path) as f:
+        ox.serialize((triple(t) for t in _sorted_stream(G)), f, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
 def _plain_from_rdflib(g: Graph) -> Iterator[PlainTriple]:
@@ -181,14 +241,16 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over the target."""
+@contextmanager
+def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` only once it is completely written (temporary file in the same
+    folder, fsync, usual permissions, rename); on any error the temporary file is removed and ``path`` kept."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs get the usual permissions
@@ -199,3 +261,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_output`)."""
+    with atomic_output(path) as f:
+        f.write(data)

@@ -294,3 +294,17 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
                         "--no-store", "--no-progress"], env=env, check=True, capture_output=True)
         outs.append((out / "graph.ttl").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_large_turtle_is_loaded_into_the_store_in_slices(tmp_path, monkeypatch):
+    """Above BULK_LOAD_MAX_BYTES the store is loaded slice by slice (bounded memory); same triples."""
+    import pyoxigraph as ox
+
+    import kg.store
+
+    out = tmp_path / "out"
+    build([str(SEEDS)], out, html=False)
+    whole = len(ox.Store.read_only(str(out / "store")))
+    monkeypatch.setattr(kg.store, "BULK_LOAD_MAX_BYTES", 0)
+    monkeypatch.setattr(kg.store, "SLICE_TRIPLES", 500)
+    assert kg.store.write_store(out / "graph.ttl", tmp_path / "sliced") == whole > 1000
