@@ -328,3 +328,24 @@ def test_lakes_named_like_counties(run):
 def test_places_lie_in_every_mentioned_division_above(run):
     _, _, rels, _ = run("山东潍坊昌乐县的企业很多。")
     assert ("昌乐县", "locatedIn", "潍坊市") in rels and ("昌乐县", "locatedIn", "山东省") in rels
+
+
+def test_counting_slogans_and_verb_lists_are_not_firms(run):
+    ents, _, _, _ = run("项目包括“一总部两集团三中心”。活动围绕创业培训、融资对接、产业赋能等方面帮助小微企业。")
+    assert not [n for n, c in ents.items() if c == "Company"]
+
+
+def test_universities_are_not_tenants_by_mention(run):
+    _, _, rels, _ = run("依托南州高新区，整合超算中心和南州大学科研资源。")
+    assert not [r for r in rels if r[1] == "hosts"]
+
+
+def test_a_city_firm_is_not_merged_into_the_parent(run):
+    ents, _, rels, _ = run("在高新区建设康迈集团中国总部、昆山康迈医疗集团。康迈医疗集团董事长钱进说，将加大投入。")
+    assert ents.get("康迈医疗集团") == "Company" and ents.get("昆山康迈医疗集团") == "Company"
+    assert ("钱进", "worksFor", "康迈医疗集团") in rels
+
+
+def test_two_places_are_not_partners(run):
+    _, _, rels, _ = run("根据协议，双方将推动苏州、昆山产业集聚发展。")
+    assert not [r for r in rels if r[1] == "partnersWith"]

@@ -99,7 +99,7 @@ class RelationFinder:
             if m.source not in ("suffix", "list", "weak") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
                     and m.source not in ("list", "weak"):
                 continue
-            if not self._compatible(e, park) or _national(e):
+            if not self._compatible(e, park) or _national(e) or _university(e):
                 continue
             sent = next((s for s in sentences if s.start <= m.start < s.end), None)
             listed = m.source == "list" or text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
@@ -172,9 +172,11 @@ class RelationFinder:
                 for f in ents:
                     if f is e or f.cls is not EntityClass.COMPANY:
                         continue
+                    # the parent's own names, not short forms guessed from it (迈胜 of 昆山迈胜装备集团)
+                    parent_names = {f.label} | {c.text for c in f.mentions if c.source not in ("short", "repeat")}
                     if any(normalise_name(e.label).startswith(normalise_name(fn)) and
                            len(normalise_name(e.label)) - len(normalise_name(fn)) >= 2 and len(normalise_name(fn)) >= 2
-                           for fn in f.names):
+                           for fn in parent_names):
                         out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
                                        implied=True, cue="name-subsidiary"))
             # a national high-tech zone lies in its city and district (gazetteer)
@@ -355,7 +357,7 @@ class RelationFinder:
             for m in ms:
                 e = ctx.ent(m)
                 if e.cls in FIRMS and not e.f500 and m.source in ("list", "weak", "suffix", "short") \
-                        and _is_local_firm(e):
+                        and _is_local_firm(e) and not _university(e):
                     out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, ctx.sent, cue="park-sentence"))
         return out
 
@@ -445,7 +447,7 @@ class RelationFinder:
             parties = [m for m in ms if ctx.ent(m).cls in ORGS + (EntityClass.PARK, EntityClass.PLACE)]
             if len(parties) >= 2 and re.fullmatch(r"[、和与及]", text[parties[0].end:parties[1].start]):
                 a, b = ctx.ent(parties[0]), ctx.ent(parties[1])
-                if a is not b:
+                if a is not b and not (a.cls is EntityClass.PLACE and b.cls is EntityClass.PLACE):  # 苏州、昆山…双方
                     out.append(Rel(RelationKind.PARTNERS_WITH, a.idx, b.idx, ctx.sent, cue="both-parties"))
         return out
 
@@ -558,6 +560,11 @@ def _is_local_firm(e: Ent) -> bool:
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
 _FOCUS_WINDOW = 400      # characters a subject-less clause reaches back for the firm in focus
 _ANAPHOR_WINDOW = 1500   # characters an anaphor (该公司, 我们) reaches back
+
+
+def _university(e: Ent) -> bool:
+    """整合山东大学科研资源: a university in a sentence about a park is its partner, not its tenant."""
+    return normalise_name(e.label).endswith(("大学", "学院"))
 
 
 def _national(e: Ent) -> bool:

@@ -15,6 +15,7 @@ from kg.vocab import normalise_name, park_key
 
 _CJK = re.compile(f"[{L.CJK}]")
 ALIAS_RE = re.compile(r"[（(](?:以下简称|以下称|下称|简称|以下简称为)[“\"《]?([^）)”\"》]{2,20})[”\"》]?[）)]")
+_ORG_SUFFIXES = ("集团", "公司", "银行")
 F500_CUE = re.compile(r"(?:世界|全球)\s*500\s*强")
 
 
@@ -170,6 +171,17 @@ class Resolver:
         n = "".join(out)
         return n[:-2] + "园" if n.endswith("园区") and len(n) > 4 else n
 
+    def _local_branch(self, a: str, b: str) -> bool:
+        """昆山X集团 and X集团, both full names: the city's firm is a local one, not the same firm (a country or
+        province prefix names the same firm: 加拿大麦格纳公司 / 麦格纳公司)."""
+        a, b = normalise_name(a), normalise_name(b)
+        if len(a) < len(b):
+            a, b = b, a
+        if a == b or not a.endswith(b) or not b.endswith(_ORG_SUFFIXES):
+            return False
+        place = self.gaz.place(a[: -len(b)])
+        return place is not None and place.level >= 2
+
     def _separate_org(self, rest: str) -> bool:
         """What follows a firm's name in a longer one makes another organisation: a place (交通银行辽宁省分行)
         or an organisation suffix of its own (中国重汽济南桥箱公司)."""
@@ -232,7 +244,10 @@ class Resolver:
                 le, lf = normalise_name(e.label), normalise_name(f.label)
                 if e.cls is EntityClass.PARK:   # 沈阳浑南区(沈阳高新区)国际产业园 / 浑南国际产业园区
                     le, lf = self._park_variant_key(le), self._park_variant_key(lf)
-                if len(lf) >= 3 and len(le) > len(lf) and le.endswith(lf) and self.gaz.place(le[: -len(lf)]):
+                place = self.gaz.place(le[: -len(lf)]) if len(lf) >= 3 and len(le) > len(lf) and le.endswith(lf) else None
+                # a firm named with its city (昆山X集团) may be the local subsidiary of X集团: only a country or
+                # province merges firms (加拿大麦格纳公司 / 麦格纳公司)
+                if place is not None and (e.cls is not EntityClass.COMPANY or place.level <= 1):
                     self._merge(e, f)
         # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
         firms = [e for e in ents if e.cls is EntityClass.COMPANY and e.mentions]
@@ -248,7 +263,8 @@ class Resolver:
                 cf = company_core(f.label, self.gaz)
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and
                                                   normalise_name(f.label) == cf
-                                                  and not self._separate_org(cf[len(ce):]))):
+                                                  and not self._separate_org(cf[len(ce):]))) \
+                        and not self._local_branch(e.label, f.label):
                     self._merge(e, f)
         # abbreviations between entities of the same class (山东产研院 / 山东产业技术研究院)
         for e in ents:

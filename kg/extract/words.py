@@ -101,7 +101,7 @@ def is_generic_phrase(s: str) -> bool:
 
 # common words of park and industry news missing from jieba's dictionary (it splits them into characters)
 EXTRA_COMMON_WORDS = ("文创", "双创", "电商", "智造", "数智", "大数据", "新经济", "数创", "科创", "金创", "众创",
-                      "跨境", "网红", "康养", "文旅", "智算", "算力", "信创", "新基建", "专精特新")
+                      "跨境", "网红", "康养", "文旅", "智算", "算力", "信创", "新基建", "专精特新", "赋能")
 _EXTRA_RE = re.compile("|".join(sorted(EXTRA_COMMON_WORDS, key=len, reverse=True)))
 
 
