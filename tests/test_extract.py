@@ -294,7 +294,7 @@ def test_a_firm_role_right_after_the_firm(run):
 # --------------------------------------------------------------------------------------------- more firms and hosts
 
 def test_firms_named_by_industry_in_lists_and_after_the_park(run):
-    ents, _, rels, _ = run("天津高新区企业奥林科技正是受益者。现已引进英迈智能、时创智能等21个高端项目。")
+    ents, _, rels, _ = run("天津高新区企业奥林科技正是受益者。现已引进英迈智能、时创智能等21个高端创新创业项目。")
     assert ents.get("奥林科技") == "Company"
     assert ("天津高新区", "hosts", "奥林科技") in rels
     assert ents.get("英迈智能") == "Company"            # not 现已引进英迈智能

@@ -35,6 +35,7 @@ _NAME_FINAL_ADVERBS = frozenset("正也还就又都却便曾已将")
 _AFTER_ADVERB = frozenset("与在和对向把被为从给跟同要能会是")
 # a weak firm name followed by 、 is a firm when the list it opens goes on to another such name or to 等
 _WEAK_LIST = re.compile(f"(?:、[{L.CJK}]{{2,8}})+?(?:等|在|申报|科创板|上市|成为|入选|获评|过会)")
+_ASPECT_WORDS = re.compile("方面|领域|环节|形式|方式|渠道|措施|举措|内容|手段")
 _NUMBERED_SLOGAN = re.compile("[一二三四五六七八九十两][^一二三四五六七八九十两]{1,3}[一二三四五六七八九十两]")
 _NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
 # laboratory/centre ranks: place + one of these is a designation (省工程实验室), not a name
@@ -506,8 +507,8 @@ class EntityFinder:
         pat = re.compile(f"((?:{item}、)+{item})等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         for m in pat.finditer(text):
-            if m.group(2) and any(words.tag(t) == "v" for t in words.tokens(m.group(2))):
-                continue     # 等方面帮助小微企业: a verb between 等 and the noun, the list is not of firms
+            if m.group(2) and _ASPECT_WORDS.search(m.group(2)):
+                continue     # 等方面帮助小微企业: a list of aspects, the noun is the verb's object
             projects = m.group(3) == "项目"    # A、B等21个项目: only items named like firms (英迈智能) are firms
             g = 1 if m.group(1) else 4
             pos = m.start(g)
