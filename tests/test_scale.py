@@ -308,3 +308,15 @@ def test_large_turtle_is_loaded_into_the_store_in_slices(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.store, "BULK_LOAD_MAX_BYTES", 0)
     monkeypatch.setattr(kg.store, "SLICE_TRIPLES", 500)
     assert kg.store.write_store(out / "graph.ttl", tmp_path / "sliced") == whole > 1000
+
+
+def test_progress_bar_shows_articles_per_second(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(tmp_path / "o"), "--no-html",
+                           "--no-store", "--progress"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "5/5" not in proc.stdout
+    bar = proc.stderr.replace("\r", "\n").splitlines()
+    assert any("extracting" in x and "articles/s" in x and "5 articles" in x for x in bar), proc.stderr
