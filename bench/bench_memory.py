@@ -18,11 +18,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from memwatch import TreeMemory  # noqa: E402
 
 CITIES = ["青川", "临潼", "白河", "江屿", "北岚", "望川", "南岭", "石湾", "云泽", "东岳", "西畴", "金沙"]
 PARK_KINDS = ["高新区", "经开区", "科技产业园", "智能制造产业园"]
@@ -91,38 +93,18 @@ def generate(work: Path, files: int, jsonl_mb: float) -> tuple[Path, Path, int, 
 
 
 def run(inp: Path, out: Path, jobs: int) -> dict:
-    import psutil
-
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "kg", "build", str(inp), "-o", str(out), "--jobs", str(jobs), "--no-progress",
            "--timings"]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
-    samples: list[tuple[float, int]] = []
-    stop = threading.Event()
-
-    def sample() -> None:
-        p = psutil.Process(proc.pid)
-        while not stop.is_set():
-            total = 0
-            try:
-                for q in [p, *p.children(recursive=True)]:
-                    total += q.memory_info().rss
-            except psutil.Error:
-                pass
-            samples.append((time.perf_counter() - t, total))
-            stop.wait(0.05)
-
-    th = threading.Thread(target=sample, daemon=True)
-    th.start()
-    stdout, stderr = proc.communicate()
+    with TreeMemory(proc.pid) as mem:
+        stdout, stderr = proc.communicate()
     wall = time.perf_counter() - t
-    stop.set()
-    th.join()
     if proc.returncode != 0:
         raise SystemExit(f"kg build failed: {stderr[-2000:]}")
-    return {"wall": wall, "samples": samples, "stdout": stdout}
+    return {"wall": wall, "samples": mem.samples, "stdout": stdout}
 
 
 def report(label: str, chars: int, res: dict) -> None:
@@ -152,7 +134,7 @@ def main() -> None:
         if args.files:
             report(f"{args.files:,} small files", cf, run(folder, work / "out-files", args.jobs))
         if args.jsonl_mb:
-            report(f"one {jsonl.stat().st_size / 2**20:,.0f} MB JSONL file", cj, run(jsonl, work / "out-jsonl",
+            report(f"one {jsonl.stat().st_size / 2**20:,.1f} MB JSONL file", cj, run(jsonl, work / "out-jsonl",
                                                                                      args.jobs))
     finally:
         if args.work is None:

@@ -22,11 +22,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from memwatch import TreeMemory  # noqa: E402
 
 CHILD = r"""
 import json, os, resource, sys, time
@@ -87,27 +89,6 @@ def tokenizer_reference(corpus: Path) -> tuple[int, float]:
     return sum(map(len, texts)), time.perf_counter() - t
 
 
-def tree_rss_sampler(pid: int, stop: threading.Event, peak: list[int]) -> None:
-    """Sum of RSS over a process and its children, sampled every 50 ms (psutil; an upper bound with fork)."""
-    try:
-        import psutil
-    except ImportError:
-        return
-    try:
-        proc = psutil.Process(pid)
-        while not stop.is_set():
-            total = 0
-            for p in [proc, *proc.children(recursive=True)]:
-                try:
-                    total += p.memory_info().rss
-                except psutil.Error:
-                    pass
-            peak[0] = max(peak[0], total)
-            stop.wait(0.05)
-    except psutil.Error:
-        pass
-
-
 def run_build(corpus: Path, jobs: int, work: Path) -> dict:
     out = work / f"out-j{jobs}"
     shutil.rmtree(out, ignore_errors=True)
@@ -115,18 +96,14 @@ def run_build(corpus: Path, jobs: int, work: Path) -> dict:
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(corpus), str(out), str(jobs)], stdout=subprocess.PIPE,
                             env=env, cwd=REPO, text=True)
-    stop, peak = threading.Event(), [0]
-    sampler = threading.Thread(target=tree_rss_sampler, args=(proc.pid, stop, peak), daemon=True)
-    sampler.start()
-    stdout, _ = proc.communicate()
+    with TreeMemory(proc.pid) as mem:
+        stdout, _ = proc.communicate()
     wall = time.perf_counter() - t
-    stop.set()
-    sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"kg build --jobs {jobs} failed (exit code {proc.returncode})")
     res = json.loads(stdout.strip().splitlines()[-1])
     res["process"] = wall
-    res["tree_peak_rss"] = peak[0]
+    res["tree_peak_rss"] = mem.peak
     res["ttl"] = (out / "graph.ttl").read_bytes()
     return res
 
