@@ -173,9 +173,8 @@ def test_institutes_in_park_on_the_seeds(seeds):
     assert column(rows(store, "institutes-in-park", park="聊城高新区"), "institute") == []
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: 山东大学 (整合超算中心和山东大学科研资源) and 济南高新技术产业"
-                                       "服务中心 (a service centre, not an institute) are given as institutes "
-                                       "hosted by 济南高新区")
+@pytest.mark.xfail(strict=True, reason="extraction: 济南高新技术产业服务中心 (在济南高新技术产业服务中心，与山东产研院"
+                                       "相邻的…: a building, not an institute) is typed pk:Institute")
 def test_institutes_in_jinan_exactly(seeds):
     store, _ = seeds
     assert column(rows(store, "institutes-in-park", park="济南高新区"), "institute") == [
