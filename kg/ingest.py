@@ -436,9 +436,16 @@ def repair_text(raw: str) -> tuple[str, tuple[int, ...]]:
     so ``raw[to_raw[i]] == text[i]`` for every ``i``; ``len(to_raw) == len(text) + 1``.
     """
     text, to_raw = _materialise(raw, _repair(raw))
-    lead = len(text) - len(text.lstrip())
-    if lead:  # a removed byline can leave a break at the very start
-        text, to_raw = text[lead:], to_raw[lead:]
+    if "\n\n" in text or text[:1].isspace() or text[-1:].isspace():
+        # a removed byline line can leave a break at the start or end, or two breaks in a row: one at most
+        keep: list[int] = []
+        for i, ch in enumerate(text):
+            if ch.isspace() and (not keep or (ch == "\n" and text[keep[-1]] == "\n")):
+                continue
+            keep.append(i)
+        while keep and text[keep[-1]].isspace():
+            keep.pop()
+        text, to_raw = "".join(text[i] for i in keep), tuple(to_raw[i] for i in keep) + (to_raw[-1],)
     return text, to_raw
 
 
