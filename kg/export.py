@@ -16,6 +16,7 @@ import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.errors import OutputError
 from kg.vocab import PK, PREFIXES, mint_statement_iri, new_graph
 
 CLASS_IRI = {"Park": PK.Park, "Company": PK.Company, "Person": PK.Person, "GovernmentBody": PK.GovernmentBody,
@@ -244,10 +245,14 @@ def current_umask() -> int:
 @contextmanager
 def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """A binary file that replaces ``path`` only once it is completely written (temporary file in the same
-    folder, fsync, usual permissions, rename); on any error the temporary file is removed and ``path`` kept."""
+    folder, fsync, usual permissions, rename); on any error the temporary file is removed and ``path`` kept.
+    Operating-system errors (disk full, permissions) become one :class:`OutputError` naming the file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
     try:
         with os.fdopen(fd, "wb") as f:
             yield f
@@ -255,11 +260,13 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs get the usual permissions
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(e, OSError):
+            raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
         raise
 
 

@@ -53,6 +53,8 @@ __all__ = [
     "repair_text",
     "source_name",
 ]
+# the JSONL field holding an article's text, in order of preference
+TEXT_FIELDS = ("text", "content", "body")
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Files (and JSONL lines) larger than this are reported, not loaded."""
@@ -959,9 +961,10 @@ def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int, src: str) -> 
         raise InputError(where, "invalid JSON (nested too deeply)") from e
     if not isinstance(rec, dict):
         raise InputError(where, f"expected a JSON object, got {type(rec).__name__}")
-    text = rec.get("text")
+    field = next((k for k in TEXT_FIELDS if k in rec), "text")  # scrapers often say "content" or "body"
+    text = rec.get(field)
     if not isinstance(text, str):
-        raise InputError(where, 'no "text" string' if text is None else f'"text" is a {type(text).__name__}, '
+        raise InputError(where, 'no "text" string' if text is None else f'"{field}" is a {type(text).__name__}, '
                                                                          "not a string")
     meta = {}
     for key in ("id", "title", "url", "date"):
@@ -976,7 +979,7 @@ def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int, src: str) -> 
         return _article(doc_id, f"{src}#L{lineno}", text, encoding=encoding, title=meta["title"],
                         url=meta["url"], date=_normalise_date(meta["date"]))
     except DecodeError as e:
-        raise InputError(where, f'"text" is empty' if str(e) == "empty file" else str(e)) from e
+        raise InputError(where, f'"{field}" is empty' if str(e) == "empty file" else str(e)) from e
 
 
 def _normalise_date(value: str) -> str:

@@ -6,7 +6,7 @@ Offsets: ``start``/``end`` on a :class:`Mention` or :class:`RelationRecord` are 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 

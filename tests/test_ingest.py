@@ -434,3 +434,15 @@ def test_build_from_relative_and_absolute_input_is_byte_identical(tmp_path, monk
     a, b = (tmp_path / "A" / "graph.ttl").read_bytes(), (tmp_path / "B" / "graph.ttl").read_bytes()
     assert a == b
     assert f'"seeds/{names[0]}"'.encode() in a and str(tmp_path).encode() not in a
+
+
+def test_jsonl_text_may_be_called_content_or_body(tmp_path):
+    """Scraped corpora often name the text field "content" or "body"; "text" wins when several are there."""
+    p = tmp_path / "scraped.jsonl"
+    rows = [{"id": "a", "content": "济南高新区的浪潮集团。"}, {"id": "b", "body": "聊城高新区。"},
+            {"id": "c", "text": "正文。", "content": "别的。"}, {"id": "d", "content": 3}]
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    errors = []
+    arts = list(iter_articles([p], on_error=errors.append))
+    assert [(a.doc_id, a.text) for a in arts] == [("a", "济南高新区的浪潮集团。"), ("b", "聊城高新区。"), ("c", "正文。")]
+    assert [e.problem for e in errors] == ['"content" is a int, not a string']

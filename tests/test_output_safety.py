@@ -8,7 +8,6 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef

@@ -6,16 +6,13 @@ import hashlib
 import html
 import json
 import logging
-import os
 import re
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
-from kg.errors import OutputError
 from kg.view.layout import force_layout
 from kg.view.subgraph import names_of, select
 
@@ -158,22 +155,7 @@ def page_html(data: dict, title: str = "ParkKG") -> str:
 
 
 def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as e:
-        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
+    """Write ``content`` to ``path`` atomically (temporary file, fsync, rename; see kg.export.atomic_output)."""
+    from kg.export import write_atomic as _write
+
+    _write(path, content)
