@@ -349,3 +349,13 @@ def test_a_city_firm_is_not_merged_into_the_parent(run):
 def test_two_places_are_not_partners(run):
     _, _, rels, _ = run("根据协议，双方将推动苏州、昆山产业集聚发展。")
     assert not [r for r in rels if r[1] == "partnersWith"]
+
+
+def test_what_goes_public_is_a_firm(run):
+    ents, _, _, _ = run("5月6日，金华科在创业板敲钟上市。4月24日，兰石智能申报科创板获受理。")
+    assert ents.get("金华科") == "Company" and ents.get("兰石智能") == "Company"
+
+
+def test_less_frequent_surnames(run):
+    ents, _, _, _ = run("8月20日，洪建明董事长在会上讲话。")
+    assert ents.get("洪建明") == "Person"

@@ -36,6 +36,8 @@ _AFTER_ADVERB = frozenset("与在和对向把被为从给跟同要能会是")
 # a weak firm name followed by 、 is a firm when the list it opens goes on to another such name or to 等
 _WEAK_LIST = re.compile(f"(?:、[{L.CJK}]{{2,8}})+?(?:等|在|申报|科创板|上市|成为|入选|获评|过会)")
 _ASPECT_WORDS = re.compile("方面|领域|环节|形式|方式|渠道|措施|举措|内容|手段")
+_IPO_NAME = re.compile(f"(?<=[，。；：、“\n])([{L.CJK}]{{2,6}}?)(?:在|于|成功|正式)?(?:创业板|科创板|主板|新三板|北交所|港交所|"
+                       "上交所|深交所|(?:申报|登陆|冲刺)(?:创业板|科创板|北交所))")
 _NUMBERED_SLOGAN = re.compile("[一二三四五六七八九十两][^一二三四五六七八九十两]{1,3}[一二三四五六七八九十两]")
 _NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
 # laboratory/centre ranks: place + one of these is a designation (省工程实验室), not a name
@@ -568,6 +570,12 @@ class EntityFinder:
             if not self._weak_firm_name(text[start:m.end(1)]) or words.is_generic_phrase(text[start:m.end(1)]):
                 continue
             out.append(Cand(start, m.end(1), EntityClass.COMPANY, "weak", 0))
+        # 金华科在创业板上市, 兰石智能申报科创板: what goes public is a firm
+        for m in _IPO_NAME.finditer(text):
+            start = self.trim_left(text, self.extend_left(text, m.end(1), limit=8, floor=m.start(1)), m.end(1))
+            if m.end(1) - start >= 2 and not words.is_generic_phrase(text[start:m.end(1)]) \
+                    and not self.gaz.place(text[start:m.end(1)]):
+                out.append(Cand(start, m.end(1), EntityClass.COMPANY, "weak", 0))
         # 园区企业奥林科技正在…: a firm introduced by the park it belongs to
         for m in re.finditer(f"(?:高新区|开发区|经开区|园区|产业园)(?:内)?企业([{L.CJK}]{{2,6}}?(?:{suf}))", text):
             if not words.is_generic_phrase(m.group(1)):
