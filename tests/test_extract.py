@@ -30,9 +30,9 @@ def run(extractor):
 
 def test_stop_characters_inside_words_do_not_cut_names(run):
     # 都 (成都), 据 (大数据) are stop characters, but here they sit inside a place name and a noun
-    ents, _, _, _ = run("会议在成都锦江产业园举行。宜宾高新区大数据发展办公室相关负责人介绍了情况。")
+    ents, _, _, _ = run("会议在成都锦江产业园举行。宜宾高新区大数据应用办公室的同志介绍了情况。")
     assert ents.get("成都锦江产业园") == "Park"
-    assert ents.get("宜宾高新区大数据发展办公室") == "GovernmentBody"
+    assert ents.get("宜宾高新区大数据应用办公室") == "GovernmentBody"
 
 
 def test_registered_firm_names_made_of_common_words(run):
@@ -49,13 +49,13 @@ def test_numeral_brands_and_suffixed_list_items(run):
 
 def test_lone_first_character_belongs_to_the_name(run):
     # 迈 and 立 are verbs on their own, but here they begin unknown brand names
-    ents, _, _, _ = run("近日，市政府与迈康医疗集团签署协议。\n立恒集团在当地建设新基地。")
+    ents, _, _, _ = run("近日，市政府与迈康医疗集团签了协议。\n立恒集团在当地建设新基地。")
     assert ents.get("迈康医疗集团") == "Company"
     assert ents.get("立恒集团") == "Company"
 
 
 def test_one_character_is_no_name(run):
-    ents, _, _, _ = run("全市省级以上孵化器数量增长至52家。")
+    ents, _, _, _ = run("全省市级以上孵化器已有30家。")
     assert not [n for n, c in ents.items() if c == "Institute"]
 
 
@@ -71,26 +71,26 @@ def test_district_next_to_a_park_word_is_not_a_park(run):
 
 
 def test_planned_parks_in_project_lists_are_not_parks(run):
-    ents, _, _, _ = run("加快推进智能传感产业园、量子信息科技园等重点项目建设。公司将建设红星健康产业园生产基地项目。")
+    ents, _, _, _ = run("今年要推动智能传感产业园、量子通信科技园等重大项目开工。企业计划建设红星营养产业园生产基地项目。")
     assert not [n for n, c in ents.items() if c == "Park"]
 
 
 def test_parks_named_with_common_words_only(run):
-    ents, _, rels, _ = run("新区将打造西部文创产业发展示范区和数字文创合作区。当天，南山区创意设计产业基地、数字音乐产业基地同时揭牌。")
-    assert "文创产业发展示范区" not in ents and "数字文创合作区" not in ents
+    ents, _, rels, _ = run("新区将建设东部文创产业融合示范区和数字文创先行区。当天，南山区创意设计产业基地和音乐版权产业基地同时揭牌。")
+    assert not [n for n in ents if "文创" in n]
     # coordinated right after a park of the same kind named with a place: a park of that place
-    assert ents.get("数字音乐产业基地") == "Park"
-    assert ("数字音乐产业基地", "locatedIn", "南山区") in rels
+    assert ents.get("音乐版权产业基地") == "Park"
+    assert ("音乐版权产业基地", "locatedIn", "南山区") in rels
 
 
 def test_whole_park_name_of_common_words(run):
-    ents, _, _, _ = run("园区提出争创世界一流高科技园区的目标。")
+    ents, _, _, _ = run("这里要建成全国一流高科技园区。")
     assert not [n for n, c in ents.items() if c == "Park"]
 
 
 def test_enumeration_needs_its_head_noun(run):
-    # 等与企业融资相关的举措: the list is of measures, not firms (and 上市 is not a place name)
-    ents, _, _, _ = run("技术改造、股权投资、上市融资等与企业融资相关的政策同时发布。")
+    # 等与企业成长有关的政策: the list is of measures, not firms (and 上市 is not a place name)
+    ents, _, _, _ = run("设备更新、股权激励、上市辅导等与企业成长有关的政策一并推出。")
     assert not [n for n, c in ents.items() if c == "Company"]
 
 
@@ -106,9 +106,9 @@ def test_partner_names_after_every_connective(run):
 
 
 def test_role_organisation_loses_the_leading_verb(run):
-    ents, _, rels, _ = run("工厂新添了设备。专业的团队，让华远模具车间主管孙立新有了信心。")
-    assert "让华远模具" not in ents
-    assert ("孙立新", "worksFor", "华远模具") in rels
+    ents, _, rels, _ = run("工厂新添了设备。专业的团队，让华远模具冲压车间主管孙立新有了信心。")
+    assert not [n for n in ents if n.startswith("让")]
+    assert [o for p, k, o in rels if p == "孙立新" and k == "worksFor" and o.startswith("华远模具")]
 
 
 def test_people_listed_after_a_word_for_people(run):
@@ -117,17 +117,17 @@ def test_people_listed_after_a_word_for_people(run):
 
 
 def test_verbs_are_not_people(run):
-    ents, _, _, _ = run("会上，县委书记强调要抓好落实。有关专家强化技术攻关。")
+    ents, _, _, _ = run("会上，县委书记强调要抓好落实。有关专家强化技能培训。")
     assert "强调" not in ents and "强化技" not in ents
 
 
 def test_generic_government_phrases(run):
-    ents, _, _, _ = run("在产业发展中，企业唱主角，而党委政府甘当配角。")
+    ents, _, _, _ = run("在这件事上，企业唱主角，而党委政府做好服务。")
     assert not [n for n, c in ents.items() if c == "GovernmentBody"]
 
 
 def test_doctor_roles(run):
-    ents, _, rels, _ = run("会上，南州市人民医院影像科主任医师周立新表示，愿意合作。")
+    ents, _, rels, _ = run("会上，南州市人民医院放射科主任医师周立新表示，愿意参与。")
     assert "医师周立新" not in ents and ents.get("周立新") == "Person"
 
 
@@ -141,13 +141,13 @@ def test_places_at_the_start_of_gazetteer_names(run):
 
 
 def test_county_level_cities_and_province_names(run):
-    ents, _, _, _ = run("昆山与常熟市签约。天津及河北等地也有布局。")
+    ents, _, _, _ = run("昆山与常熟市签约。北京、天津和河北三地也有布局。")
     assert ents.get("昆山市") == "Place" and ents.get("常熟市") == "Place"
     assert ents.get("河北省") == "Place" and "河北区" not in ents
 
 
 def test_short_names_across_word_boundaries(run):
-    ents, _, _, _ = run("要加强生态保护。以蓝天等为代表的企业。\n刘长兴是一名工程师，他说要坚持。")
+    ents, _, _, _ = run("要加强生态修复。以蓝天等品牌为代表。\n刘长兴是一名工程师，他说要坚持。")
     assert not [n for n, c in ents.items() if c in ("Company", "Place")]
 
 
@@ -164,7 +164,7 @@ def test_role_after_a_comma_is_measured_from_the_sentence(run):
 
 
 def test_role_after_company_with_a_long_title(run):
-    _, _, rels, _ = run("南州市星辰化工有限公司在园区投资5亿元。公司副总经理兼总工程师钱文斌表示，项目明年投产。")
+    _, _, rels, _ = run("南州市星辰化工有限公司在园区投资5亿元。公司副总裁兼总设计师钱文斌表示，项目明年投产。")
     assert ("钱文斌", "worksFor", "南州市星辰化工有限公司") in rels
 
 
@@ -193,9 +193,9 @@ def test_only_a_park_administration_manages(run):
 
 
 def test_a_clause_naming_the_administration(run):
-    ents, _, rels, _ = run("作为云岚智造产业园的管理部门，云岚创新创业服务中心积极招商。")
-    assert ents.get("云岚创新创业服务中心") == "GovernmentBody"
-    assert ("云岚创新创业服务中心", "manages", "云岚智造产业园") in rels
+    ents, _, rels, _ = run("作为云岚智造产业园的管理部门，云岚企业服务中心积极招商。")
+    assert ents.get("云岚企业服务中心") == "GovernmentBody"
+    assert ("云岚企业服务中心", "manages", "云岚智造产业园") in rels
 
 
 def test_firm_named_after_a_park_is_hosted(run):
@@ -211,13 +211,13 @@ def test_branches_are_subsidiaries_not_aliases(run):
 
 
 def test_wholly_owned_subsidiary_named_after_a_dash(run):
-    ents, _, rels, _ = run("多年前，宏达科技全资子公司——江苏宏达精密制造有限公司开始研发。")
+    ents, _, rels, _ = run("早在2010年，宏达科技全资子公司——江苏宏达精密制造有限公司就已成立。")
     assert ents.get("宏达科技") == "Company"
     assert ("江苏宏达精密制造有限公司", "subsidiaryOf", "宏达科技") in rels
 
 
 def test_no_subsidiary_of_an_institute_by_name(run):
-    _, _, rels, _ = run("中国科学院控股有限公司与中国科学院共同出资。")
+    _, _, rels, _ = run("中国工程院投资有限公司与中国工程院共同出资。")
     assert not [r for r in rels if r[1] == "subsidiaryOf"]
 
 
@@ -230,18 +230,18 @@ def test_park_variants_are_one_park(run):
 
 
 def test_bank_short_form_is_not_a_generic_word(run):
-    ents, names, _, _ = run("企业对接到中国银行的贷款。园区联合银行和信贷机构推出服务。")
+    ents, names, _, _ = run("企业拿到了中国银行的贷款。园区还与银行和保险机构一起推出新产品。")
     assert "银行" not in names
 
 
 def test_listed_buyers_at_a_park_event_are_not_tenants(run):
-    _, _, rels, _ = run("南州经开区举行供需对接会。会上，甲辰科技、乙巳集团、丙午智能等10家龙头企业发布采购需求信息。")
+    _, _, rels, _ = run("南州经开区举行配套对接会。会上，甲辰科技、乙巳集团、丙午智能等8家链主企业发布采购清单。")
     assert not [r for r in rels if r[1] == "hosts"]
 
 
 def test_client_list_follows_the_known_partner(run):
-    text = ("禾丰科技公司正在为世界500强奥迪赶制零件。\n在凯瑞智能公司的展厅里，工程师很忙。\n"
-            "来自奥迪、宝腾、雷诺等国际客户的订单，已经排到了明年。")
+    text = ("禾丰科技公司正在为世界500强奥迪赶制零件。\n在凯瑞智能公司的实验室里，工程师很忙。\n"
+            "来自奥迪、宝腾、雷诺等国际客户的订单已排满全年。")
     _, _, rels, _ = run(text)
     partners = {(a, b) for a, k, b in rels if k == "partnersWith"} | {(b, a) for a, k, b in rels if k == "partnersWith"}
     assert ("禾丰科技公司", "宝腾") in partners
@@ -257,36 +257,36 @@ def test_anaphora_is_typed(run):
 
 
 def test_firms_from_another_province_are_not_hosted(run):
-    _, _, rels, _ = run("济南高新区吸引了一批企业。该中心落地济南高新区。甘肃酒泉星火发射中心也参与了。"
-                        "这是该中心落地济南高新区后的成果。")
+    _, _, rels, _ = run("青岛高新区吸引了一批企业。甘肃酒泉星火测控中心也参与了。"
+                        "这是该中心入驻青岛高新区后的成绩。")
     assert not [r for r in rels if r[1] == "hosts" and "酒泉" in r[2]]
 
 
 def test_long_company_prefix_is_cut_to_its_place(run):
-    ents, _, _, _ = run("长治高新区5G智造基地生产忙山西恒泰智能科技有限公司。")
+    ents, _, _, _ = run("晋城高新区新材料基地订单多山西恒泰智能科技有限公司。")
     assert ents.get("山西恒泰智能科技有限公司") == "Company"
 
 
 # --------------------------------------------------------------------------------------------- more people and roles
 
 def test_name_before_a_role_and_adverb_before_a_speech_verb(run):
-    ents, _, _, _ = run("8月20日，赵建平总书记在会上讲话。当时，孙志刚却认为这是机会。公司董事长表示同意。"
-                        "会上，区委常委、宣传部部长钱宏介绍了情况。")
+    ents, _, _, _ = run("3月5日，赵建平总书记在会上讲话。当时，孙志刚却认为这是机会。公司董事长表示同意。"
+                        "会上，市委常委、组织部部长钱宏介绍了情况。")
     assert ents.get("赵建平") == "Person" and ents.get("孙志刚") == "Person"
-    assert "公司" not in ents and "宣传部" not in ents
+    assert "公司" not in ents and "组织部" not in ents
 
 
 def test_roles_chained_over_several_bodies(run):
-    _, _, rels, d = run("会上，浙江省委常委、东州市委书记韩立伟表示支持。据合肥高新区党工委委员、管委会副主任钱卫东介绍，"
+    _, _, rels, d = run("会上，浙江省委常委、东州市委书记韩立伟表示支持。据芜湖高新区党工委委员、管委会主任钱卫东说，"
                         "园区发展很快。")
     assert ("韩立伟", "worksFor", "东州市委") in rels and ("韩立伟", "worksFor", "浙江省委") in rels
-    assert ("钱卫东", "worksFor", "合肥高新区管委会") in rels and ("钱卫东", "worksFor", "合肥高新区党工委") in rels
+    assert ("钱卫东", "worksFor", "芜湖高新区管委会") in rels and ("钱卫东", "worksFor", "芜湖高新区党工委") in rels
     roles = {(r.role, r.cue) for r in d.relations if r.kind.value == "worksFor"}
-    assert ("常委", "role-chain") in roles and ("副主任", "role") in roles
+    assert ("常委", "role-chain") in roles and ("主任", "role") in roles
 
 
 def test_a_firm_role_right_after_the_firm(run):
-    ents, _, rels, _ = run("工人们在南州宏图智能科技有限公司车间里组装器件。一旁，生产经理孙丽正与客户通话。")
+    ents, _, rels, _ = run("工人们在南州宏图智能科技有限公司车间里调试机器。旁边，生产经理孙丽正与供应商通话。")
     assert ents.get("孙丽") == "Person"                 # 正 (正在) is not part of the name
     assert ("孙丽", "worksFor", "南州宏图智能科技有限公司") in rels
 
@@ -294,27 +294,27 @@ def test_a_firm_role_right_after_the_firm(run):
 # --------------------------------------------------------------------------------------------- more firms and hosts
 
 def test_firms_named_by_industry_in_lists_and_after_the_park(run):
-    ents, _, rels, _ = run("天津高新区企业奥林科技正是受益者。现已引进英迈智能、时创智能等21个高端创新创业项目。")
+    ents, _, rels, _ = run("西安高新区企业奥林科技从中受益。园区已引进凌迈智能、时越智能等15个高端创新研发项目。")
     assert ents.get("奥林科技") == "Company"
-    assert ("天津高新区", "hosts", "奥林科技") in rels
-    assert ents.get("英迈智能") == "Company"            # not 现已引进英迈智能
-    assert ("天津高新区", "hosts", "英迈智能") in rels     # 引进: the park brings the firm in
+    assert ("西安高新技术产业开发区", "hosts", "奥林科技") in rels
+    assert ents.get("凌迈智能") == "Company"            # not 已引进凌迈智能
+    assert ("西安高新技术产业开发区", "hosts", "凌迈智能") in rels     # 引进: the park brings the firm in
 
 
 def test_providing_support_to_listed_firms_is_a_partnership(run):
-    _, _, rels, _ = run("星河融资租赁有限公司为南州创天电子科技公司、凯越科技公司等14家科技企业103项核心专利提供支持。")
-    assert ("星河融资租赁有限公司", "partnersWith", "南州创天电子科技公司") in rels or \
-        ("南州创天电子科技公司", "partnersWith", "星河融资租赁有限公司") in rels
+    _, _, rels, _ = run("星河保理有限公司为南州天衡电子科技公司、凯越科技公司等9家中小企业的知识产权提供担保。")
+    assert ("星河保理有限公司", "partnersWith", "南州天衡电子科技公司") in rels or \
+        ("南州天衡电子科技公司", "partnersWith", "星河保理有限公司") in rels
 
 
 def test_national_centres_named_by_their_field(run):
-    ents, _, _, _ = run("园区已建成国家智能网联汽车检测中心等平台，还有国家重点实验室和国家级电子商务孵化器。")
+    ents, _, _, _ = run("这里有国家智能网联汽车检测中心等平台，还有国家重点实验室和国家级跨境电商孵化器。")
     assert ents.get("国家智能网联汽车检测中心") == "Institute"
     assert not [n for n in ents if n.startswith("国家级") or n == "国家重点实验室"]
 
 
 def test_county_names_read_as_personal_names_need_confirmation(run):
-    ents, _, _, _ = run("山东昌乐培育新产业，昌乐的企业很活跃。")
+    ents, _, _, _ = run("山东昌乐发展新产业，昌乐的企业很活跃。")
     assert ents.get("昌乐县") == "Place"
     ents, _, _, _ = run("公司总经理孙昌乐说，订单很多。")
     assert "昌乐县" not in ents
@@ -331,31 +331,36 @@ def test_places_lie_in_every_mentioned_division_above(run):
 
 
 def test_counting_slogans_and_verb_lists_are_not_firms(run):
-    ents, _, _, _ = run("项目包括“一总部两集团三中心”。活动围绕创业培训、融资对接、产业赋能等方面帮助小微企业。")
+    ents, _, _, _ = run("规划提出“一中心两集团四平台”。计划围绕技能培训、用工对接、数字赋能等方面支持中小企业。")
     assert not [n for n, c in ents.items() if c == "Company"]
 
 
 def test_universities_are_not_tenants_by_mention(run):
-    _, _, rels, _ = run("依托南州高新区，整合超算中心和南州大学科研资源。")
+    _, _, rels, _ = run("依托南州高新区，用好数据中心和南州大学的实验条件。")
     assert not [r for r in rels if r[1] == "hosts"]
 
 
 def test_a_city_firm_is_not_merged_into_the_parent(run):
-    ents, _, rels, _ = run("在高新区建设康迈集团中国总部、昆山康迈医疗集团。康迈医疗集团董事长钱进说，将加大投入。")
-    assert ents.get("康迈医疗集团") == "Company" and ents.get("昆山康迈医疗集团") == "Company"
+    ents, _, rels, _ = run("在高新区建设康迈集团华东总部、太仓康迈医疗集团。康迈医疗集团总裁钱进说，将加大投入。")
+    assert ents.get("康迈医疗集团") == "Company" and ents.get("太仓康迈医疗集团") == "Company"
     assert ("钱进", "worksFor", "康迈医疗集团") in rels
 
 
 def test_two_places_are_not_partners(run):
-    _, _, rels, _ = run("根据协议，双方将推动苏州、昆山产业集聚发展。")
+    _, _, rels, _ = run("按照约定，双方将推动无锡、江阴两地协同发展。")
     assert not [r for r in rels if r[1] == "partnersWith"]
 
 
 def test_what_goes_public_is_a_firm(run):
-    ents, _, _, _ = run("5月6日，金华科在创业板敲钟上市。4月24日，兰石智能申报科创板获受理。")
+    ents, _, _, _ = run("3月9日，金华科在创业板挂牌。同日，兰石智能申报科创板。")
     assert ents.get("金华科") == "Company" and ents.get("兰石智能") == "Company"
 
 
 def test_less_frequent_surnames(run):
-    ents, _, _, _ = run("8月20日，洪建明董事长在会上讲话。")
+    ents, _, _, _ = run("3月5日，洪建明董事长在会上讲话。")
     assert ents.get("洪建明") == "Person"
+
+
+def test_registered_names_with_a_province_inside_are_kept(run):
+    ents, _, _, _ = run("中铁十四局集团山东工程有限公司中标。")
+    assert ents.get("中铁十四局集团山东工程有限公司") == "Company"

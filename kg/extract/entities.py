@@ -312,8 +312,8 @@ class EntityFinder:
                 cls = EntityClass.GOVERNMENT_BODY   # 作为X园的管理部门，Y服务中心…: Y is the park's administration
             if (cls is not EntityClass.COMPANY and len(prefix) > 2) or (
                     suffix in _LEGAL_SUFFIXES and len(prefix) >= 10):
-                # 5G电子智造基地生产忙山西京凯达智慧科技有限公司: a registered name starts at its place
-                start = self._cut_to_place(text, start, m.start())
+                # …基地生产忙山西X科技有限公司: a registered name starts at its place
+                start = self._cut_to_place(text, start, m.start(), registered=cls is EntityClass.COMPANY)
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
 
@@ -330,8 +330,17 @@ class EntityFinder:
         prev = text[out[-1].start:out[-1].end]
         return any(self.gaz.place(prev[:k]) for k in (2, 3, 4))
 
-    def _cut_to_place(self, text: str, start: int, head: int) -> int:
-        """直播电商异军突起杭州高新区 -> 杭州高新区: a park name starts at its place name."""
+    def _cut_to_place(self, text: str, start: int, head: int, registered: bool = False) -> int:
+        """直播电商异军突起杭州高新区 -> 杭州高新区: a park name starts at its place name. A registered firm name
+        (``registered``) with a long run before it starts at the last province named in that run:
+        X高新区新材料基地订单多山西恒泰智能科技有限公司 -> 山西恒泰智能科技有限公司."""
+        if registered:
+            if re.search("高新区|开发区|园区|产业园|基地|项目", text[start:head]):
+                for k in range(head - 4, start + 1, -1):
+                    entry = self.gaz.place(text[k:k + 2]) or self.gaz.place(text[k:k + 3])
+                    if entry is not None and entry.level == 1 and text[k - 1] not in "(（":
+                        return k
+            return start
         if self.gaz.place(text[start:start + 2]) or self.gaz.place(text[start:start + 3]):
             return start
         if any(text[start:k] in self.matcher.terms for k in range(start + 2, min(head, start + 10) + 1)):
