@@ -6,7 +6,7 @@ components in :mod:`kg.extract.pipeline` write them to the Doc.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract import lexicon as L
 from kg.extract import words

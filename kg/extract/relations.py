@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kg.extract import lexicon as L
 from kg.extract.entities import Cand, Sentence
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.resolve import Ent, company_core
+from kg.extract.resolve import Ent
 from kg.records import EntityClass, RelationKind
 from kg.vocab import normalise_name
 
