@@ -100,7 +100,9 @@ class _AsyncHandle:
 
 
 class ProcessEngine:
-    """``--jobs N``: a pool of N worker processes on this machine.
+    """``--jobs N``: N processes in all, this one included: a pool of N - 1 workers, and this process extracts a
+    chunk itself whenever the workers already have a queue (so N processes never compete for N cores with a
+    mostly idle parent).
 
     Where ``fork`` exists the pipeline is loaded once here and the workers inherit it (no start-up cost per
     worker); elsewhere each worker loads it on its first chunk.
@@ -112,14 +114,21 @@ class ProcessEngine:
         self.workers = jobs
         self.use_ner = use_ner
         self.pool = None  # started on the first chunk: an unchanged rerun starts no process
+        self.queued: deque = deque()
 
     def submit(self, articles: list[Article]) -> Handle:
         if self.pool is None:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
             if method == "fork":
                 _extractor(self.use_ner)
-            self.pool = mp.get_context(method).Pool(self.workers, initializer=_worker_init)
-        return _AsyncHandle(self.pool.apply_async(extract_chunk, (articles, self.use_ner, True)))
+            self.pool = mp.get_context(method).Pool(self.workers - 1, initializer=_worker_init)
+        while self.queued and self.queued[0].ready():
+            self.queued.popleft()
+        if len(self.queued) >= 2 * (self.workers - 1):  # the workers are busy: do this one here
+            return _Done(extract_chunk(articles, self.use_ner, encode=True))
+        ar = self.pool.apply_async(extract_chunk, (articles, self.use_ner, True))
+        self.queued.append(ar)
+        return _AsyncHandle(ar)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -181,8 +190,8 @@ def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = No
     return InlineEngine(use_ner) if jobs == 1 else ProcessEngine(jobs, use_ner)
 
 
-def run_chunks(engine: Engine, articles: Iterable[Article], *, chunk_chars: int = 200_000,
-               chunk_articles: int = 64) -> Iterator[tuple[list[DocExtraction], float]]:
+def run_chunks(engine: Engine, articles: Iterable[Article], *, chunk_chars: int = 50_000,
+               chunk_articles: int = 32) -> Iterator[tuple[list[DocExtraction], float]]:
     """Feed ``articles`` to ``engine`` in chunks, at most ``2 * workers + 1`` chunks in flight; yield results
     (extractions, seconds) in input order."""
     in_flight: deque[Handle] = deque()
