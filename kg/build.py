@@ -159,7 +159,8 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
     report.summary["skipped"] = [{"source": s, "reason": r} for s, r in skipped]
     ttl = out / "graph.ttl"
     html_job = None
-    if html and jobs > 1:  # more than one process allowed: draw the view while the Turtle and store are written
+    if html and jobs > 1:  # more than one process allowed: the view is drawn while the Turtle and store are
+        # written. (Not the store: a child forked after this process used Oxigraph can deadlock in RocksDB.)
         html_job = _Background(_render_view, G, out / "graph.html")
     t = time.perf_counter()
     write_graph_turtle(G, ttl)
@@ -199,6 +200,7 @@ class _Background:
         import multiprocessing as mp
 
         self.proc = None
+        self.what = fn.__name__.strip("_").replace("_", " ")
         if "fork" not in mp.get_all_start_methods():
             fn(*args)
             return
@@ -219,7 +221,7 @@ class _Background:
         if err is not None:
             raise err
         if self.proc.exitcode != 0:
-            raise OutputError(f"writing the view failed (worker exit code {self.proc.exitcode})")
+            raise OutputError(f"{self.what} failed (worker exit code {self.proc.exitcode})")
 
 
 def _child(send, fn: Callable, args: tuple) -> None:
@@ -230,7 +232,7 @@ def _child(send, fn: Callable, args: tuple) -> None:
         try:
             send.send(e)
         except Exception:  # noqa: BLE001 - an unpicklable error still becomes a clear one
-            send.send(OutputError(f"writing the view failed ({type(e).__name__}: {e})"))
+            send.send(OutputError(f"{fn.__name__.strip('_').replace('_', ' ')} failed ({type(e).__name__}: {e})"))
 
 
 def _remove_leftovers(out: Path) -> None:

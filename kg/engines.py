@@ -4,7 +4,7 @@ Every engine has the same shape: :meth:`Engine.submit` takes a list of articles 
 ``result()`` is, per article, ``(doc_id, encoded extraction)`` (see :mod:`kg.state`) or an
 :class:`~kg.errors.InputError`, plus the seconds spent extracting them.
 :func:`run_chunks` keeps a bounded number of chunks in flight (memory stays bounded whatever the input size)
-and yields the extractions in input order. Extraction is a pure function of the article, so every engine gives
+and yields the extractions as they are done. Extraction is a pure function of the article, so every engine gives
 the same extractions; the graph is assembled locally, in doc_id order, whatever the engine.
 """
 from __future__ import annotations
@@ -55,6 +55,8 @@ def extract_chunk(articles: list[Article], use_ner: bool, encode: bool = False
 
 
 class Handle(Protocol):
+    def done(self) -> bool: ...
+
     def result(self) -> tuple[list[DocExtraction], float]: ...
 
 
@@ -70,6 +72,9 @@ class Engine(Protocol):
 class _Done:
     def __init__(self, value):
         self.value = value
+
+    def done(self) -> bool:
+        return True
 
     def result(self):
         return self.value
@@ -94,6 +99,9 @@ class InlineEngine:
 class _AsyncHandle:
     def __init__(self, ar):
         self.ar = ar
+
+    def done(self) -> bool:
+        return self.ar.ready()
 
     def result(self):
         return self.ar.get()
@@ -191,13 +199,22 @@ def make_engine(engine: str = "local", jobs: int = 1, scheduler: str | None = No
 
 
 def run_chunks(engine: Engine, articles: Iterable[Article], *, chunk_chars: int = 50_000,
-               chunk_articles: int = 32) -> Iterator[tuple[list[DocExtraction], float]]:
-    """Feed ``articles`` to ``engine`` in chunks, at most ``2 * workers + 1`` chunks in flight; yield results
-    (extractions, seconds) in input order."""
+               chunk_articles: int = 32) -> Iterator[tuple[list, float]]:
+    """Feed ``articles`` to ``engine`` in chunks and yield each chunk's result (extractions, seconds) as soon as
+    it is done, in no particular order. At most ``2 * workers + 1`` chunks are in flight: this process only
+    waits for a result when that many are pending, so it never sits idle while it could hand out more work."""
     in_flight: deque[Handle] = deque()
     limit = 2 * engine.workers + 1
     for chunk in _chunks(articles, chunk_chars, chunk_articles if engine.workers > 1 else 1):
         in_flight.append(engine.submit(chunk))
+        if any(h.done() for h in in_flight):
+            pending: deque[Handle] = deque()
+            for h in in_flight:
+                if h.done():
+                    yield h.result()
+                else:
+                    pending.append(h)
+            in_flight = pending
         while len(in_flight) >= limit:
             yield in_flight.popleft().result()
     while in_flight:

@@ -21,6 +21,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -46,9 +47,7 @@ def load_turtle(turtle_path: str | os.PathLike, store: ox.Store | None = None) -
         if os.path.getsize(turtle_path) <= BULK_LOAD_MAX_BYTES:
             store.bulk_load(path=str(turtle_path), format=ox.RdfFormat.TURTLE)
         else:
-            triples = ox.parse(path=str(turtle_path), format=ox.RdfFormat.TURTLE)
-            while data := ox.serialize(itertools.islice(triples, SLICE_TRIPLES), format=ox.RdfFormat.N_TRIPLES):
-                store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+            load_ntriples_slices(store, ox.parse(path=str(turtle_path), format=ox.RdfFormat.TURTLE))
     except SyntaxError as e:
         raise OutputError(f"{turtle_path}: not valid Turtle: {e}") from e
     except OSError as e:
@@ -68,9 +67,22 @@ def write_store(turtle_path: str | os.PathLike, store_dir: str | os.PathLike) ->
     2417
     """
     turtle_path = Path(turtle_path)
-    store_dir = Path(store_dir)
     if not turtle_path.is_file():
         raise OutputError(f"{turtle_path}: no such file")
+    return build_store(store_dir, lambda store: load_turtle(turtle_path, store))
+
+
+def load_ntriples_slices(store: ox.Store, triples: Iterable[ox.Triple]) -> None:
+    """Bulk-load ``triples`` (any order, duplicates allowed) slice by slice: memory stays bounded."""
+    it = iter(triples)
+    while data := ox.serialize(itertools.islice(it, SLICE_TRIPLES), format=ox.RdfFormat.N_TRIPLES):
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+
+
+def build_store(store_dir: str | os.PathLike, fill: Callable[[ox.Store], object]) -> int:
+    """A fresh store filled by ``fill(store)`` in a temporary sibling folder, then swapped into ``store_dir``
+    atomically (see the module notes); returns the triple count."""
+    store_dir = Path(store_dir)
     parent = store_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     _recover(store_dir)
@@ -80,7 +92,7 @@ def write_store(turtle_path: str | os.PathLike, store_dir: str | os.PathLike) ->
 
         os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; outputs get the usual permissions
         store = ox.Store(str(tmp))
-        load_turtle(turtle_path, store)
+        fill(store)
         store.flush()
         store.optimize()
         n = len(store)
