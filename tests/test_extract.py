@@ -364,3 +364,40 @@ def test_less_frequent_surnames(run):
 def test_registered_names_with_a_province_inside_are_kept(run):
     ents, _, _, _ = run("中铁十四局集团山东工程有限公司中标。")
     assert ents.get("中铁十四局集团山东工程有限公司") == "Company"
+
+
+# --------------------------------------------------------------------------------------------- long lines
+
+def test_sentence_splitter_caps_unpunctuated_runs():
+    # a line without sentence punctuation is cut into bounded pieces (per-sentence rules pair up mentions)
+    from kg.extract.entities import MAX_SENTENCE, split_sentences
+
+    line = "东川新区青禾材料公司，" * 3000 + "西岭工业园云杉电子集团" * 15000
+    sents = split_sentences(line + "。末句。")
+    assert max(s.end - s.start for s in sents) <= MAX_SENTENCE
+    assert sents[0].start == 0 and sents[-1].end == len(line) + 4
+    assert all(a.end == b.start for a, b in zip(sents, sents[1:]))   # contiguous, nothing lost
+    # a comma in the second half of the window is preferred as the cut
+    assert all(line[s.end - 1] == "，" for s in sents[:50])
+
+
+def test_long_unpunctuated_line_gives_the_same_names_as_a_short_one(extractor):
+    unit = "西岭工业园云杉电子集团"
+    short = extractor.extract(_article(unit * 2000))
+    long = extractor.extract(_article(unit * 18200))    # ~200k characters on one line
+    assert len(unit) * 18200 > 200_000
+    assert {(e.name, e.cls) for e in long.entities} == {(e.name, e.cls) for e in short.entities}
+    assert {(r.kind, r.cue) for r in long.relations} == {(r.kind, r.cue) for r in short.relations}
+
+
+def test_left_extension_stops_at_the_same_words_as_a_scan():
+    # the per-length set lookup agrees with a plain scan over every multi-character stop word
+    from kg.extract import lexicon as L
+    from kg.extract.entities import EntityFinder
+
+    finder = EntityFinder()
+    text = "".join(w + "青禾" for w in L.LEFT_STOP_WORDS if len(w) > 1)[:3000]
+    for i in range(1, len(text)):
+        slow = any(len(w) > 1 and text.endswith(w, 0, i) for w in L.LEFT_STOP_WORDS)
+        fast = any(text[i - n:i] in ws for n, ws in finder._stop_words_by_len if i - n >= 0)
+        assert slow == fast

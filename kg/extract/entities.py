@@ -76,15 +76,38 @@ class Sentence:
     end: int
 
 
+# a run of text without sentence punctuation is cut into pieces of at most this many characters, so that the
+# per-sentence relation rules (pairs of mentions) stay linear in the length of the text
+MAX_SENTENCE = 400
+_SOFT_BREAKS = "，,、：: \t\u3000"
+
+
+def _cut_long(start: int, end: int, text: str, out: list[Sentence]) -> None:
+    pos = start
+    while end - pos > MAX_SENTENCE:
+        cut = pos + MAX_SENTENCE
+        window = text[pos + MAX_SENTENCE // 2:cut]
+        best = max(window.rfind(ch) for ch in _SOFT_BREAKS)
+        if best != -1:
+            cut = pos + MAX_SENTENCE // 2 + best + 1     # after a comma or space in the second half
+        if text[pos:cut].strip():
+            out.append(Sentence(pos, cut))
+        pos = cut
+    if text[pos:end].strip():
+        out.append(Sentence(pos, end))
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    out, pos = [], 0
+    """Sentences at sentence punctuation and line breaks; no sentence is longer than ``MAX_SENTENCE``."""
+    out: list[Sentence] = []
+    pos = 0
     for m in L.SENTENCE_END.finditer(text):
         end = m.end()
         if text[pos:end].strip():
-            out.append(Sentence(pos, end))
+            _cut_long(pos, end, text, out)
         pos = end
     if text[pos:].strip():
-        out.append(Sentence(pos, len(text)))
+        _cut_long(pos, len(text), text, out)
     return out
 
 
@@ -116,6 +139,12 @@ class EntityFinder:
         self.suffix_re = re.compile("|".join(re.escape(s) for s, _ in suffixes))
         self.role_re = re.compile("|".join(re.escape(r) for r in L.PERSON_ROLES))
         self.left_stop_words = L.LEFT_STOP_WORDS
+        # multi-character left stop words by length, for a set lookup per length at each position
+        by_len: dict[int, set[str]] = {}
+        for w in L.LEFT_STOP_WORDS:
+            if len(w) > 1:
+                by_len.setdefault(len(w), set()).add(w)
+        self._stop_words_by_len = tuple(sorted((n, frozenset(ws)) for n, ws in by_len.items()))
         surnames = sorted(self.gaz.surnames, key=len, reverse=True)
         self.surname_re = re.compile("|".join(surnames))
 
@@ -148,12 +177,7 @@ class EntityFinder:
                 continue
             if not (_CJK_RE.match(ch) or ch.isalnum() or ch == "·"):
                 break
-            stop = False
-            for w in self.left_stop_words:
-                if len(w) > 1 and text.endswith(w, 0, i) and i - len(w) >= floor:
-                    stop = True
-                    break
-            if stop:
+            if any(i - n >= floor and i - n >= 0 and text[i - n:i] in ws for n, ws in self._stop_words_by_len):
                 break
             i -= 1
         # drop leading characters that belong to the clause

@@ -6,6 +6,7 @@ name is kept as the relation's ``cue`` so that evaluation can tell which rule fo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kg.extract import lexicon as L
@@ -101,7 +102,7 @@ class RelationFinder:
                 continue
             if not self._compatible(e, park) or _national(e) or _university(e):
                 continue
-            sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+            sent = _sentence_at(sentences, m.start)
             listed = m.source == "list" or text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
             if listed and sent is not None and _partner_sentence(text[sent.start:sent.end]):
                 continue     # A、B、C等龙头企业发布采购需求: firms listed as buyers or suppliers are not tenants
@@ -127,7 +128,8 @@ class RelationFinder:
     # ------------------------------------------------------------------ from names (implied)
     def _from_names(self, text, ents, ent_of, inner, sentences) -> list[Rel]:
         out: list[Rel] = []
-        self._all_inner = list({id(c): c for lst in inner.values() for c in lst}.values())
+        self._all_inner = sorted({id(c): c for lst in inner.values() for c in lst}.values(), key=lambda c: c.start)
+        self._inner_starts = [c.start for c in self._all_inner]
         self._org_names = sorted({n for e in ents if e.cls in ORGS and e.mentions for n in e.names if len(n) >= 2},
                                  key=len, reverse=True)
         by_name: dict[str, Ent] = {}
@@ -138,10 +140,7 @@ class RelationFinder:
         parks = [e for e in ents if e.cls is EntityClass.PARK]
 
         def sent_of(pos: int) -> Sentence | None:
-            for s in sentences:
-                if s.start <= pos < s.end:
-                    return s
-            return None
+            return _sentence_at(sentences, pos)
 
         for e in ents:
             if e.cls is not EntityClass.PERSON and not (e.cls is EntityClass.GOVERNMENT_BODY and _is_park_admin(e)):
@@ -210,8 +209,9 @@ class RelationFinder:
         for m in e.mentions:
             inside = inner.get(id(m))
             if inside is None:   # a name nested in an accepted one (…互联网产业园 in …互联网产业园发展服务中心)
-                inside = [c for c in self._all_inner if m.start <= c.start and c.end <= m.end
-                          and (c.start, c.end) != (m.start, m.end)]
+                lo = bisect_left(self._inner_starts, m.start)
+                hi = bisect_left(self._inner_starts, m.end)
+                inside = [c for c in self._all_inner[lo:hi] if c.end <= m.end and (c.start, c.end) != (m.start, m.end)]
             opaque = [(c.start, c.end) for c in inside
                       if c.cls in ORGS and (c.start, c.end) != (m.start, m.end)]
             mtext = m.text or ""
@@ -531,6 +531,14 @@ class RelationFinder:
 
 _PARK_ADMIN_SUFFIXES = ("管委会", "管理委员会", "党工委", "工委", "区委", "管理办公室", "管理局", "管理处", "管理中心",
                         "服务中心", "办事处")
+
+
+def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence holding ``pos`` (sentences are sorted and disjoint)."""
+    k = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    if k >= 0 and sentences[k].start <= pos < sentences[k].end:
+        return sentences[k]
+    return None
 
 
 def _is_park_admin(e: Ent) -> bool:

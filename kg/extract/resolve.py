@@ -5,6 +5,7 @@ Output: a list of :class:`Ent` (document entities) and the accepted mentions, ea
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon as L
@@ -93,10 +94,15 @@ class Resolver:
             taken.append(c)
         taken.sort(key=lambda c: c.start)
         inner: dict[int, list[Cand]] = {}
+        starts = [t.start for t in taken]
         for c in cands:
-            for t in taken:
-                if t is not c and t.start <= c.start and c.end <= t.end and (c.start, c.end) != (t.start, t.end):
-                    inner.setdefault(id(t), []).append(c)
+            # the accepted mentions do not overlap: only the last one starting at or before c can hold it
+            k = bisect_right(starts, c.start) - 1
+            if k < 0:
+                continue
+            t = taken[k]
+            if t is not c and c.end <= t.end and (c.start, c.end) != (t.start, t.end):
+                inner.setdefault(id(t), []).append(c)
         return taken, inner
 
     # ------------------------------------------------------------------ main
@@ -237,8 +243,21 @@ class Resolver:
                 self._merge(a, b)
         # a name with a leading place is the same as the name without it (沈阳浑南区政府 / 浑南区政府)
         live = [e for e in ents if e.mentions and e.cls not in (EntityClass.PLACE, EntityClass.PERSON)]
+        # pairs are compared within buckets of a cheap key that any merging pair shares (all pairs of a long
+        # document would be quadratic): here the class and the last three characters of the name
+        def tail_key(e: Ent) -> tuple:
+            n = normalise_name(e.label)
+            if e.cls is EntityClass.PARK:
+                n = self._park_variant_key(n)
+            return (e.cls, n[-3:])
+
+        by_tail: dict[tuple, list[Ent]] = {}
         for e in live:
-            for f in live:
+            by_tail.setdefault(tail_key(e), []).append(e)
+        for e in live:
+            if not e.mentions:
+                continue
+            for f in by_tail.get(tail_key(e), ()):
                 if e is f or not e.mentions or not f.mentions or e.cls is not f.cls:
                     continue
                 le, lf = normalise_name(e.label), normalise_name(f.label)
@@ -251,13 +270,16 @@ class Resolver:
                     self._merge(e, f)
         # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
         firms = [e for e in ents if e.cls is EntityClass.COMPANY and e.mentions]
+        by_core: dict[str, list[Ent]] = {}     # a merging pair's cores share their first two characters
+        for f in firms:
+            by_core.setdefault(company_core(f.label, self.gaz)[:2], []).append(f)
         for e in firms:
             if not e.mentions:
                 continue
             ce = company_core(e.label, self.gaz)
             if len(ce) < 2:
                 continue
-            for f in firms:
+            for f in by_core.get(ce[:2], ()):
                 if f is e or not f.mentions or not e.mentions:
                     continue
                 cf = company_core(f.label, self.gaz)
@@ -267,10 +289,15 @@ class Resolver:
                         and not self._local_branch(e.label, f.label):
                     self._merge(e, f)
         # abbreviations between entities of the same class (山东产研院 / 山东产业技术研究院)
+        by_ends: dict[tuple, list[Ent]] = {}   # an abbreviation has its full name's first and last character
+        for f in ents:
+            for key in {(f.cls, n[:1], n[-1:]) for n in map(normalise_name, f.names)}:
+                by_ends.setdefault(key, []).append(f)
         for e in ents:
             if not e.mentions:
                 continue
-            for f in ents:
+            le = normalise_name(e.label)
+            for f in by_ends.get((e.cls, le[:1], le[-1:]), ()):
                 if f is e or not f.mentions or f.cls is not e.cls:
                     continue
                 if any(is_abbreviation(n, e.label) for n in f.names) and len(f.label) < len(e.label):

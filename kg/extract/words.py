@@ -30,8 +30,14 @@ def _jieba():
 
 
 def tokens(s: str) -> list[str]:
+    return list(_tokens(s))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(s: str) -> tuple[str, ...]:
+    # the same short strings (a name's prefix, a suffix's context) are cut again and again: cache the cuts
     dt, _ = _jieba()
-    return list(dt.cut(s, HMM=False))
+    return tuple(dt.cut(s, HMM=False))
 
 
 def tag(word: str) -> str | None:
