@@ -401,3 +401,30 @@ def test_left_extension_stops_at_the_same_words_as_a_scan():
         slow = any(len(w) > 1 and text.endswith(w, 0, i) for w in L.LEFT_STOP_WORDS)
         fast = any(text[i - n:i] in ws for n, ws in finder._stop_words_by_len if i - n >= 0)
         assert slow == fast
+
+
+# --------------------------------------------------------------------------------------------- general news
+
+def test_names_do_not_open_with_the_clause(run):
+    # a pronoun + verb, a preposition, an adverb + verb, a verb + complement before a name belong to the clause
+    ents, _, _, _ = run("他希望巴西政府尽快回应。双方同法国政府签署协议。要不断提高新区的水平。"
+                        "会议要求发挥好综合保税区作用。")
+    names = set(ents)
+    assert "巴西政府" in names and "法国政府" in names
+    assert not any(n.startswith(("他希望", "同法国", "不断", "提高", "发挥")) for n in names)
+    assert not any(n.endswith("新区") and len(n) <= 4 for n in names)
+
+
+def test_datelines_and_bylines_are_not_part_of_names(run):
+    ents, _, _, _ = run("本报杭州３月２日电（记者王青禾、李云杉）东岭青禾集团今天发布年报。"
+                        "新华社南京５月８日电东岭云杉科技公司宣布扩产。")
+    names = set(ents)
+    assert "东岭青禾集团" in names and "东岭云杉科技公司" in names
+    assert not any(n.startswith(("电", "（记者", "记者")) or "日电" in n for n in names)
+
+
+def test_clause_words_are_no_surnames_and_names_end_before_a_word(run):
+    ents, _, _, _ = run("他和有关部门负责人座谈。院长刘明要求各单位抓好落实。董事长王青先生表示满意。")
+    persons = {n for n, c in ents.items() if c == "Person"}
+    assert "和有关" not in persons
+    assert "刘明要" not in persons and "王青先" not in persons

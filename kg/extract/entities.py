@@ -46,7 +46,25 @@ _RANK_WORDS = frozenset({"国家", "国家级", "省级", "市级", "部级", "�
 # brand-less firm words: 上市有限公司, 该有限公司
 _GENERIC_BRANDS = frozenset({"上市", "挂牌", "合资", "外资", "民营", "国有", "控股", "投资", "子", "分", "母", "总"})
 # stop characters that may sit inside a word (成都, 大数据, 以色列); punctuation and 的/在 always stop
+_BYLINE_BRACKET = re.compile(r"[（(](?:本报|特派|驻\w{1,6})?(?:记者|通讯员|实习生|摄影|编辑)[^（()）]*[)）]$")
 _SOFT_STOP_CHARS = frozenset(L.LEFT_STOP_CHARS) - set("的在，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
+
+
+# jieba tags of surname characters that, standing alone, are clause words (和, 但, 于, 曾 as 曾经)
+_FUNCTION_SURNAME_TAGS = frozenset({"c", "p", "d", "r", "u"})
+_CLAUSE_TAGS = frozenset({"c", "p", "d", "r", "u", "uj", "ul", "ud", "ug", "uv", "uz"})
+
+
+def _crosses(toks: list[str], pos: int) -> bool:
+    """A token of ``toks`` (a segmentation) starts before ``pos`` and ends after it."""
+    at = 0
+    for tok in toks:
+        if at < pos < at + len(tok):
+            return True
+        at += len(tok)
+        if at >= pos:
+            return False
+    return False
 
 
 @dataclass
@@ -156,6 +174,8 @@ class EntityFinder:
         while i > floor and pos - i < limit:
             ch = text[i - 1]
             if ch in ")）":
+                if depth == 0 and _BYLINE_BRACKET.search(text, max(floor, i - 40), i):
+                    break        # （记者…）: a byline, not a qualifier inside the name
                 depth += 1
                 i -= 1
                 continue
@@ -209,17 +229,39 @@ class EntityFinder:
             pass
         if amount is not None:
             start = amount.end()   # 总投资近30亿元广清产业园 -> 广清产业园
+            if amount.group().endswith("日") and text[start:start + 1] in ("电", "讯"):
+                start += 1         # a dateline: …5日电, …5日讯 ends before the name
         prefix = text[start:head]
         if prefix and not self.gaz.place(prefix[:2]) and not self.gaz.place(prefix[:3]):
             verb = words.leading_verb(prefix)
             if verb and any(self.gaz.place(prefix[verb:verb + k]) for k in (2, 3, 4)):
                 return start + verb      # 升级蜀山国际产业园区: a verb, then the name from its place on
+            # so after a common word before a country or province (代表|中国政府, 领导|中国科学院: the dictionary
+            # tags these verbs as nouns); before a city it may be a brand's abbreviation (X建|某市院)
+            word = words.leading_common_word(prefix)
+            if word and any((p_ := self.gaz.place(prefix[word:word + k])) is not None and p_.level <= 1
+                            for k in (2, 3, 4)):
+                return start + word
             n = words.leading_function_words(prefix, keep=_KEEP_WORDS)
             # a name keeps at least two characters before its suffix: 立邦集团 is not 立 + 邦集团 (when nothing is
             # left, 牵涉多个政府, the suffix had no name at all)
-            if len(prefix) - n >= 2 or n == len(prefix):
-                start += n
+            if len(prefix) - n >= 2 or n == len(prefix) or n >= 2:
+                start += n       # (a run of two or more clause characters goes even when one is left: 不断提高|新区)
+            if not n:
+                start = self._restart_at_place(text, start, head)
         return start
+
+    def _restart_at_place(self, text: str, start: int, head: int) -> int:
+        """双方同|法国政府, 他们向|东岭集团: after a preposition, conjunction, pronoun or verb inside the run before
+        a name, the name starts again at a place name."""
+        pos, cut = start, start
+        for tok in words.tokens(text[start:head]):
+            pos += len(tok)
+            t = words.tag(tok)
+            if pos < head - 1 and (t in _CLAUSE_TAGS or (t in ("v", "vd") and len(tok) >= 2)) \
+                    and any(self.gaz.place(text[pos:pos + k]) for k in (2, 3, 4) if pos + k <= head):
+                cut = pos
+        return cut
 
     # ------------------------------------------------------------------ finders
     def _splits_words(self, text: str, s: int, e: int, right: bool = False) -> bool:
@@ -464,6 +506,11 @@ class EntityFinder:
                     continue     # 专家强化技术, 书记强调: a verb, not 强 + given name
                 if k == 2 and given[-1] in _NAME_FINAL_ADVERBS and text[e:e + 1] in _AFTER_ADVERB:
                     continue     # 孙丽正与客户通话: 正 (正在) belongs to the clause
+                toks = words.tokens(text[i:min(len(text), e + 3)])
+                if j - i == 1 and toks and toks[0] == text[i] and words.tag(text[i]) in _FUNCTION_SURNAME_TAGS:
+                    return 0     # 和有关…, 但他…: a conjunction or preposition that is also a surname
+                if k == 2 and _crosses(toks, e - i):
+                    continue     # 刘某要求, 王某先生: the last character starts a word with what follows
                 best = e
                 break
             return best

@@ -60,6 +60,15 @@ def leading_verb(s: str) -> int:
     return 0
 
 
+def leading_common_word(s: str) -> int:
+    """Length of a two-or-more-character common word (noun, verb, adjective; not a proper noun) ``s`` starts
+    with, else 0."""
+    toks = tokens(s)
+    if toks and len(toks[0]) >= 2 and tag(toks[0]) in ("n", "v", "vn", "vd", "a", "ad", "d", "t"):
+        return len(toks[0])
+    return 0
+
+
 def starts_with_common_word(name: str) -> bool:
     """``name`` opens with a two-character dictionary word that is not a name or noun (强调, 强化, 高兴)."""
     toks = tokens(name)
@@ -73,25 +82,37 @@ def leading_function_words(s: str, keep: set[str] | frozenset = frozenset()) -> 
     """Length of the run of verbs/function words at the start of ``s`` (words in ``keep`` stop the run)."""
     n = 0
     toks = tokens(s)
+    prev = None
     for i, tok in enumerate(toks):
         t = tag(tok)
         if tok in keep or t is None:
             break
         if len(tok) == 1 and tok not in _CLAUSE_CHARS and not (
-                t == "m" and i + 1 < len(toks) and tag(toks[i + 1]) == "q"):
-            break    # a lone character often begins an unknown name: 迈胜, 立邦, 亿能 (but 让博源, 两家)
-        if t in _FUNCTION_TAGS or (t == "t" and tok.endswith(_TIME_LOCATIVE_END)):
+                t == "m" and i + 1 < len(toks) and tag(toks[i + 1]) == "q") and not (
+                t in _LONE_CLAUSE_TAGS) and not (
+                t == "v" and i + 1 < len(toks) and len(toks[i + 1]) >= 2 and tag(toks[i + 1]) in ("v", "d")) and not (
+                t == "a" and prev in ("v", "vd")):
+            # a lone character often begins an unknown name: 迈胜, 立邦, 亿能 (but 让博源, 两家); a pronoun,
+            # preposition, conjunction or adverb standing alone is the clause (他希望…, 同…, 但…), so is a verb
+            # before another verb (去攻克…) and a complement after a verb (发挥好…)
+            break
+        if t in _FUNCTION_TAGS or (t == "t" and tok.endswith(_TIME_LOCATIVE_END)) or (t == "a" and prev in ("v", "vd")):
             n += len(tok)
+            prev = t
             continue
         break
     return n
+
+
+# jieba tags of lone characters that never open a name (pronouns, prepositions, conjunctions, adverbs, particles)
+_LONE_CLAUSE_TAGS = frozenset({"r", "p", "c", "d", "u", "uj", "ul", "ud", "ug", "uv", "uz"})
 
 
 # single characters that modify common phrases (世界一流高|科技园区, 新|材料)
 _GENERIC_SINGLE = frozenset("高新大小老强优全总分各诸众若")
 # single characters that are clause words, not the first character of a name
 _CLAUSE_CHARS = frozenset("让使令帮请派叫要想会能可应需将把被对向给由经称任当做办搞有是为以于与和及或并且也都就还又再才更自建设"
-                          "而但却则若如即亦兼"
+                          "而但却则若如即亦兼率带交找去到随跟"
                           "最很均已在的了着过地得所从往朝沿按据凭靠随等之其该此各每某本这那哪个家位名项批种类")
 
 
