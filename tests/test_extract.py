@@ -428,3 +428,5 @@ def test_clause_words_are_no_surnames_and_names_end_before_a_word(run):
     persons = {n for n, c in ents.items() if c == "Person"}
     assert "和有关" not in persons
     assert "刘明要" not in persons and "王青先" not in persons
+    ents, _, _, _ = run("司机表示，路况良好。官兵们表示，任务完成。")
+    assert not {n for n, c in ents.items() if c == "Person"} & {"司机", "官兵"}

@@ -52,6 +52,7 @@ _SOFT_STOP_CHARS = frozenset(L.LEFT_STOP_CHARS) - set("的在，。、；：！�
 
 # jieba tags of surname characters that, standing alone, are clause words (和, 但, 于, 曾 as 曾经)
 _FUNCTION_SURNAME_TAGS = frozenset({"c", "p", "d", "r", "u"})
+_COMMON_NOUN_TAGS = frozenset({"n", "vn", "v", "a", "d", "r", "t", "s", "f", "l", "i", "ng"})
 _CLAUSE_TAGS = frozenset({"c", "p", "d", "r", "u", "uj", "ul", "ud", "ug", "uv", "uz"})
 
 
@@ -511,6 +512,9 @@ class EntityFinder:
                     return 0     # 和有关…, 但他…: a conjunction or preposition that is also a surname
                 if k == 2 and _crosses(toks, e - i):
                     continue     # 刘某要求, 王某先生: the last character starts a word with what follows
+                if "们" in text[j:e + 1] or (words.tag(text[i:e]) in _COMMON_NOUN_TAGS
+                                             and words.frequency(text[i:e]) >= 100):
+                    continue     # 文章, 司机, 官兵们: a frequent common word that happens to open with a surname
                 best = e
                 break
             return best

@@ -45,6 +45,11 @@ def tag(word: str) -> str | None:
     return t if t is not None else _jieba()[1].get(word)
 
 
+def frequency(word: str) -> int:
+    """The word's count in jieba's dictionary (0 when it is not there)."""
+    return _jieba()[0].FREQ.get(word) or 0
+
+
 def is_content_word(word: str) -> bool:
     """A dictionary word that is not a verb or function word (数据, 成都, 以色列, 华为): a stop character inside
     it does not end a name."""
