@@ -52,9 +52,9 @@ def pipeline_fingerprint(use_ner: bool) -> str:
         h.update(str(p.relative_to(root)).encode())
         h.update(p.read_bytes())
     try:  # the jieba dictionary decides generic words
-        import jieba
+        from importlib.metadata import version
 
-        h.update(f"jieba={jieba.__version__}".encode())
+        h.update(f"jieba={version('jieba')}".encode())
     except Exception:  # noqa: BLE001 - jieba missing means extraction fails later with a clear error
         pass
     return h.hexdigest()[:32]
