@@ -244,7 +244,7 @@ class EntityFinder:
                             for k in (2, 3, 4)):
                 return start + word
             n = words.leading_function_words(prefix, keep=_KEEP_WORDS)
-            # a name keeps at least two characters before its suffix: 立邦集团 is not 立 + 邦集团 (when nothing is
+            # a name keeps at least two characters before its suffix: 瑞邦集团 is not 瑞 + 邦集团 (when nothing is
             # left, 牵涉多个政府, the suffix had no name at all)
             if len(prefix) - n >= 2 or n == len(prefix) or n >= 2:
                 start += n       # (a run of two or more clause characters goes even when one is left: 不断提高|新区)
@@ -268,7 +268,7 @@ class EntityFinder:
     def _splits_words(self, text: str, s: int, e: int, right: bool = False) -> bool:
         """A short name matched across a word boundary (强生 in 加强生态, 白银 in 真金白银, 天等 in 蓝天等) is not a
         mention: a word of the surrounding text runs into it from the left. (Words running out of it to the right
-        are common and harmless: 浑南|区政府.)"""
+        are common and harmless: 南关|区政府.)"""
         a = max(0, s - 3)
         pos = a
         for tok in words.tokens(text[a:min(len(text), e + 2)]):
@@ -326,7 +326,7 @@ class EntityFinder:
         return out
 
     def _leading_place(self, text: str, s: int, e: int) -> list[Cand]:
-        """The place a gazetteer name starts with (杭州 in 杭州高新区, 中国 in 中国科学院): the longest match
+        """The place a gazetteer name starts with (西安 in 西安高新区, 中国 in 中国科学院): the longest match
         consumed it, but it is a mention of the place too."""
         for k in range(min(4, e - s - 1), 1, -1):
             entry = self.gaz.place(text[s:s + k])
@@ -340,7 +340,7 @@ class EntityFinder:
             suffix = m.group()
             cls = self.suffix_cls[suffix]
             start = self.extend_left(text, m.start())
-            # a name continues past a bracketed qualifier: 杭州高新区(滨江)
+            # a name continues past a bracketed qualifier: 西安高新区(长安)
             end = m.end()
             if end < len(text) and text[end] in _BRACKETS:
                 close = text.find(_BRACKETS[text[end]], end + 1, end + 8)
@@ -385,7 +385,7 @@ class EntityFinder:
         return out
 
     def _coordinated_park(self, text: str, out: list[Cand], start: int, prefix: str, suffix: str = "") -> bool:
-        """滨江区直播电商产业基地、数字创意产业基地: a park named with common words, coordinated right after a park
+        """长安区智能制造产业基地、文化创意产业基地: a park named with common words, coordinated right after a park
         of the same kind whose name starts with a place, is a park of that place too."""
         if not out or out[-1].cls is not EntityClass.PARK or text[out[-1].end:start] not in ("、", "和", "及", "与"):
             return False
@@ -398,7 +398,7 @@ class EntityFinder:
         return any(self.gaz.place(prev[:k]) for k in (2, 3, 4))
 
     def _cut_to_place(self, text: str, start: int, head: int, registered: bool = False) -> int:
-        """直播电商异军突起杭州高新区 -> 杭州高新区: a park name starts at its place name. A registered firm name
+        """新能源异军突起西安高新区 -> 西安高新区: a park name starts at its place name. A registered firm name
         (``registered``) with a long run before it starts at the last province named in that run:
         X高新区新材料基地订单多山西恒泰智能科技有限公司 -> 山西恒泰智能科技有限公司."""
         if registered:
@@ -454,7 +454,7 @@ class EntityFinder:
             return False     # 山东省工程实验室, 国家重点实验室: a rank of laboratory, not a name
         if cls is EntityClass.PARK and suffix in ("高新区", "经开区", "开发区") and core.endswith("区") \
                 and self.gaz.place(core):
-            return False     # 黔江区高新区: a district and a park side by side (the park would be 黔江高新区)
+            return False     # 万州区高新区: a district and a park side by side (the park would be 万州高新区)
         if core[-1] in "该本这那此各某其" or core in ("全", "全区", "全市", "全省", "我", "我们", "国内", "国外"):
             return False
         if core[0] in "一二三四五六七八九十几多某数第" and (len(core) == 1 or core[1] in "家个项条只种次位名批类"):
@@ -463,7 +463,7 @@ class EntityFinder:
 
     def _registered_name(self, core: str, suffix: str) -> bool:
         """A full registered firm name is a name even when its words are common ones: 青石科技有限公司 (brand +
-        industry + legal form), 三一集团 (a numeral brand). 科技有限公司 alone (no brand left) is not."""
+        industry + legal form), 七星集团 (a numeral brand). 科技有限公司 alone (no brand left) is not."""
         if suffix in ("有限公司", "股份有限公司", "有限责任公司"):
             from kg.extract.resolve import company_core
 
@@ -613,7 +613,7 @@ class EntityFinder:
         return out
 
     def _suffixed_item(self, name: str) -> bool:
-        """A list item of common words that ends in an organisation suffix is a short name (电力设计院, 三一集团)."""
+        """A list item of common words that ends in an organisation suffix is a short name (水利设计院, 七星集团)."""
         m = self.suffix_re.search(name)
         if m is None or m.end() != len(name) or self.suffix_cls[m.group()] not in (EntityClass.COMPANY,
                                                                                    EntityClass.INSTITUTE):
@@ -627,11 +627,11 @@ class EntityFinder:
         return any(name.endswith(w) and len(name) - len(w) >= 2 for w in L.WEAK_COMPANY_SUFFIXES)
 
     def partner_names(self, text: str) -> list[Cand]:
-        """与中国重汽合作: the other party of a cooperation is an organisation."""
+        """与北方重工合作: the other party of a cooperation is an organisation."""
         out = []
         pat = re.compile(f"([{L.CJK}A-Za-z]{{2,8}}?)(?:共同|联合)?(?:合作|签约|签署|携手|联手)")
         for c in re.finditer("与|和|同|跟", text):
-            m = pat.match(text, c.end())   # every connective is tried: 他和同事们与中国重汽合作
+            m = pat.match(text, c.end())   # every connective is tried: 他和同事们与北方重工合作
             if m is None:
                 continue
             name = m.group(1)

@@ -10,7 +10,7 @@ import re
 from kg.records import EntityClass
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# characters that may appear inside an organisation name besides CJK (brackets for 杭州高新区(滨江))
+# characters that may appear inside an organisation name besides CJK (brackets for 西安高新区(长安))
 NAME_CHARS = CJK + "A-Za-z0-9·"
 
 # name suffix -> class. Strong suffixes end a name on their own.

@@ -80,7 +80,7 @@ class EntitiesComponent:
                     and name[-1] not in L.PERSON_NEXT)
         if len(name) < 3 or words.is_generic_phrase(name) or self.finder.gaz.place(name):
             return False
-        for k in (3, 2):  # a place followed by a common word (黔江区双方) is not an organisation
+        for k in (3, 2):  # a place followed by a common word (万州区双方) is not an organisation
             if self.finder.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]):
                 return False
         return True

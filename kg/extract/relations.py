@@ -163,10 +163,10 @@ class RelationFinder:
                             out.append(Rel(RelationKind.MANAGES, e.idx, park.idx, sent, implied=True,
                                            cue="name-manages"))
                     else:
-                        # a firm or institute named after a park is in it (济南高新技术产业服务中心)
+                        # a firm or institute named after a park is in it (长沙高新技术产业服务中心)
                         out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, sent, implied=True, cue="name-hosts"))
-            # a firm named after another firm is its subsidiary (交通银行辽宁省分行 -> 交通银行); a firm named after
-            # an institute (中国科学院控股有限公司) is its holding or spin-off, not a subsidiary by name
+            # a firm named after another firm is its subsidiary (建设银行河北省分行 -> 建设银行); a firm named after
+            # an institute (中国农业科学院控股有限公司) is its holding or spin-off, not a subsidiary by name
             if e.cls is EntityClass.COMPANY:
                 for f in ents:
                     if f is e or f.cls is not EntityClass.COMPANY:
@@ -200,10 +200,10 @@ class RelationFinder:
     def _name_places(self, e: Ent, by_name, inner, sent_of) -> list[tuple[Ent, Sentence | None]]:
         """The places an entity's own name puts it in.
 
-        Parks inside a name are transparent (杭州高新区(滨江)互联网产业园 is in 杭州 and 滨江); a firm's or body's
-        name inside it is not, unless no other place is named (中国重汽济南桥箱公司 is in 济南, not in 中国;
-        中国科学院控股有限公司 is in 中国). ``A(B)…`` with B not inside A names where it is (广州(清远)产业转移工业园
-        is in 清远). A government body is where its jurisdiction is: the innermost place (沈阳浑南区政府: 浑南区).
+        Parks inside a name are transparent (西安高新区(长安)软件产业园 is in 西安 and 长安); a firm's or body's
+        name inside it is not, unless no other place is named (北方重工沈阳齿轮公司 is in 沈阳, not in 中国;
+        中国农业科学院控股有限公司 is in 中国). ``A(B)…`` with B not inside A names where it is (深圳(河源)产业转移工业园
+        is in 河源). A government body is where its jurisdiction is: the innermost place (长春南关区政府: 南关区).
         """
         found: dict[int, tuple[Ent, Sentence | None, bool]] = {}
         for m in e.mentions:
@@ -215,7 +215,7 @@ class RelationFinder:
             opaque = [(c.start, c.end) for c in inside
                       if c.cls in ORGS and (c.start, c.end) != (m.start, m.end)]
             mtext = m.text or ""
-            # other organisations' names inside this one (中国重汽 in 中国重汽济南桥箱公司) are opaque too
+            # other organisations' names inside this one (北方重工 in 北方重工沈阳齿轮公司) are opaque too
             for n in self._org_names:
                 if n != mtext:
                     k = mtext.find(n)
@@ -505,7 +505,7 @@ class RelationFinder:
                 if pe.cls in ORGS or pe.cls is EntityClass.PARK:
                     out.append(Rel(RelationKind.LOCATED_IN, pe.idx, e.idx, ctx.sent, cue="located-cue"))
                     break
-        # 滨江区直播电商产业基地、数字创意产业基地: a park coordinated after one named with a place is there too
+        # 长安区智能制造产业基地、文化创意产业基地: a park coordinated after one named with a place is there too
         for i, m in enumerate(ctx.ms[:-1]):
             a, b = ctx.ent(m), ctx.ent(ctx.ms[i + 1])
             if a.cls is EntityClass.PARK and b.cls is EntityClass.PARK and a is not b \
@@ -576,7 +576,7 @@ def _university(e: Ent) -> bool:
 
 
 def _national(e: Ent) -> bool:
-    """中国科学院控股有限公司, 国家电网: a national firm is not a park's tenant by mere mention."""
+    """中国农业科学院控股有限公司, 国家电网: a national firm is not a park's tenant by mere mention."""
     return normalise_name(e.label).startswith(("中国", "国家", "中华", "全国"))
 
 

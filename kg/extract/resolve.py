@@ -69,7 +69,7 @@ def is_abbreviation(short: str, full: str) -> bool:
     """山东产研院 abbreviates 山东产业技术研究院: same first and last character, characters in order."""
     s, f = normalise_name(short), normalise_name(full)
     if len(s) < 3 or len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1] or f.startswith(s):
-        return False     # 交通银行 does not abbreviate 交通银行辽宁省分行: it names the parent
+        return False     # 建设银行 does not abbreviate 建设银行河北省分行: it names the parent
     it = iter(f)
     return all(ch in it for ch in s)
 
@@ -159,7 +159,7 @@ class Resolver:
         return ents, mentions, inner
 
     def _park_variant_key(self, name: str) -> str:
-        """沈阳浑南区(沈阳高新区)国际产业园 = 沈阳浑南国际产业园; X产业园区 = X产业园: brackets dropped, places in
+        """长春南关区(长春高新区)数字产业园 = 长春南关数字产业园; X产业园区 = X产业园: brackets dropped, places in
         their short form, 园区 as 园."""
         n = park_key(name)
         out, i = [], 0
@@ -189,8 +189,8 @@ class Resolver:
         return place is not None and place.level >= 2
 
     def _separate_org(self, rest: str) -> bool:
-        """What follows a firm's name in a longer one makes another organisation: a place (交通银行辽宁省分行)
-        or an organisation suffix of its own (中国重汽济南桥箱公司)."""
+        """What follows a firm's name in a longer one makes another organisation: a place (建设银行河北省分行)
+        or an organisation suffix of its own (北方重工沈阳齿轮公司)."""
         if any(self.gaz.place(rest[:k]) for k in (2, 3, 4)):
             return True
         return rest.endswith(tuple(s for s, c in L.SUFFIXES if c in (EntityClass.COMPANY, EntityClass.INSTITUTE)))
@@ -241,7 +241,7 @@ class Resolver:
             a, b = name_to_ent.get(normalise_name(full)), name_to_ent.get(normalise_name(alias))
             if a is not None and b is not None and a is not b:
                 self._merge(a, b)
-        # a name with a leading place is the same as the name without it (沈阳浑南区政府 / 浑南区政府)
+        # a name with a leading place is the same as the name without it (长春南关区政府 / 南关区政府)
         live = [e for e in ents if e.mentions and e.cls not in (EntityClass.PLACE, EntityClass.PERSON)]
         # pairs are compared within buckets of a cheap key that any merging pair shares (all pairs of a long
         # document would be quadratic): here the class and the last three characters of the name
@@ -261,7 +261,7 @@ class Resolver:
                 if e is f or not e.mentions or not f.mentions or e.cls is not f.cls:
                     continue
                 le, lf = normalise_name(e.label), normalise_name(f.label)
-                if e.cls is EntityClass.PARK:   # 沈阳浑南区(沈阳高新区)国际产业园 / 浑南国际产业园区
+                if e.cls is EntityClass.PARK:   # 长春南关区(长春高新区)数字产业园 / 南关数字产业园区
                     le, lf = self._park_variant_key(le), self._park_variant_key(lf)
                 place = self.gaz.place(le[: -len(lf)]) if len(lf) >= 3 and len(le) > len(lf) and le.endswith(lf) else None
                 # a firm named with its city (昆山X集团) may be the local subsidiary of X集团: only a country or

@@ -161,7 +161,7 @@ def leading_function_words(s: str, keep: set[str] | frozenset = frozenset()) -> 
                 t in _LONE_CLAUSE_TAGS) and not (
                 t == "v" and i + 1 < len(toks) and len(toks[i + 1]) >= 2 and tag(toks[i + 1]) in ("v", "d")) and not (
                 t == "a" and prev in ("v", "vd")):
-            # a lone character often begins an unknown name: 迈胜, 立邦, 亿能 (but 让博源, 两家); a pronoun,
+            # a lone character often begins an unknown name: 瑞邦, 迈科, 亿达 (but 让博源, 两家); a pronoun,
             # preposition, conjunction or adverb standing alone is the clause (他希望…, 同…, 但…), so is a verb
             # before another verb (去攻克…) and a complement after a verb (发挥好…)
             break
