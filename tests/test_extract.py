@@ -430,3 +430,52 @@ def test_clause_words_are_no_surnames_and_names_end_before_a_word(run):
     assert "刘明要" not in persons and "王青先" not in persons
     ents, _, _, _ = run("司机表示，路况良好。官兵们表示，任务完成。")
     assert not {n for n, c in ents.items() if c == "Person"} & {"司机", "官兵"}
+
+
+# --------------------------------------------------------------------------------------------- honour lists
+
+def _lists(d) -> dict[str, tuple[str, ...]]:
+    return {e.name: e.lists for e in d.entities if e.lists}
+
+
+def test_an_enumeration_that_enters_a_quoted_list(run):
+    # A、B等企业入选“L”: every firm of the enumeration is on L, quotes stripped (kg/extract/lists.py, shape 1)
+    *_, d = run("近日，青禾科技有限公司、蓝岭智能装备有限公司等企业入选“瞪羚企业”，园区企业总数达到300家。")
+    assert _lists(d) == {"青禾科技有限公司": ("瞪羚企业",), "蓝岭智能装备有限公司": ("瞪羚企业",)}
+
+
+def test_quoted_list_keeps_the_quote_and_drops_the_trailing_noun(run):
+    # 等成为‘L’中小企业: the list is what the quotes hold
+    *_, d = run("白鹭电子有限公司等成为‘专精特新’中小企业，发展势头良好。")
+    assert _lists(d) == {"白鹭电子有限公司": ("专精特新",)}
+
+
+def test_recognised_as_and_list_names_without_quotes(run):
+    *_, d = run("远帆生物有限公司被认定为国家高新技术企业。2023年，白鹭电子有限公司入选省级专精特新中小企业名单。"
+                "蓝岭智能装备有限公司跻身中国民营企业500强。青禾科技有限公司荣获“隐形冠军”称号。")
+    assert _lists(d) == {"远帆生物有限公司": ("国家高新技术企业",), "白鹭电子有限公司": ("省级专精特新中小企业名单",),
+                         "蓝岭智能装备有限公司": ("中国民营企业500强",), "青禾科技有限公司": ("隐形冠军",)}
+
+
+def test_a_list_name_heading_an_enumeration(run):
+    # L企业A、B (shape 2); the list words are not part of the first firm's name (entities.trim_left)
+    ents, _, _, d = run("园区内的专精特新企业青禾科技有限公司、蓝岭智能装备有限公司发展迅速。")
+    assert "青禾科技有限公司" in ents
+    assert _lists(d) == {"青禾科技有限公司": ("专精特新企业",), "蓝岭智能装备有限公司": ("专精特新企业",)}
+
+
+def test_list_words_without_an_enumeration_put_nobody_on_a_list(run):
+    *_, d = run("青禾科技有限公司今年扩产。园区今年新增瞪羚企业12家，高新技术企业总数达到80家。")
+    assert _lists(d) == {}
+
+
+def test_persons_parks_and_plain_descriptions_are_not_listed(run):
+    ents, _, _, d = run("青禾科技有限公司董事长王海峰入选省级领军人才名单。青川高新区入选国家级创新型产业集群试点名单。"
+                        "蓝岭智能装备有限公司成为行业龙头企业。白鹭电子有限公司成为国内领先的科技型中小企业。")
+    assert ents.get("王海峰") == "Person" and ents.get("青川高新区") == "Park"
+    assert _lists(d) == {}
+
+
+def test_the_fortune_global_500_is_no_honour_list(run):
+    *_, d = run("青禾科技有限公司与世界500强蓝岭集团合作。远帆生物有限公司入选世界500强。")
+    assert _lists(d) == {}

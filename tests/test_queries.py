@@ -213,8 +213,6 @@ def test_most_connected_firm_on_the_seeds(seeds):
     assert counts == sorted(counts, reverse=True) and len(res) == 20
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: no pk:listedIn on the seeds (博源节能等入选‘瞪羚企业’, "
-                                       "诺伯特等成为‘专精特新’中小企业)")
 def test_listed_firms_on_the_seeds(seeds):
     store, _ = seeds
     res = rows(store, "listed-firms")

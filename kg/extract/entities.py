@@ -222,7 +222,7 @@ class EntityFinder:
 
     def trim_left(self, text: str, start: int, head: int) -> int:
         """Drop what belongs to the clause from the left of a name: 世界500强, verbs, function words."""
-        cue = _CUE_PREFIX.match(text, start, head)
+        cue = _CUE_PREFIX.match(text, start, head) or L.HONOUR_PREFIX.match(text, start, head)
         if cue:
             start = cue.end()
         amount = None

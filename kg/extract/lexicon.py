@@ -122,3 +122,20 @@ INDUSTRY_WORDS = sorted("""
 PARK_ADMIN_INTRO = re.compile(r"作为([^，。；]{2,30}?)的(?:管理|运营|服务)(?:部门|机构|单位|主体|平台)[，,]$")
 
 SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』]?|\n+")
+
+# honour lists (瞪羚企业, 专精特新, …): what a list name ends with, longest first. A name ending in a bare 企业
+# (专精特新中小企业, 国家高新技术企业) is a list only with one of LIST_MARKERS in it; 行业龙头企业 is no list.
+LIST_ENDINGS = sorted("""
+名单 榜单 目录 示范企业 试点企业 标杆企业 领军企业 小巨人 小巨人企业 单项冠军 单项冠军企业 瞪羚企业 瞪羚 独角兽 独角兽企业
+准独角兽 专精特新 高新技术企业 高企 隐形冠军 科技型中小企业 创新型中小企业 500强 100强 200强 50强 百强 十强 千强
+""".split(), key=len, reverse=True)
+LIST_MARKERS = ("专精特新", "瞪羚", "独角兽", "小巨人", "隐形冠军", "单项冠军", "高新技术", "科技型", "创新型", "示范",
+                "试点", "领军", "标杆", "00强", "百强", "十强", "认定")
+# honour words that, with 企业, head a firm's name in the clause (专精特新企业A, “瞪羚”企业A): not part of the name
+HONOUR_WORDS = ("专精特新", "瞪羚", "独角兽", "小巨人", "隐形冠军", "单项冠军", "高新技术", "科技型中小", "创新型中小")
+HONOUR_PREFIX = re.compile(r"(?:[“‘\"]?(?:国家级|省级|市级)?(?:%s)+[”’\"]?)+企业" % "|".join(HONOUR_WORDS))
+# verbs that put the subject on a list: A、B等入选“L” / A被认定为L / A荣获L称号
+LIST_VERBS = ("被认定为", "被评为", "被列入", "被纳入", "认定为", "评为", "获评", "获批", "入选", "入围", "成为", "荣获",
+              "获得", "登上", "列入", "纳入", "跻身", "晋级", "荣登", "上榜")
+# the Fortune Global 500 is a class of its own (entities.py), not an honour list
+FORTUNE_GLOBAL_LIST = re.compile(r"(世界|全球)500强")

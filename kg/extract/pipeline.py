@@ -6,7 +6,8 @@ Pipeline (``make_nlp``): the char segmenter (no model), then optionally the trai
 - ``parkkg_entities``: gazetteers + name rules + person/role patterns + the statistical mentions, resolved into
   the article's entities (aliases, short forms, Fortune 500). Writes ``doc.ents`` (outermost mentions) and
   ``doc._.entities`` / ``doc._.mentions``;
-- ``parkkg_relations``: relation rules over sentences and names. Writes ``doc._.relations``.
+- ``parkkg_relations``: relation rules over sentences and names. Writes ``doc._.relations``, and the honour
+  lists the text puts firms on (``kg.extract.lists``) on the entities' ``lists``.
 
 Custom attributes hold plain values (dataclasses of offsets and strings), declared once here.
 """
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entities import Cand, EntityFinder, split_sentences
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.lists import find_lists
 from kg.extract.relations import RelationFinder
 from kg.extract.resolve import Resolver
 from kg.records import Article, DocExtraction, EntityClass, EntityRecord, Mention, RelationRecord
@@ -112,6 +114,7 @@ class RelationsComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = self.finder.find(doc.text, doc._.sentences, doc._.entities, doc._.mentions,
                                            doc._.inner)
+        find_lists(doc.text, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists
         return doc
 
 
@@ -163,7 +166,7 @@ class Extractor:
             entities.append(EntityRecord(
                 key=f"e{e.idx}", cls=e.cls, name=label, aliases=aliases, fortune500=e.f500,
                 name_en=e.fortune.name_en if e.fortune else "", mentions=mentions,
-                fortune_rank=e.fortune.rank if e.fortune else 0,
+                fortune_rank=e.fortune.rank if e.fortune else 0, lists=tuple(getattr(e, "lists", ())),
                 place_code=e.place.code if e.place else ""))
         relations = []
         for r in doc._.relations:

@@ -31,6 +31,7 @@ class Ent:
     fortune: FortuneEntry | None = None
     f500: bool = False
     official: str = ""          # gazetteer full name, when known
+    lists: list[str] = field(default_factory=list)   # honour lists the text puts it on (kg.extract.lists)
 
     @property
     def label(self) -> str:
