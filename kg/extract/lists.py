@@ -50,7 +50,7 @@ def list_name(s: str) -> str:
 
 
 def _quoted_after(text: str, pos: int, end: int) -> str:
-    """The list name starting at ``pos``: quoted (“L”, “L”企业, 《财富》中国500强) or a bare run of name characters."""
+    """The list name starting at ``pos``: quoted (“L”, “L”企业, 《某刊》百强) or a bare run of name characters."""
     ch = text[pos:pos + 1]
     if ch in _OPEN:
         close = text.find(_OPEN[ch], pos + 1, end)
@@ -62,7 +62,7 @@ def _quoted_after(text: str, pos: int, end: int) -> str:
         return list_name(inner)
     run = ""
     i = pos
-    while i < end:  # book-title marks are part of the name: 《财富》中国500强 -> 财富中国500强
+    while i < end:  # book-title marks are dropped, their content kept: 《某刊》民企百强 -> 某刊民企百强
         m = _NAME_RUN.match(text, i)
         if m:
             run += m.group(0)
