@@ -12,6 +12,8 @@ government bodies are not. The Fortune Global 500 (世界500强) is left to the 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 
 from kg.extract import lexicon as L
@@ -113,6 +115,7 @@ def find_lists(text: str, sentences: list[Sentence], ents: list[Ent], mentions: 
     """Ent.idx -> the list names the text puts it on (first-seen order). Also sets ``Ent.lists``."""
     ent_of = {id(c): e for e in ents for c in e.mentions}
     ms = sorted((m for m in mentions if id(m) in ent_of), key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in ms]
     out: dict[int, list[str]] = {}
 
     def put(group: list[Cand], name: str) -> None:
@@ -122,7 +125,8 @@ def find_lists(text: str, sentences: list[Sentence], ents: list[Ent], mentions: 
                 out[e.idx].append(name)
 
     for sent in sentences:
-        sms = [m for m in ms if sent.start <= m.start and m.end <= sent.end]
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)  # linear, not sentences x mentions
+        sms = [m for m in ms[lo:hi] if m.end <= sent.end]
         if not sms:
             continue
         # clauses of the sentence
