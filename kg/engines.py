@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
 import os
 import time
 from collections import deque
 from typing import Iterable, Iterator, Protocol
 
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, ParkKGError, UsageError
 from kg.records import Article, DocExtraction
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,10 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
+class WorkerError(ParkKGError):
+    """An extraction worker or cluster failed (the build stops; the state keeps what was done)."""
+
+
 class _Done:
     def __init__(self, value):
         self.value = value
@@ -96,15 +101,21 @@ class InlineEngine:
         pass
 
 
-class _AsyncHandle:
-    def __init__(self, ar):
-        self.ar = ar
+class _FutureHandle:
+    """A ``concurrent.futures`` / Dask future: a dead worker or a lost task becomes one :class:`WorkerError`."""
+
+    def __init__(self, future, where: str):
+        self.future, self.where = future, where
 
     def done(self) -> bool:
-        return self.ar.ready()
+        return self.future.done()
 
     def result(self):
-        return self.ar.get()
+        try:
+            return self.future.result()
+        except Exception as e:  # a worker killed (out of memory), a lost task: one clear line, not a traceback
+            raise WorkerError(f"{self.where} failed ({type(e).__name__}: {e}); rerun to resume: what was "
+                              "extracted so far is kept") from e
 
 
 class ProcessEngine:
@@ -129,19 +140,21 @@ class ProcessEngine:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
             if method == "fork":
                 _extractor(self.use_ner)
-            self.pool = mp.get_context(method).Pool(self.workers - 1, initializer=_worker_init)
-        while self.queued and self.queued[0].ready():
+            # concurrent.futures, not multiprocessing.Pool: a worker that dies breaks the pool at once
+            # (BrokenProcessPool) instead of leaving its task waiting forever
+            self.pool = ProcessPoolExecutor(self.workers - 1, mp_context=mp.get_context(method),
+                                            initializer=_worker_init)
+        while self.queued and self.queued[0].done():
             self.queued.popleft()
         if len(self.queued) >= 2 * (self.workers - 1):  # the workers are busy: do this one here
             return _Done(extract_chunk(articles, self.use_ner, encode=True))
-        ar = self.pool.apply_async(extract_chunk, (articles, self.use_ner, True))
-        self.queued.append(ar)
-        return _AsyncHandle(ar)
+        future = self.pool.submit(extract_chunk, articles, self.use_ner, True)
+        self.queued.append(future)
+        return _FutureHandle(future, "an extraction process")
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _worker_init() -> None:
@@ -178,7 +191,8 @@ class DaskEngine:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
 
     def submit(self, articles: list[Article]) -> Handle:
-        return self.client.submit(extract_chunk, articles, self.use_ner, True, pure=False)
+        return _FutureHandle(self.client.submit(extract_chunk, articles, self.use_ner, True, pure=False),
+                             "the Dask cluster")
 
     def close(self) -> None:
         self.client.close()
