@@ -2,8 +2,8 @@
 
 Corpus (~3M characters): the State Council government work reports (``gov_work_reports``, 72 long documents,
 one JSONL file, 1.1M chars) and People's Daily January 1998 (``pd1998_01_pos``, the ``/tag`` marks stripped,
-cut into ~3,000-character articles, one .txt file each, 1.86M chars). Both come from the shared data folder:
-``--data-dir`` or ``PARKKG_DATA_DIR``, else ``../shared/data`` next to the repository.
+cut into ~3,000-character articles, one .txt file each, 1.86M chars). Both are read from the data folder given
+by ``--data-dir`` or ``PARKKG_DATA_DIR``.
 
 Each run is a fresh process (``kg build`` into an empty OUT with every output: Turtle, store, HTML view). It
 prints, per ``--jobs`` value: characters per second end to end (the whole ``build()`` call, pipeline loading
@@ -115,9 +115,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="runs per --jobs value (the fastest is reported)")
     ap.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed afterwards)")
     args = ap.parse_args()
-    data = args.data_dir or (REPO.parent / "shared" / "data")
-    if not (Path(data) / "gov_work_reports").is_dir():
-        raise SystemExit(f"{data}: no gov_work_reports/ here; give --data-dir or PARKKG_DATA_DIR")
+    data = args.data_dir
+    if not data or not (Path(data) / "gov_work_reports").is_dir():
+        raise SystemExit(f"{data or 'no data folder given'}: need gov_work_reports/ and pd1998_01_pos/; "
+                         "give --data-dir or PARKKG_DATA_DIR")
     work = args.work or Path(tempfile.mkdtemp(prefix="parkkg-bench-"))
     try:
         corpus = prepare(Path(data), work)

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 from kg.errors import InputError, OutputError
 from kg.export import write_atomic, write_graph_turtle
 from kg.graph import build_graph, summarise
-from kg.records import Article, DocExtraction
+from kg.records import Article
 
 log = logging.getLogger(__name__)
 
@@ -31,26 +31,6 @@ class BuildReport:
     outputs: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)        # seconds per stage (not in summary.json)
     counts: dict[str, int] = field(default_factory=dict)           # extracted / reused / withdrawn articles
-
-
-def extract_all(articles: Iterable[Article], progress: Callable[[Article], None] | None = None
-                ) -> Iterator[DocExtraction]:
-    """Extract articles one by one in this process (no state; what the tests and notebooks use)."""
-    from kg.engines import extract_chunk
-
-    for article in articles:
-        d = extract_chunk([article], use_ner_default())[0][0]
-        if isinstance(d, InputError):
-            raise d
-        yield d
-        if progress is not None:
-            progress(article)
-
-
-def use_ner_default() -> bool:
-    import os
-
-    return os.environ.get("PARKKG_NER", "0") == "1"
 
 
 def article_key(a: Article) -> str:
@@ -95,10 +75,13 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out}: cannot create the output folder ({e.strerror})") from e
-    use_ner = use_ner_default() if use_ner is None else use_ner
+    if use_ner is None:
+        from kg.extract import ner_enabled
+
+        use_ner = ner_enabled()
     skipped: list[tuple[str, str]] = []
     timings: dict[str, float] = {}
-    counts = {"read": 0, "extracted": 0, "reused": 0, "withdrawn": 0, "chars": 0}
+    counts = {"read": 0, "extracted": 0, "reused": 0, "withdrawn": 0}
 
     def record_error(err: InputError) -> None:
         skipped.append((err.source, err.problem))
@@ -119,7 +102,6 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
             """The articles whose extraction is not in the state yet (the others count as done at once)."""
             for a in _Timed(iter_articles(paths, on_error=record_error), timings, "ingest"):
                 counts["read"] += 1
-                counts["chars"] += len(a.text)
                 key = article_key(a)
                 if state.lookup(a.doc_id, key):
                     counts["reused"] += 1

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
-from concurrent.futures import ProcessPoolExecutor
 import os
 import time
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator, Protocol
 
 from kg.errors import InputError, ParkKGError, UsageError
-from kg.records import Article, DocExtraction
+from kg.records import Article
 
 log = logging.getLogger(__name__)
 
@@ -34,21 +34,20 @@ def _extractor(use_ner: bool):
     return ex
 
 
-def extract_chunk(articles: list[Article], use_ner: bool, encode: bool = False
-                  ) -> tuple[list[DocExtraction | tuple[str, bytes] | InputError], float]:
+def extract_chunk(articles: list[Article], use_ner: bool) -> tuple[list[tuple[str, bytes] | InputError], float]:
     """Extract a chunk of articles in the calling process (what every engine runs remotely); returns, per
-    article, its extraction (``encode``: as ``(doc_id, kg.state.encode_extraction(...))``, so the encoding
-    work stays with the worker) or the :class:`InputError` that says why it failed, and the seconds spent
-    (loading the pipeline included, the first time)."""
+    article, ``(doc_id, kg.state.encode_extraction(...))`` (the encoding work stays with the worker) or the
+    :class:`InputError` that says why it failed, and the seconds spent (loading the pipeline included, the
+    first time)."""
     from kg.state import encode_extraction
 
     t = time.perf_counter()
     ex = _extractor(use_ner)  # the first chunk in a process also pays for loading the pipeline
-    out: list[DocExtraction | tuple[str, bytes] | InputError] = []
+    out: list[tuple[str, bytes] | InputError] = []
     for a in articles:
         try:
             d = ex.extract(a)
-            out.append((d.doc_id, encode_extraction(d)) if encode else d)
+            out.append((d.doc_id, encode_extraction(d)))
         except Exception as e:  # noqa: BLE001 - one article the pipeline trips on must not stop the build
             log.debug("extraction failed on %s", a.source, exc_info=True)
             out.append(InputError(a.source, f"extraction failed ({type(e).__name__}: {e})"))
@@ -58,7 +57,7 @@ def extract_chunk(articles: list[Article], use_ner: bool, encode: bool = False
 class Handle(Protocol):
     def done(self) -> bool: ...
 
-    def result(self) -> tuple[list[DocExtraction], float]: ...
+    def result(self) -> tuple[list[tuple[str, bytes] | InputError], float]: ...
 
 
 class Engine(Protocol):
@@ -95,7 +94,7 @@ class InlineEngine:
         self.use_ner = use_ner  # the pipeline loads on the first chunk: an unchanged rerun never loads it
 
     def submit(self, articles: list[Article]) -> Handle:
-        return _Done(extract_chunk(articles, self.use_ner, encode=True))
+        return _Done(extract_chunk(articles, self.use_ner))
 
     def close(self) -> None:
         pass
@@ -147,8 +146,8 @@ class ProcessEngine:
         while self.queued and self.queued[0].done():
             self.queued.popleft()
         if len(self.queued) >= 2 * (self.workers - 1):  # the workers are busy: do this one here
-            return _Done(extract_chunk(articles, self.use_ner, encode=True))
-        future = self.pool.submit(extract_chunk, articles, self.use_ner, True)
+            return _Done(extract_chunk(articles, self.use_ner))
+        future = self.pool.submit(extract_chunk, articles, self.use_ner)
         self.queued.append(future)
         return _FutureHandle(future, "an extraction process")
 
@@ -191,7 +190,7 @@ class DaskEngine:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
 
     def submit(self, articles: list[Article]) -> Handle:
-        return _FutureHandle(self.client.submit(extract_chunk, articles, self.use_ner, True, pure=False),
+        return _FutureHandle(self.client.submit(extract_chunk, articles, self.use_ner, pure=False),
                              "the Dask cluster")
 
     def close(self) -> None:

@@ -86,18 +86,20 @@ class BuildState:
         self.path = self.dir / STATE_FILENAME
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
-                            "run INTEGER NOT NULL, payload BLOB NOT NULL)")
-        except sqlite3.DatabaseError as e:
-            self._recreate(e)
-        old = self._meta("fingerprint")
-        self.reused_fingerprint = old == fingerprint and not reset
+            try:
+                self.db = self._open()
+            except sqlite3.DatabaseError as e:  # a corrupt or foreign file is only a cache: start again
+                import logging
+
+                logging.getLogger(__name__).warning("%s: unreadable build state (%s); starting a fresh one",
+                                                    self.path, e)
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                self.db = self._open()
+        except (OSError, sqlite3.DatabaseError) as e:
+            raise OutputError(f"{self.path}: cannot write the build state ({e})") from e
         self.db.execute("BEGIN")
-        if not self.reused_fingerprint:
+        if self._meta("fingerprint") != fingerprint or reset:
             self.db.execute("DELETE FROM docs")
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         self.run = int(self._meta("run") or 0) + 1
@@ -106,23 +108,18 @@ class BuildState:
         self._pending = 0
         self.db.execute("BEGIN")
 
-    def _recreate(self, err: Exception) -> None:
-        """A corrupt or foreign state file is only a cache: start again (and say so)."""
-        import logging
-
-        logging.getLogger(__name__).warning("%s: unreadable build state (%s); starting a fresh one", self.path, err)
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None)
         try:
-            if getattr(self, "db", None) is not None:
-                self.db.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(self.path) + suffix).unlink(missing_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            self.db.execute("CREATE TABLE docs (doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
-                            "run INTEGER NOT NULL, payload BLOB NOT NULL)")
-        except (OSError, sqlite3.DatabaseError) as e:
-            raise OutputError(f"{self.path}: cannot write the build state ({e})") from e
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
+                       "run INTEGER NOT NULL, payload BLOB NOT NULL)")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

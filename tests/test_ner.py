@@ -199,7 +199,7 @@ def test_kg_train_runs_end_to_end_on_tiny_corpora(tmp_path):
     assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG"}
 
 
-# Tiny gazetteers (facts) in the layout of ../shared/data, for the silver-data generator.
+# Tiny gazetteers (facts) in the layout of the public data folder (--data-dir), for the silver-data generator.
 _TINY_GAZETTEERS = {
     "national_hitech_zones/national_hitech_zones_v2.csv":
         "name_full,name_short,province,city,source,status,district,district_code,note\n"

@@ -141,9 +141,9 @@ class Extractor:
         # (0.935/0.934 and 0.938/0.895 against 0.975/0.974 and 0.992/0.961 without it) and costs ~85 % of the
         # run time (20,600 against 127,300 chars/s), so rules + gazetteers are the default. PARKKG_NER=1 turns it on.
         if use_ner is None:
-            import os
+            from kg.extract import ner_enabled
 
-            use_ner = os.environ.get("PARKKG_NER", "0") == "1"
+            use_ner = ner_enabled()
         self.nlp = make_nlp(use_ner=use_ner)
 
     def extract(self, article: Article) -> DocExtraction:
