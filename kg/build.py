@@ -16,11 +16,18 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.errors import InputError, OutputError
-from kg.export import write_atomic, write_graph_turtle
-from kg.graph import build_graph, summarise
+from kg.assemble import Assembly, assemble
+from kg.export import write_atomic, write_turtle_stream
+from kg.graph import summarise
 from kg.records import Article
 
 log = logging.getLogger(__name__)
+
+#: The scratch database of the out-of-core graph assembly (kg.assemble), removed when the build ends.
+ASSEMBLY_FILE = ".assembly.tmp"
+#: What graph.html carries per relation / per entity at most.
+VIEW_MAX_EVIDENCE = 20
+VIEW_MAX_DOCS = 50
 
 
 @dataclass
@@ -66,8 +73,6 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
     """Read ``paths``, extract what changed since the last build into ``out_dir`` (``full``: everything), and
     write the outputs. ``jobs``/``engine``/``scheduler`` choose where extraction runs; the result is the same.
     """
-    from kg.engines import make_engine, run_chunks
-    from kg.ingest import iter_articles
     from kg.state import BuildState, pipeline_fingerprint
 
     out = Path(out_dir)
@@ -88,64 +93,84 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
         if on_error is not None:
             on_error(err)
 
-    with _lock(out), BuildState(out, pipeline_fingerprint(use_ner), reset=full) as state:
+    with _lock(out):
         _remove_leftovers(out)
-        bar = None
-        if progress:
-            from tqdm import tqdm
+        with BuildState(out, pipeline_fingerprint(use_ner), reset=full) as state:
+            asm = _extract_and_assemble(state, paths, out, jobs, engine, scheduler, use_ner, progress, timings,
+                                        counts, record_error)
+        with asm:
+            return _write_outputs(asm, out, html, store, jobs, timings, BuildReport(
+                out, summarise(asm.G), skipped, timings=timings, counts=counts))
 
-            bar = tqdm(unit=" articles", file=sys.stderr, desc="extracting", dynamic_ncols=True, smoothing=0.1)
 
-        keys: dict[str, str] = {}
+def _extract_and_assemble(state, paths, out: Path, jobs: int, engine: str, scheduler: str | None, use_ner: bool,
+                          progress: bool, timings: dict[str, float], counts: dict[str, int],
+                          record_error: Callable[[InputError], None]) -> Assembly:
+    """Extract the articles of ``paths`` the state lacks, drop those not seen, and assemble the graph."""
+    from kg.engines import make_engine, run_chunks
+    from kg.ingest import iter_articles
 
-        def todo() -> Iterator[Article]:
-            """The articles whose extraction is not in the state yet (the others count as done at once)."""
-            for a in _Timed(iter_articles(paths, on_error=record_error), timings, "ingest"):
-                counts["read"] += 1
-                key = article_key(a)
-                if state.lookup(a.doc_id, key):
-                    counts["reused"] += 1
-                    if bar is not None:
-                        bar.update(1)
-                    continue
-                keys[a.doc_id] = key
-                yield a
+    bar = None
+    if progress:
+        from tqdm import tqdm
 
-        t0 = time.perf_counter()
-        eng = make_engine(engine, jobs, scheduler, use_ner)
-        try:
-            for docs, seconds in run_chunks(eng, todo()):
-                timings["extract_cpu"] = timings.get("extract_cpu", 0.0) + seconds
-                for d in docs:
-                    if isinstance(d, InputError):
-                        record_error(d)
-                        counts["read"] -= 1
-                        continue
-                    doc_id, payload = d
-                    state.put(doc_id, keys.pop(doc_id), payload)
-                    counts["extracted"] += 1
+        bar = tqdm(unit=" articles", file=sys.stderr, desc="extracting", dynamic_ncols=True, smoothing=0.1)
+
+    keys: dict[str, str] = {}
+
+    def todo() -> Iterator[Article]:
+        """The articles whose extraction is not in the state yet (the others count as done at once)."""
+        for a in _Timed(iter_articles(paths, on_error=record_error), timings, "ingest"):
+            counts["read"] += 1
+            key = article_key(a)
+            if state.lookup(a.doc_id, key):
+                counts["reused"] += 1
                 if bar is not None:
-                    bar.update(len(docs))
-        finally:
-            eng.close()
+                    bar.update(1)
+                continue
+            keys[a.doc_id] = key
+            yield a
+
+    t0 = time.perf_counter()
+    eng = make_engine(engine, jobs, scheduler, use_ner)
+    try:
+        for docs, seconds in run_chunks(eng, todo()):
+            timings["extract_cpu"] = timings.get("extract_cpu", 0.0) + seconds
+            for d in docs:
+                if isinstance(d, InputError):
+                    record_error(d)
+                    counts["read"] -= 1
+                    continue
+                doc_id, payload = d
+                state.put(doc_id, keys.pop(doc_id), payload)
+                counts["extracted"] += 1
             if bar is not None:
-                bar.close()
-        timings["extract_wall"] = time.perf_counter() - t0
-        if counts["read"] == 0:  # nothing read (a wrong path?): keep the state and the previous outputs
-            raise InputError(", ".join(map(str, paths)), "no article could be read")
-        counts["withdrawn"] = state.withdraw_unseen()
-        t = time.perf_counter()
-        G = build_graph(state.extractions(mentions=False), ordered=True)
-        timings["graph"] = time.perf_counter() - t
-    report = BuildReport(out, summarise(G), skipped, timings=timings, counts=counts)
-    report.summary["skipped"] = [{"source": s, "reason": r} for s, r in skipped]
+                bar.update(len(docs))
+    finally:
+        eng.close()
+        if bar is not None:
+            bar.close()
+    timings["extract_wall"] = time.perf_counter() - t0
+    if counts["read"] == 0:  # nothing read (a wrong path?): keep the state and the previous outputs
+        raise InputError(", ".join(map(str, paths)), "no article could be read")
+    counts["withdrawn"] = state.withdraw_unseen()
+    t = time.perf_counter()
+    asm = assemble(state.extractions(mentions=False), out / ASSEMBLY_FILE)
+    timings["graph"] = time.perf_counter() - t
+    return asm
+
+
+def _write_outputs(asm: Assembly, out: Path, html: bool, store: bool, jobs: int, timings: dict[str, float],
+                   report: BuildReport) -> BuildReport:
+    """graph.ttl, the store, graph.html and summary.json from the assembled graph, each written atomically."""
+    report.summary["skipped"] = [{"source": s, "reason": r} for s, r in report.skipped]
     ttl = out / "graph.ttl"
     html_job = None
     if html and jobs > 1:  # more than one process allowed: the view is drawn while the Turtle and store are
         # written. (Not the store: a child forked after this process used Oxigraph can deadlock in RocksDB.)
-        html_job = _Background(_render_view, G, out / "graph.html")
+        html_job = _Background(_render_view, asm, out / "graph.html")
     t = time.perf_counter()
-    write_graph_turtle(G, ttl)
+    write_turtle_stream(asm.triples(), ttl)
     timings["export"] = time.perf_counter() - t
     report.outputs["turtle"] = str(ttl)
     if store:
@@ -160,7 +185,7 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
         if html_job is not None:
             html_job.wait()
         else:
-            _render_view(G, out / "graph.html")
+            _render_view(asm, out / "graph.html")
         timings["html"] = time.perf_counter() - t
         report.outputs["html"] = str(out / "graph.html")
     write_atomic(out / "summary.json",
@@ -168,10 +193,15 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
     return report
 
 
-def _render_view(G, path: Path) -> None:
+def _render_view(asm: Assembly, path: Path) -> None:
+    """The whole graph, with at most VIEW_MAX_EVIDENCE sentences per relation and VIEW_MAX_DOCS articles per
+    entity (the page says how many more there are; graph.ttl and the store have them all)."""
     from kg.view import render_html
+    from kg.view.subgraph import select
 
-    render_html(G, path, title="ParkKG")
+    nodes, edges = select(asm.G)
+    render_html(asm.view_graph(nodes, edges, max_evidence=VIEW_MAX_EVIDENCE, max_docs=VIEW_MAX_DOCS), path,
+                title="ParkKG")
 
 
 class _Background:

@@ -61,10 +61,14 @@ def _article_triples(a: dict) -> Iterator[PlainTriple]:
         yield art, _DCT + "source", _iri(a["url"]) if _is_iri(a["url"]) else (1, a["url"], "", "")
 
 
-def _node_triples(G: nx.MultiDiGraph, s: str) -> Iterator[PlainTriple]:
-    """An entity's own triples, its outgoing relations, and partnersWith pointing back at it."""
+def _node_triples(G: nx.MultiDiGraph, s: str, mentioned_in: Iterable[str] | None = None) -> Iterator[PlainTriple]:
+    """An entity's own triples, its outgoing relations, and partnersWith pointing back at it.
+
+    ``mentioned_in``: the IRIs of the articles that mention it (default: from the node's ``docs``)."""
     d = G.nodes[s]
-    articles = G.graph.get("articles", {})
+    if mentioned_in is None:
+        articles = G.graph.get("articles", {})
+        mentioned_in = (articles[doc_id]["iri"] for doc_id in d.get("docs", ()))
     yield s, _TYPE, _iri(CLASS_IRI[d["cls"]])
     if d.get("fortune500"):
         yield s, _TYPE, _iri(PK.Fortune500Firm)
@@ -77,8 +81,8 @@ def _node_triples(G: nx.MultiDiGraph, s: str) -> Iterator[PlainTriple]:
         yield s, str(PK.fortune500Rank), _int(d["fortune500_rank"])
     for x in d.get("lists", ()):
         yield s, str(PK.listedIn), _zh(x)
-    for doc_id in d.get("docs", ()):
-        yield s, str(PK.mentionedIn), _iri(articles[doc_id]["iri"])
+    for article in mentioned_in:
+        yield s, str(PK.mentionedIn), _iri(article)
     for _, v, kind in G.out_edges(s, keys=True):
         yield s, str(RELATION_IRI[kind]), _iri(v)
     for u, _, kind in G.in_edges(s, keys=True):
@@ -90,13 +94,13 @@ def _statement_iri(u: str, kind: str, v: str, ev: dict) -> str:
     return str(mint_statement_iri(u, kind, v, ev["doc_id"], str(ev["start"]), str(ev["end"]), ev.get("role", "")))
 
 
-def _statement_triples(G: nx.MultiDiGraph, st: str, u: str, v: str, kind: str, ev: dict) -> Iterator[PlainTriple]:
-    articles = G.graph.get("articles", {})
+def _statement_triples(st: str, u: str, v: str, kind: str, ev: dict, article: str) -> Iterator[PlainTriple]:
+    """One piece of evidence of the relation ``u kind v`` as an ``rdf:Statement`` from ``article`` (its IRI)."""
     yield st, _TYPE, _iri(_RDF + "Statement")
     yield st, _RDF + "subject", _iri(u)
     yield st, _RDF + "predicate", _iri(RELATION_IRI[kind])
     yield st, _RDF + "object", _iri(v)
-    yield st, _PROV + "wasDerivedFrom", _iri(articles[ev["doc_id"]]["iri"])
+    yield st, _PROV + "wasDerivedFrom", _iri(article)
     yield st, str(PK.evidence), _zh(ev["sentence"])
     yield st, str(PK.startOffset), _int(ev["start"])
     yield st, str(PK.endOffset), _int(ev["end"])
@@ -111,10 +115,11 @@ def _subjects(G: nx.MultiDiGraph) -> Iterator[tuple[str, Callable[[], Iterator[P
         yield a["iri"], partial(_article_triples, a)
     for s in G.nodes:
         yield s, partial(_node_triples, G, s)
+    articles = G.graph.get("articles", {})
     for u, v, kind, d in G.edges(keys=True, data=True):
         for ev in d["evidence"]:
             st = _statement_iri(u, kind, v, ev)
-            yield st, partial(_statement_triples, G, st, u, v, kind, ev)
+            yield st, partial(_statement_triples, st, u, v, kind, ev, articles[ev["doc_id"]]["iri"])
 
 
 def plain_triples(G: nx.MultiDiGraph) -> Iterator[PlainTriple]:
@@ -123,7 +128,7 @@ def plain_triples(G: nx.MultiDiGraph) -> Iterator[PlainTriple]:
         yield from triples()
 
 
-def _sort_key(t: PlainTriple) -> tuple:
+def triple_sort_key(t: PlainTriple) -> tuple:
     return (t[0], t[1] != _TYPE, t[1], t[2])  # `a` first
 
 
@@ -176,7 +181,7 @@ def turtle_from_plain(triples: Iterable[PlainTriple]) -> bytes:
     import pyoxigraph as ox
 
     triple, prefixes = _ox_writer()
-    return ox.serialize((triple(t) for t in sorted(set(triples), key=_sort_key)), format=ox.RdfFormat.TURTLE,
+    return ox.serialize((triple(t) for t in sorted(set(triples), key=triple_sort_key)), format=ox.RdfFormat.TURTLE,
                         prefixes=prefixes)
 
 
@@ -187,7 +192,7 @@ def _sorted_stream(G: nx.MultiDiGraph) -> Iterator[PlainTriple]:
     for iri, triples in _subjects(G):
         subjects.setdefault(iri, triples)
     for iri in sorted(subjects):
-        yield from sorted(set(subjects.pop(iri)()), key=_sort_key)
+        yield from sorted(set(subjects.pop(iri)()), key=triple_sort_key)
 
 
 def graph_turtle(G: nx.MultiDiGraph) -> bytes:
@@ -200,11 +205,17 @@ def graph_turtle(G: nx.MultiDiGraph) -> bytes:
 
 def write_graph_turtle(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """:func:`graph_turtle` streamed into ``path`` atomically (temporary file, fsync, rename)."""
+    write_turtle_stream(_sorted_stream(G), path)
+
+
+def write_turtle_stream(triples: Iterable[PlainTriple], path: str | os.PathLike) -> None:
+    """Plain triples *already in* :func:`turtle_from_plain`'s order, without duplicates, streamed into ``path``
+    as Turtle, atomically (temporary file, fsync, rename)."""
     import pyoxigraph as ox
 
     triple, prefixes = _ox_writer()
     with atomic_output(path) as f:
-        ox.serialize((triple(t) for t in _sorted_stream(G)), f, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        ox.serialize((triple(t) for t in triples), f, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
 def _plain_from_rdflib(g: Graph) -> Iterator[PlainTriple]:

@@ -89,7 +89,7 @@ def view_data(G: nx.MultiDiGraph, nodes: list[str], edges: list[tuple[str, str, 
             "id": i, "iri": n, "label": names[0] if names else n.rsplit("/", 1)[-1],
             "names": names, "en": d.get("label_en") or "", "cls": d.get("cls") or "",
             "f500": bool(d.get("fortune500")), "rank": d.get("fortune500_rank"),
-            "lists": list(d.get("lists") or ()), "docs": docs, "deg": degree[i],
+            "lists": list(d.get("lists") or ()), "docs": docs, "ndocs": d.get("n_docs", len(docs)), "deg": degree[i],
             "x": round(float(pos[i, 0]), 1), "y": round(float(pos[i, 1]), 1),
         })
     out_edges = []
@@ -100,7 +100,8 @@ def view_data(G: nx.MultiDiGraph, nodes: list[str], edges: list[tuple[str, str, 
             docs_used.add(doc)
             ev.append({"doc": doc, "s": e.get("sentence", ""), "role": e.get("role", "") or "",
                        "implied": bool(e.get("implied", False))})
-        out_edges.append({"id": j, "from": index[u], "to": index[v], "kind": k, "ev": ev})
+        out_edges.append({"id": j, "from": index[u], "to": index[v], "kind": k, "ev": ev,
+                          "n": G.edges[u, v, k].get("n_evidence", len(ev))})
     articles = G.graph.get("articles") or {}
     out_articles = {}
     for doc in sorted(docs_used):
@@ -117,7 +118,7 @@ def view_data(G: nx.MultiDiGraph, nodes: list[str], edges: list[tuple[str, str, 
         kind_style[k] = {"zh": k, "en": k, "color": "#9e9e9e", "arrow": True}
     return {"title": title, "physics": physics, "classes": class_style, "kinds": kind_style,
             "fortune500": FORTUNE500_STYLE, "nodes": out_nodes, "edges": out_edges, "articles": out_articles,
-            "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}}
+            "total": G.graph.get("total") or {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}}
 
 
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

@@ -29,7 +29,7 @@
     var c = classStyle(n.cls), lines = [n.label, c.zh + " · " + c.en];
     if (n.names.length > 1) lines.push("别名 aliases: " + n.names.slice(1).join("、"));
     if (n.f500) lines.push(F500.zh + " " + F500.en + (n.rank ? " #" + n.rank : ""));
-    lines.push(n.deg + " 条关系 relations · " + n.docs.length + " 篇文章 articles");
+    lines.push(n.deg + " 条关系 relations · " + (n.ndocs || n.docs.length) + " 篇文章 articles");
     return lines.join("\n");
   }
   function edgeRoles(e) {
@@ -44,7 +44,7 @@
   function edgeTooltip(e) {
     var k = kindStyle(e.kind);
     return k.zh + " · " + k.en + "\n" + NODES[e.from].label + (k.arrow ? " → " : " — ") + NODES[e.to].label +
-      "\n" + e.ev.length + " 条证据 evidence";
+      "\n" + (e.n || e.ev.length) + " 条证据 evidence";
   }
 
   var nodeItems = NODES.map(function (n) {
@@ -269,7 +269,13 @@
       if (v.implied) line.appendChild(el("span", "muted", " · 由名称推断 implied by the name"));
       box.appendChild(line);
     });
+    if (e.n > e.ev.length) box.appendChild(moreLine(e.n - e.ev.length, "条证据 evidence sentences"));
     return box;
+  }
+  // the page carries the first items only; the graph (graph.ttl, the store) has them all
+  function moreLine(count, what) {
+    return el("p", "muted", "另有 " + num(count) + " " + what + "，见 graph.ttl / SPARQL · " + num(count) +
+              " more in graph.ttl and the store");
   }
   function relationHead(e, self) {
     var head = el("div", "rel-head"), k = kindStyle(e.kind);
@@ -321,7 +327,7 @@
     });
     panel.appendChild(names);
 
-    panel.appendChild(el("h3", null, "提及文章 Articles (" + n.docs.length + ")"));
+    panel.appendChild(el("h3", null, "提及文章 Articles (" + (n.ndocs || n.docs.length) + ")"));
     var docs = el("ul", "docs");
     n.docs.forEach(function (d) {
       var li = el("li");
@@ -329,6 +335,7 @@
       docs.appendChild(li);
     });
     panel.appendChild(docs);
+    if (n.ndocs > n.docs.length) panel.appendChild(moreLine(n.ndocs - n.docs.length, "篇文章 articles"));
 
     var rels = edgesOf[i];
     panel.appendChild(el("h3", null, "关系 Relations (" + rels.length + ")"));
