@@ -234,3 +234,19 @@ def test_silver_sentences_are_deterministic_and_well_formed(tmp_path):
     assert labels == {"PER", "LOC", "ORG"}
     assert missing == parks            # parks are never labelled, only left unknown
     assert any(s.text[a:b] in ("麦格纳国际", "麦格纳", "西门子") for s in first for a, b, _ in s.spans)
+
+
+def test_bigram_features_pair_each_char_with_its_neighbours():
+    """parkkg.CharBigramEmbed.v1's keys: the bigram a char starts is the one the next char ends; equal bigrams
+    get equal keys wherever they occur, different ones differ; the sentence edges get their own keys."""
+    import numpy
+
+    from kg.ner.arch import _bigram_keys
+
+    orth = numpy.array([11, 22, 33, 11, 22], dtype="uint64")  # a b c a b
+    right, left = _bigram_keys(orth)
+    assert (left[1:] == right[:-1]).all()
+    assert right[0] == right[3]                      # "ab" twice
+    assert len({int(k) for k in right[:3]}) == 3     # ab, bc, ca differ
+    assert left[0] != right[-1] and left[0] not in right and right[-1] not in left[1:]
+    assert _bigram_keys(numpy.array([], dtype="uint64"))[0].shape == (0,)
