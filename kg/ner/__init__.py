@@ -38,6 +38,8 @@ def load_ner_pipeline(path: str | Path | None = None):
     """Load the trained NER pipeline (``spacy.Language``: zh char tokenizer + ``ner``) from disk, offline."""
     import spacy
 
+    from kg.ner import arch  # noqa: F401  (registers the architectures the config names)
+
     path = Path(path) if path is not None else MODEL_DIR
     if not (path / "config.cfg").is_file():
         raise NERModelError(f"{path}: no trained NER model here (config.cfg missing); run `kg train`")
