@@ -479,3 +479,50 @@ def test_persons_parks_and_plain_descriptions_are_not_listed(run):
 def test_the_fortune_global_500_is_no_honour_list(run):
     *_, d = run("青禾科技有限公司与世界500强蓝岭集团合作。远帆生物有限公司入选世界500强。")
     assert _lists(d) == {}
+
+
+# ------------------------------------------------------------------------- firms in focus, lists and clients
+# Invented sentences (names made up) for cue structures issue 3 lists.
+
+def test_words_for_a_kind_of_firm_are_not_part_of_its_name(run):
+    # 园区企业X / 旗下子公司X: the classifier before a name is not in it (lexicon.LEFT_STOP_WORDS)
+    ents, _, rels, _ = run("青川高新区的临岳电器有限公司旗下子公司临岳华晟科技有限公司近日投产。"
+                           "园区企业瑞泰光电股份有限公司副总裁陈立新出席。")
+    assert ents.get("临岳华晟科技有限公司") == "Company" and ents.get("瑞泰光电股份有限公司") == "Company"
+    assert ("临岳华晟科技有限公司", "subsidiaryOf", "临岳电器有限公司") in rels
+    assert ("陈立新", "worksFor", "瑞泰光电股份有限公司") in rels
+
+
+def test_the_object_of_a_partner_cue_does_not_take_the_focus(run):
+    # X为B赶制订单。该公司总经理Y…: 该公司 is X, the subject, not the client B
+    _, _, rels, _ = run("位于青川高新区的临岳智能装备有限公司正在为德国霍斯特集团赶制一批订单。"
+                        "该公司总经理王建明介绍，订单同比增长三成。")
+    assert ("临岳智能装备有限公司", "partnersWith", "德国霍斯特集团") in rels
+    assert ("王建明", "worksFor", "临岳智能装备有限公司") in rels
+    assert ("王建明", "worksFor", "德国霍斯特集团") not in rels
+
+
+def test_fortune_500_appositive_before_a_partner(run):
+    ents, _, rels, d = run("落户青川经开区的临岳住工科技有限公司与世界500强企业瑞德斯塔集团签约。")
+    assert ("临岳住工科技有限公司", "partnersWith", "瑞德斯塔集团") in rels
+    assert next(e for e in d.entities if e.name == "瑞德斯塔集团").fortune500
+
+
+def test_clients_named_after_the_word_for_clients(run):
+    _, _, rels, _ = run("青川高新区内的临岳生物制药有限公司董事长周启明说，他们的客户包括霍斯特医药公司。")
+    assert ("临岳生物制药有限公司", "partnersWith", "霍斯特医药公司") in rels
+
+
+def test_subsidiary_is_the_subject_of_its_own_partnership(run):
+    # A旗下子公司B，近日与C牵手: B is the party, A is its parent
+    _, _, rels, _ = run("临岳电器有限公司旗下子公司临岳华晟科技有限公司，近日与霍斯特电子株式会社牵手。")
+    assert ("临岳华晟科技有限公司", "partnersWith", "霍斯特电子株式会社") in rels
+    assert ("临岳电器有限公司", "partnersWith", "霍斯特电子株式会社") not in rels
+
+
+def test_park_firms_listed_in_a_sentence_about_the_park_administration(run):
+    # the park is only inside 管委会's name; 园区企业A、B等 are its firms
+    ents, _, rels, _ = run("青川高新区管委会主任王晓川表示，园区企业瑞泰光电、岳盛捷通等已成为行业龙头。")
+    assert ents.get("瑞泰光电") == "Company" and ents.get("岳盛捷通") == "Company"
+    park = next(n for n, c in ents.items() if c == "Park")
+    assert {(park, "hosts", "瑞泰光电"), (park, "hosts", "岳盛捷通")} <= rels

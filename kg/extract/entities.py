@@ -591,7 +591,8 @@ class EntityFinder:
         out = []
         item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
         pat = re.compile(f"((?:{item}、)+{item})等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
-                         f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(登上|入选|成为|获评|入围|荣获|获得|上榜)")
+                         f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(?:已经|已|均|都|也|先后|相继|陆续|纷纷)?"
+                         f"(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         for m in pat.finditer(text):
             if m.group(2) and _ASPECT_WORDS.search(m.group(2)):
                 continue     # 等方面帮助小微企业: a list of aspects, the noun is the verb's object

@@ -58,6 +58,8 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
 
 # words a name never starts with / the left edge of a name stops before (verbs, prepositions, pronouns)
 LEFT_STOP_WORDS = sorted("""
+园区企业 区内企业 入驻企业 落户企业 龙头企业 骨干企业 重点企业 链主企业 领军企业 标杆企业 本土企业 配套企业 上市企业 会员企业
+规上企业 科技型企业 外资企业 民营企业 国有企业 合作企业 知名企业 优质企业 新落户企业 子公司 分公司 全资子公司 控股子公司 孙公司
 的 在 与 和 及 让 为 是 将 由 对 从 向 把 被 等 了 着 到 给 或 并 以 于 也 都 就 还 又 这 那 其 该 各 每 据 称 说 有 已 经
 来自 到达 地处 位于 落户 入驻 引进 联合 包括 成为 作为 表示 介绍 帮助 支持 推动 助力 携手 签约 牵手 吸引 培育 鼓励 引导
 带动 依托 围绕 通过 如 像 例如 比如 其中 以及 同时 此外 目前 近日 日前 今年 去年 旗下 下属 所属 隶属 加入 进入 走进 来到

@@ -43,6 +43,8 @@ class RelationFinder:
         mentions = [m for m in mentions if id(m) in ent_of]
         rels: list[Rel] = []
         rels += self._from_names(text, ents, ent_of, inner, sentences)
+        # X高新区管委会 stands for its park where a sentence speaks of 园区企业 (the park is only inside the name)
+        managed = {r.head: r.tail for r in rels if r.kind is RelationKind.MANAGES}
         focus_firm: Ent | None = None
         focus_park: Ent | None = None
         employer: dict[int, Ent] = {}
@@ -58,7 +60,7 @@ class RelationFinder:
                     ms.append(mentions[mi])
                 mi += 1
             ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, focus_park, employer, partners, by_idx)
-            ctx.focus_by_cls, ctx.focus_pos = focus_by_cls, focus_pos
+            ctx.focus_by_cls, ctx.focus_pos, ctx.managed = focus_by_cls, focus_pos, managed
             rels += self._works_for(ctx)
             rels += self._hosts(ctx)
             found = self._partners(ctx)
@@ -66,6 +68,9 @@ class RelationFinder:
                 partners.setdefault(r.head, set()).add(r.tail)
                 partners.setdefault(r.tail, set()).add(r.head)
             rels += found
+            # the object of 为/与/向 B (a client, a partner) does not take the focus from the subject firm of the
+            # sentence: X为B赶制订单。该公司… is X
+            objects = {r.tail: r.head for r in found if r.cue in ("partner-cue", "client-list")}
             rels += self._subsidiary(ctx)
             rels += self._located(ctx)
             rels += self._manages(ctx)
@@ -77,6 +82,12 @@ class RelationFinder:
                     focus_by_cls[e.cls] = e
                 elif e.cls is EntityClass.PARK:
                     focus_park = e
+                elif e.idx in managed:
+                    focus_park = by_idx[managed[e.idx]]
+            if focus_firm is not None and focus_firm.idx in objects:
+                subject = by_idx.get(objects[focus_firm.idx])
+                if subject is not None and subject.cls in FIRMS:
+                    focus_firm = focus_by_cls[subject.cls] = subject
         rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels)
         # a firm whose name carries a place in another province is not hosted by the park (酒泉… by a 济南 park)
         rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue == "name-hosts"
@@ -352,6 +363,8 @@ class RelationFinder:
         if referent is not None:
             out.append(Rel(RelationKind.HOSTS, parks[0].idx, referent.idx, ctx.sent, cue="anaphora-in-park"))
         # enumerations of firms in a sentence that refers to the park in focus
+        if not parks:
+            parks = [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
         park = parks[0] if parks else ctx.focus_park
         if park is not None and _PARK_REFERENCE.search(sent_text) and not _partner_sentence(sent_text):
             for m in ms:
@@ -371,12 +384,16 @@ class RelationFinder:
         firms = [m for m in ms if ctx.ent(m).cls in ORGS]
 
         def subject_before(pos: int, exclude: Ent, group: list[Cand] = ()) -> Ent | None:
-            for m in ms:
+            for k, m in enumerate(ms):
                 if m.start >= pos:
                     break
                 e = ctx.ent(m)
                 if e is exclude:
                     continue
+                nxt = ms[k + 1] if k + 1 < len(ms) else None
+                if e.cls in ORGS and nxt is not None and nxt.start < pos and ctx.ent(nxt) is not exclude \
+                        and _PARENT_OF.fullmatch(text, m.end, nxt.start):
+                    continue   # A旗下子公司B…与C合作: the subject is B
                 if e.cls in ORGS:
                     return e
                 if e.cls is EntityClass.PERSON and e.idx in ctx.employer:
@@ -417,19 +434,21 @@ class RelationFinder:
             if i in done:
                 continue
             before = text[max(ctx.sent.start, m.start - 12):m.start]
-            lead = re.search(r"(与|和|同|跟|携手|牵手|联手|联合|为|向|替|给)(世界500强|全球500强)?[的]?$", before)
+            lead = re.search(r"(与|和|同|跟|携手|牵手|联手|联合|为|向|替|给)((?:世界|全球)500强(?:企业|公司|巨头)?)?[的]?$",
+                             before)
             group = coordinated(i)
             after = text[group[-1].end:min(ctx.sent.end, group[-1].end + 24)]
             # A 与 B 合作 / 为 B 赶制 / 联合 B、C 推出
             if lead and (lead.group(1) in ("联合", "携手", "牵手", "联手") or
-                         re.search(r"合作|签约|签署|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购", after)):
+                         re.search(r"合作|签约|签署|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购|牵手|携手|联手|结盟", after)):
                 subj = subject_before(m.start - len(lead.group(0)), ctx.ent(m))
                 for g in group:
                     add(subj, ctx.ent(g), "partner-cue")
                 done.update(range(i, i + len(group)))
                 continue
-            # 来自 A、B、C 等…客户的订单 ; A、B 是我们的客户
-            if re.match(r"(等)?[^，。；]{0,8}?(客户|合作伙伴|供应商|订单)", after) and len(group) >= 1:
+            # 来自 A、B、C 等…客户的订单 ; A、B 是我们的客户 ; 他们的客户包括 A、B
+            if (re.match(r"(等)?[^，。；]{0,8}?(客户|合作伙伴|供应商|订单)", after)
+                    or _CLIENTS_BEFORE.search(text, max(ctx.sent.start, m.start - 16), m.start)):
                 subj = subject_before(m.start, ctx.ent(m), group)
                 for g in group:
                     add(subj, ctx.ent(g), "client-list")
@@ -474,7 +493,7 @@ class RelationFinder:
             if ea.cls not in FIRMS or eb.cls not in FIRMS or ea is eb:
                 continue
             gap = text[a.end:b.start]
-            if re.fullmatch(r"(旗下|下属|控股)的?", gap) or re.fullmatch(
+            if re.fullmatch(r"(旗下|下属|控股)的?(?:全资|控股)?(?:子公司|分公司|企业)?", gap) or re.fullmatch(
                     r"的?(?:全资|控股)?(?:子公司|分公司)(?:之一)?[—\-－:：，,、]*", gap):
                 # A旗下的B; A全资子公司——B
                 out.append(Rel(RelationKind.SUBSIDIARY_OF, eb.idx, ea.idx, ctx.sent, cue="subsidiary-cue"))
@@ -565,7 +584,12 @@ def _is_local_firm(e: Ent) -> bool:
     return not (e.place is not None and e.place.level == 0 and e.place.code != "C:中国")
 
 
+# between a parent firm and its subsidiary: A旗下的B, A全资子公司B
+_PARENT_OF = re.compile(r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|分公司|企业)?|的?(?:全资|控股)?(?:子公司|分公司)")
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
+# 客户包括/有/涵盖 A、B: the clients named after the word (the subject is the firm in focus)
+_CLIENTS_BEFORE = re.compile(r"(?:客户|合作伙伴|合作方|供应商)(?:群体|名单)?(?:包括|包含|有|涵盖|遍及|覆盖|既有|还有|中有)(?:了)?"
+                             r"(?:(?:世界|全球)500强(?:企业|公司)?|国内外|知名企业|众多)?[的]?$")
 _FOCUS_WINDOW = 400      # characters a subject-less clause reaches back for the firm in focus
 _ANAPHOR_WINDOW = 1500   # characters an anaphor (该公司, 我们) reaches back
 
@@ -582,7 +606,7 @@ def _national(e: Ent) -> bool:
 
 class _SentCtx:
     __slots__ = ("text", "sent", "ms", "ent_of", "focus_firm", "focus_park", "employer", "partners", "by_idx",
-                 "focus_by_cls", "focus_pos")
+                 "focus_by_cls", "focus_pos", "managed")
 
     def __init__(self, text, sent, ms, ent_of, focus_firm, focus_park, employer, partners=None, by_idx=None):
         self.text, self.sent, self.ms, self.ent_of = text, sent, ms, ent_of
@@ -591,6 +615,7 @@ class _SentCtx:
         self.by_idx = by_idx if by_idx is not None else {}
         self.focus_by_cls: dict = {}      # EntityClass -> the last entity of that class in focus
         self.focus_pos: dict = {}         # entity idx -> end of its last mention before this sentence
+        self.managed: dict = {}           # 管委会 entity idx -> idx of the park it manages
 
     def focus_for(self, before: str, window: int = 0) -> Ent | None:
         """The referent of the last anaphor in ``before``: 该中心/该院 an institute, 该公司/这家企业 a company, else
