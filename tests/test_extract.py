@@ -526,3 +526,28 @@ def test_park_firms_listed_in_a_sentence_about_the_park_administration(run):
     assert ents.get("瑞泰光电") == "Company" and ents.get("岳盛捷通") == "Company"
     park = next(n for n, c in ents.items() if c == "Park")
     assert {(park, "hosts", "瑞泰光电"), (park, "hosts", "岳盛捷通")} <= rels
+
+
+def test_given_names_ending_like_a_verb(run):
+    # 强 (强调), 表 (表示) end given names too: only the verb itself stops the name
+    ents, _, _, _ = run("公司董事长马新强出席了仪式。市委书记刘军强调，要加快发展。总经理张国强介绍，订单饱满。")
+    assert {"马新强", "刘军", "张国强"} <= {n for n, c in ents.items() if c == "Person"}
+    assert "刘军强" not in ents
+
+
+def test_park_firm_classifier_and_words_before_cooperation(run):
+    ents, _, rels, _ = run("青川高新区企业临岳物联科技有限公司获评“小巨人”企业。他们将与霍斯特深化合作。")
+    assert ents.get("临岳物联科技有限公司") == "Company" and "霍斯特" in ents and "霍斯特深化" not in ents
+    assert ("临岳物联科技有限公司", "partnersWith", "霍斯特") in rels
+
+
+def test_a_park_named_as_its_city_and_short_name_is_one_park(run):
+    # the national list knows 长春高新技术产业开发区 as 长春高新区; 吉林长春高新区 is the same park
+    ents, _, _, _ = run("吉林长春高新区的临岳光电有限公司扩产。长春高新区管委会表示支持。")
+    assert sum(1 for c in ents.values() if c == "Park") == 1
+
+
+def test_a_national_institute_of_another_province_is_not_hosted(run):
+    # 中国科学院X所: the place after the national prefix decides; a park off the national list has its own place
+    _, _, rels, _ = run("青川经济技术开发区管委会副主任孙立新，中国科学院深圳先进技术研究院院长樊建平也出席。")
+    assert not any(k == "hosts" and t.startswith("中国科学院") for _, k, t in rels)

@@ -35,6 +35,13 @@ _NAME_FINAL_ADVERBS = frozenset("正也还就又都却便曾已将")
 _AFTER_ADVERB = frozenset("与在和对向把被为从给跟同要能会是")
 # a weak firm name followed by 、 is a firm when the list it opens goes on to another such name or to 等
 _WEAK_LIST = re.compile(f"(?:、[{L.CJK}]{{2,8}})+?(?:等|在|申报|科创板|上市|成为|入选|获评|过会)")
+# characters of PERSON_NEXT that open a verb after a name (说, 表示, 强调) but also end given names (志强, 国强):
+# they end a name unless the verb is there
+_VERB_INITIALS = frozenset("说表介告透指认坦强称谈提解回感补")
+_NAME_THEN_VERB = ("说", "表示", "表态", "介绍", "告诉", "告知", "透露", "指出", "指导", "认为", "坦言", "强调", "强化", "称",
+                   "谈", "提出", "提到", "提醒", "解释", "回忆", "回答", "感慨", "感叹", "感谢", "补充")
+# 与X深化合作, 与X开展战略合作: words between a partner's name and 合作 that are not part of the name
+_COOPERATION_ADVERBS = "深化|加强|强化|开展|展开|进行|达成|建立|推进|深入|深度|全面|战略|紧密|长期|密切|务实|持续"
 _ASPECT_WORDS = re.compile("方面|领域|环节|形式|方式|渠道|措施|举措|内容|手段")
 _IPO_NAME = re.compile(f"(?<=[，。；：、“\n])([{L.CJK}]{{2,6}}?)(?:在|于|成功|正式)?(?:创业板|科创板|主板|新三板|北交所|港交所|"
                        "上交所|深交所|(?:申报|登陆|冲刺)(?:创业板|科创板|北交所))")
@@ -501,8 +508,9 @@ class EntityFinder:
                 given = text[j:e]
                 if not all(_CJK_RE.match(c) for c in given):
                     continue
-                if given[-1] in L.PERSON_NEXT or given[0] in L.PERSON_NEXT:
-                    continue
+                if given[0] in L.PERSON_NEXT or (given[-1] in L.PERSON_NEXT and not (
+                        k == 2 and given[-1] in _VERB_INITIALS and not text.startswith(_NAME_THEN_VERB, e - 1))):
+                    continue     # 李明说, 刘军强调: the verb's first character; 李志强出席: a given name's
                 if words.starts_with_common_word(text[i:e]):
                     continue     # 专家强化技术, 书记强调: a verb, not 强 + given name
                 if k == 2 and given[-1] in _NAME_FINAL_ADVERBS and text[e:e + 1] in _AFTER_ADVERB:
@@ -630,7 +638,7 @@ class EntityFinder:
     def partner_names(self, text: str) -> list[Cand]:
         """与北方重工合作: the other party of a cooperation is an organisation."""
         out = []
-        pat = re.compile(f"([{L.CJK}A-Za-z]{{2,8}}?)(?:共同|联合)?(?:合作|签约|签署|携手|联手)")
+        pat = re.compile(f"([{L.CJK}A-Za-z]{{2,8}}?)(?:共同|联合)?(?:{_COOPERATION_ADVERBS})*(?:合作|签约|签署|携手|联手)")
         for c in re.finditer("与|和|同|跟", text):
             m = pat.match(text, c.end())   # every connective is tried: 他和同事们与北方重工合作
             if m is None:

@@ -124,6 +124,10 @@ class RelationFinder:
     def _compatible(self, firm: Ent, park: Ent) -> bool:
         """A firm whose name carries a place outside the park's province is not hosted there."""
         name = normalise_name(firm.label)
+        # 中国科学院深圳先进技术研究院, 中科院X研究所: the place after the national prefix decides
+        national = re.match(r"(?:中国科学院|中国工程院|中国|中科院)", name)
+        if national and len(name) - national.end() >= 4:
+            name = name[national.end():]
         for k in (3, 2):
             entry = self.gaz.place(name[:k])
             if entry is None:
@@ -133,6 +137,11 @@ class RelationFinder:
             if park.park is not None:
                 prov = self.gaz.place(park.park.province)
                 return prov is not None and (entry.code == prov.code or self.gaz.contains(prov, entry))
+            # a park outside the national list (天津经济技术开发区): the place its own name starts with
+            park_name = normalise_name(park.label)
+            home = next((p for p in (self.gaz.place(park_name[:j]) for j in (3, 2)) if p is not None), None)
+            if home is not None and home.level >= 1 and home.code[:2].isdigit() and entry.code[:2].isdigit():
+                return home.code[:2] == entry.code[:2]     # administrative codes: the first two digits = province
             return True
         return True
 

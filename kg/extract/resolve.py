@@ -269,6 +269,19 @@ class Resolver:
                 # province merges firms (加拿大麦格纳公司 / 麦格纳公司)
                 if place is not None and (e.cls is not EntityClass.COMPANY or place.level <= 1):
                     self._merge(e, f)
+        # a park written as its city + one of its known names (武汉东湖高新区 = 东湖高新区, the short name of
+        # 武汉东湖新技术开发区): parks are few per article, so every pair is compared
+        parks = [e for e in live if e.cls is EntityClass.PARK]
+        for e in parks:
+            for f in parks:
+                if e is f or not e.mentions or not f.mentions:
+                    continue
+                le = self._park_variant_key(normalise_name(e.label))
+                for n in f.names:
+                    ln = self._park_variant_key(normalise_name(n))
+                    if len(ln) >= 4 and len(le) > len(ln) and le.endswith(ln) and self.gaz.place(le[:-len(ln)]):
+                        self._merge(f, e)
+                        break
         # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
         firms = [e for e in ents if e.cls is EntityClass.COMPANY and e.mentions]
         by_core: dict[str, list[Ent]] = {}     # a merging pair's cores share their first two characters
