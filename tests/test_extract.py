@@ -551,3 +551,18 @@ def test_a_national_institute_of_another_province_is_not_hosted(run):
     # 中国科学院X所: the place after the national prefix decides; a park off the national list has its own place
     _, _, rels, _ = run("天津经济技术开发区管委会副主任孙立新，中国科学院深圳先进技术研究院院长樊建平也出席。")
     assert not any(k == "hosts" and t.startswith("中国科学院") for _, k, t in rels)
+
+
+def test_each_person_of_a_list_gets_only_its_own_role(run):
+    _, _, rels, d = run("临岳集团董事长兼总裁吴建华、副总裁郑晓燕出席签约仪式。")
+    by_person = {next(e.name for e in d.entities if e.key == r.head): r.role for r in d.relations
+                 if r.kind.value == "worksFor"}
+    assert by_person == {"吴建华": "董事长兼总裁", "郑晓燕": "副总裁"}
+
+
+def test_a_firm_building_in_the_park_is_hosted_by_the_park_in_focus(run):
+    # 园区 is not named: the park of the sentence (here only inside 管理委员会) or the one last named
+    _, _, rels, _ = run("青川经开区管理委员会与临岳集团签订投资协议，临岳集团将在园区投资建设新能源电池项目。")
+    assert ("青川经开区", "hosts", "临岳集团") in rels
+    _, _, rels, _ = run("青川高新区是国家级高新区。记者了解到，临岳科技有限公司已在园区落户三年。")
+    assert any(k == "hosts" and t == "临岳科技有限公司" for _, k, t in rels)

@@ -316,6 +316,11 @@ class RelationFinder:
             if org.cls is EntityClass.PARK:
                 continue
             role = role.strip("、， ")
+            # X董事长A、副总裁B: the role of B is what follows the last person named before it
+            prev_person = next((q for q in reversed(ctx.ms[:i]) if ctx.ent(q).cls is EntityClass.PERSON
+                                and q.end <= m.start and q.end > m.start - len(role) - 1), None)
+            if prev_person is not None:
+                role = text[prev_person.end:m.start].strip("、，和及 ")
             role = re.sub(r"^(的|之)", "", role)
             if not role or len(role) > 16:
                 continue
@@ -365,6 +370,14 @@ class RelationFinder:
                     subj = ctx.focus_for(before)
                 if subj is not None and subj.cls in FIRMS:
                     out.append(Rel(RelationKind.HOSTS, park.idx, subj.idx, ctx.sent, cue="settle-in-park"))
+        # X将在园区投资建设…: a firm investing or settling "in the park" (not named) is hosted by the park in focus
+        here = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK] or \
+            [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
+        in_focus = here[0] if here else ctx.focus_park
+        for m in ms:
+            e = ctx.ent(m)
+            if e.cls in FIRMS and not e.f500 and in_focus is not None and _IN_THE_PARK.match(text, m.end):
+                out.append(Rel(RelationKind.HOSTS, in_focus.idx, e.idx, ctx.sent, cue="in-the-park"))
         # an anaphoric firm in a sentence about a park: 在贵阳高新区帮助下，该企业…
         sent_text = text[ctx.sent.start:ctx.sent.end]
         parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
@@ -593,6 +606,9 @@ def _is_local_firm(e: Ent) -> bool:
     return not (e.place is not None and e.place.level == 0 and e.place.code != "C:中国")
 
 
+# X (将|已)?在园区投资/建设/落户…: the park in focus, not named
+_IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
+                          r"(?:内)?(?:投资|建设|新建|设立|落户|布局|建成|落地|扩产|成立)")
 # between a parent firm and its subsidiary: A旗下的B, A全资子公司B
 _PARENT_OF = re.compile(r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|分公司|企业)?|的?(?:全资|控股)?(?:子公司|分公司)")
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
