@@ -566,3 +566,12 @@ def test_a_firm_building_in_the_park_is_hosted_by_the_park_in_focus(run):
     assert ("青川经开区", "hosts", "临岳集团") in rels
     _, _, rels, _ = run("青川高新区是国家级高新区。记者了解到，临岳科技有限公司已在园区落户三年。")
     assert any(k == "hosts" and t == "临岳科技有限公司" for _, k, t in rels)
+
+
+def test_fortune_500_brands_without_their_group_word(run):
+    # the Fortune list says 博世集团 / 马士基集团: the brand alone is the firm; brands that are common words are not
+    ents, _, _, d = run("世界500强企业博世投资建设智能传感器项目。园区与马士基签约。他联想到了过去，最美的风景在路上。"
+                        "北京首钢队客场取胜。")
+    f500 = {e.name for e in d.entities if e.fortune500}
+    assert {"博世", "马士基"} <= f500
+    assert not {"联想", "美的", "首钢"} & set(ents)

@@ -40,6 +40,8 @@ _WEAK_LIST = re.compile(f"(?:、[{L.CJK}]{{2,8}})+?(?:等|在|申报|科创板|�
 _VERB_INITIALS = frozenset("说表介告透指认坦强称谈提解回感补")
 _NAME_THEN_VERB = ("说", "表示", "表态", "介绍", "告诉", "告知", "透露", "指出", "指导", "认为", "坦言", "强调", "强化", "称",
                    "谈", "提出", "提到", "提醒", "解释", "回忆", "回答", "感慨", "感叹", "感谢", "补充")
+_TEAM_CHARS = frozenset("队")
+_BRAND_MAX_FREQUENCY = 100   # jieba's dictionary counts: 阿里巴巴 82 and 京东 70 are brands, 联想 1393 a verb
 # 与X深化合作, 与X开展战略合作: words between a partner's name and 合作 that are not part of the name
 _COOPERATION_ADVERBS = "深化|加强|强化|开展|展开|进行|达成|建立|推进|深入|深度|全面|战略|紧密|长期|密切|务实|持续"
 _ASPECT_WORDS = re.compile("方面|领域|环节|形式|方式|渠道|措施|举措|内容|手段")
@@ -156,6 +158,16 @@ class EntityFinder:
             if name in terms or len(name) < 2:
                 continue
             terms[name] = ("fortune", entry)
+        # brands: 博世 for 博世集团, 马士基 for 马士基集团; a brand that is also a common word (联想, 美的, 小米, 招商局)
+        # or a place is left out (frequency in jieba's dictionary)
+        for name, entry in list(self.gaz.fortune_names.items()):
+            for suffix in ("集团公司", "集团", "公司"):
+                brand = name[:-len(suffix)]
+                if name.endswith(suffix) and len(brand) >= 2:
+                    if brand not in terms and brand not in self.gaz.fortune_names and not self.gaz.place(brand) \
+                            and words.frequency(brand) < _BRAND_MAX_FREQUENCY:
+                        terms[brand] = ("fortune", entry)
+                    break
         for name, official in self.gaz.gov_bodies.items():
             cls = EntityClass.INSTITUTE if official.endswith(("科学院", "工程院")) else EntityClass.GOVERNMENT_BODY
             terms[name] = ("gov", (cls, official))
@@ -328,7 +340,7 @@ class EntityFinder:
             elif kind == "gov":
                 out.append(Cand(s, e, entry[0], "gazetteer", 3, official=entry[1]))
                 out += self._leading_place(text, s, e)
-            else:
+            elif text[e:e + 1] not in _TEAM_CHARS:     # 首钢队, 申花队: a sports team named after its sponsor
                 out.append(Cand(s, e, EntityClass.COMPANY, "gazetteer", 2, fortune=entry))
         return out
 
