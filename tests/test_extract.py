@@ -575,3 +575,18 @@ def test_fortune_500_brands_without_their_group_word(run):
     f500 = {e.name for e in d.entities if e.fortune500}
     assert {"博世", "马士基"} <= f500
     assert not {"联想", "美的", "首钢"} & set(ents)
+
+
+def test_one_registered_name_ends_where_the_next_clause_starts(run):
+    # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
+    ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"
+                           "中国移动通信集团有限公司北京分公司与临岳科技有限公司签订合同。")
+    assert {"瑞泰半导体有限公司", "临岳汽车零部件公司", "中国移动通信集团有限公司北京分公司"} <= set(ents)
+    assert ("瑞泰半导体有限公司", "partnersWith", "临岳汽车零部件公司") in rels
+    assert ("中国移动通信集团有限公司北京分公司", "partnersWith", "临岳科技有限公司") in rels
+
+
+def test_person_in_apposition_with_organisation_and_role(run):
+    ents, _, rels, _ = run("吴海峰，临岳精密机械有限公司创始人，2010年回国创业。")
+    assert ents.get("吴海峰") == "Person"
+    assert ("吴海峰", "worksFor", "临岳精密机械有限公司") in rels

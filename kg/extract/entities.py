@@ -41,6 +41,11 @@ _VERB_INITIALS = frozenset("说表介告透指认坦强称谈提解回感补")
 _NAME_THEN_VERB = ("说", "表示", "表态", "介绍", "告诉", "告知", "透露", "指出", "指导", "认为", "坦言", "强调", "强化", "称",
                    "谈", "提出", "提到", "提醒", "解释", "回忆", "回答", "感慨", "感叹", "感谢", "补充")
 _TEAM_CHARS = frozenset("队")
+# (clause start) NAME，ORGANISATION (then a role): the name of an apposition
+_APPOSITION = re.compile(f"(?:^|(?<=[。；！？\n”]))([{L.CJK}]{{2,3}})[，,]([{L.CJK}A-Za-z0-9（）()]{{4,30}})")
+# the end of a registered firm name inside a longer run (the last one), and suffixes that legitimately follow one
+_INNER_LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?=[^）)])(?!.*(?:股份有限公司|有限责任公司|有限公司))")
+_BRANCH_SUFFIXES = frozenset({"分公司", "子公司", "分行", "支行", "分厂", "办事处", "分院", "分中心", "分部"})
 _BRAND_MAX_FREQUENCY = 100   # jieba's dictionary counts: 阿里巴巴 82 and 京东 70 are brands, 联想 1393 a verb
 # 与X深化合作, 与X开展战略合作: words between a partner's name and 合作 that are not part of the name
 _COOPERATION_ADVERBS = "深化|加强|强化|开展|展开|进行|达成|建立|推进|深入|深度|全面|战略|紧密|长期|密切|务实|持续"
@@ -368,6 +373,17 @@ class EntityFinder:
                     if self.gaz.place(inner) or self.gaz.place(inner + "区"):
                         end = close + 1
             start = self.trim_left(text, start, m.start())
+            inner = _INNER_LEGAL_END.search(text, start, m.start()) if cls is EntityClass.COMPANY else None
+            if inner is not None and suffix not in _BRANCH_SUFFIXES:
+                # X有限公司主动向Y公司…: one registered name ends inside the run; the next name starts after it
+                start = self.trim_left(text, inner.end(), m.start())
+                # …有限公司主动向|Y公司: the clause up to the last preposition before Y goes too
+                pos = start
+                for tok in words.tokens(text[start:m.start()]):
+                    pos += len(tok)
+                    if words.tag(tok) == "p" and m.start() - pos >= 2:
+                        start = pos
+                        break
             prefix = text[start:m.start()]
             if not prefix and cls is EntityClass.GOVERNMENT_BODY and m.start() > 0 and text[m.start() - 1] == "、" \
                     and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and (
@@ -557,6 +573,16 @@ class EntityFinder:
                     if len(om.group(1)) - lead >= 2:
                         s0 += lead
                     out.append(Cand(s0, m.start(), EntityClass.COMPANY, "role-org", -1))
+        # 吴海峰，X公司创始人，…: a name opening a clause, a comma, then an organisation and a role
+        for m in self.role_re.finditer(text):
+            if m.end() < len(text) and text[m.end()] not in "，,。；":
+                continue
+            am = _APPOSITION.search(text, max(0, m.start() - 40), m.start())
+            if am is None or am.end() != m.start() or not self.suffix_re.search(am.group(2)):
+                continue
+            s, e = am.start(1), am.end(1)
+            if name_at(s) == e and not any(a <= s < b for a, b in blocked):
+                out.append(Cand(s, e, EntityClass.PERSON, "person", 2))
         def clause_start(s: int) -> bool:
             return s == 0 or not _CJK_RE.match(text[s - 1]) or text[s - 1] in "，。、：；“”（）"
 

@@ -287,6 +287,15 @@ class RelationFinder:
                 continue
             left = text[ctx.sent.start:m.start]
             role_m = _ROLE_TAIL.search(left)
+            if not role_m and i + 1 < len(ctx.ms) and text[m.end:m.end + 1] in "，,":
+                # 吴海峰，X公司创始人，…: the person, then the organisation and the role as an apposition
+                om = ctx.ms[i + 1]
+                org = ctx.ent(om)
+                after = L_ROLE_AT.match(text, om.end) if om.start == m.end + 1 and org.cls in ORGS else None
+                if after and (after.end() >= len(text) or text[after.end()] in "，,。；"):
+                    ctx.employer[p.idx] = org
+                    out.append(Rel(RelationKind.WORKS_FOR, p.idx, org.idx, ctx.sent, role=after.group(), cue="role-apposition"))
+                continue
             if not role_m:
                 continue
             # the organisation: the nearest organisation mention ending before the role phrase
@@ -399,7 +408,8 @@ class RelationFinder:
     def _partners(self, ctx: "_SentCtx") -> list[Rel]:
         text = ctx.text
         sent_text = text[ctx.sent.start:ctx.sent.end]
-        if not _partner_sentence(sent_text) and "提供" not in sent_text:   # 为A、B等企业提供支持
+        if not _partner_sentence(sent_text) and "提供" not in sent_text and "签订" not in sent_text:
+            # (为A、B等企业提供支持; A与B签订合同: 签订 alone does not make the sentence about partners for _hosts)
             return []
         out: list[Rel] = []
         ms = ctx.ms
@@ -462,7 +472,7 @@ class RelationFinder:
             after = text[group[-1].end:min(ctx.sent.end, group[-1].end + 24)]
             # A 与 B 合作 / 为 B 赶制 / 联合 B、C 推出
             if lead and (lead.group(1) in ("联合", "携手", "牵手", "联手") or
-                         re.search(r"合作|签约|签署|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购|牵手|携手|联手|结盟", after)):
+                         re.search(r"合作|签约|签署|签订|合同|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购|牵手|携手|联手|结盟", after)):
                 subj = subject_before(m.start - len(lead.group(0)), ctx.ent(m))
                 for g in group:
                     add(subj, ctx.ent(g), "partner-cue")
@@ -609,6 +619,9 @@ def _is_local_firm(e: Ent) -> bool:
 # X (将|已)?在园区投资/建设/落户…: the park in focus, not named
 _IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
                           r"(?:内)?(?:投资|建设|新建|设立|落户|布局|建成|落地|扩产|成立)")
+# a role right after an organisation (the longest one: 董事长兼总经理 before 董事长)
+L_ROLE_AT = re.compile("(?:%s)(?:兼(?:%s))?" % ("|".join(sorted(map(re.escape, L.PERSON_ROLES), key=len, reverse=True)),
+                                              "|".join(sorted(map(re.escape, L.PERSON_ROLES), key=len, reverse=True))))
 # between a parent firm and its subsidiary: A旗下的B, A全资子公司B
 _PARENT_OF = re.compile(r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|分公司|企业)?|的?(?:全资|控股)?(?:子公司|分公司)")
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
