@@ -590,3 +590,10 @@ def test_person_in_apposition_with_organisation_and_role(run):
     ents, _, rels, _ = run("吴海峰，临岳精密机械有限公司创始人，2010年回国创业。")
     assert ents.get("吴海峰") == "Person"
     assert ("吴海峰", "worksFor", "临岳精密机械有限公司") in rels
+
+
+def test_located_in_the_most_specific_place_and_before_the_firm(run):
+    _, _, rels, _ = run("临岳食品有限公司位于浙江省湖州市长兴县，成立于2008年。")
+    assert ("临岳食品有限公司", "locatedIn", "长兴县") in rels
+    _, _, rels, _ = run("总部位于深圳的临岳通信技术有限公司在青川高新区设立研发中心。")
+    assert ("临岳通信技术有限公司", "locatedIn", "深圳市") in rels

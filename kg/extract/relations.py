@@ -551,11 +551,24 @@ class RelationFinder:
             before = text[max(ctx.sent.start, m.start - 4):m.start]
             if not re.search(r"(位于|地处|坐落于|坐落在|落户)$", before):
                 continue
+            # 位于浙江省湖州市长兴县: the most specific place of the chain
+            j = i
+            while j + 1 < len(ctx.ms) and ctx.ms[j + 1].start == ctx.ms[j].end \
+                    and ctx.ent(ctx.ms[j + 1]).cls is EntityClass.PLACE:
+                j += 1
+            place = ctx.ent(ctx.ms[j])
+            subject = None
             for prev in reversed(ctx.ms[:i]):
                 pe = ctx.ent(prev)
                 if pe.cls in ORGS or pe.cls is EntityClass.PARK:
-                    out.append(Rel(RelationKind.LOCATED_IN, pe.idx, e.idx, ctx.sent, cue="located-cue"))
+                    subject = pe
                     break
+            if subject is None and j + 1 < len(ctx.ms) and text[ctx.ms[j].end:ctx.ms[j + 1].start] == "的":
+                nxt = ctx.ent(ctx.ms[j + 1])   # (总部)位于深圳的X公司
+                if nxt.cls in ORGS or nxt.cls is EntityClass.PARK:
+                    subject = nxt
+            if subject is not None:
+                out.append(Rel(RelationKind.LOCATED_IN, subject.idx, place.idx, ctx.sent, cue="located-cue"))
         # 长安区智能制造产业基地、文化创意产业基地: a park coordinated after one named with a place is there too
         for i, m in enumerate(ctx.ms[:-1]):
             a, b = ctx.ent(m), ctx.ent(ctx.ms[i + 1])
