@@ -26,10 +26,13 @@ log = logging.getLogger(__name__)
 #: The scratch database of the out-of-core graph assembly (kg.assemble), removed when the build ends.
 ASSEMBLY_FILE = ".assembly.tmp"
 #: What graph.html draws at most: entities (the most connected first; `kg view` draws any part of the graph),
-#: evidence sentences per relation and articles per entity. The page states the totals.
+#: evidence sentences per relation and articles per entity, within a budget for the whole page (a large graph
+#: gets fewer per relation, at least one). The page states the totals.
 VIEW_MAX_NODES = 10_000
 VIEW_MAX_EVIDENCE = 20
 VIEW_MAX_DOCS = 50
+VIEW_EVIDENCE_BUDGET = 40_000
+VIEW_DOCS_BUDGET = 100_000
 
 
 @dataclass
@@ -197,13 +200,15 @@ def _write_outputs(asm: Assembly, out: Path, html: bool, store: bool, jobs: int,
 
 def _render_view(asm: Assembly, path: Path) -> None:
     """The whole graph up to VIEW_MAX_NODES entities, with at most VIEW_MAX_EVIDENCE sentences per relation and
-    VIEW_MAX_DOCS articles per entity (the page says how many more there are; graph.ttl and the store have all)."""
+    VIEW_MAX_DOCS articles per entity, fewer when the page's budgets need it (the page says how many more there
+    are; graph.ttl and the store have them all)."""
     from kg.view import render_html
     from kg.view.subgraph import select
 
     nodes, edges = select(asm.G, max_nodes=VIEW_MAX_NODES)
-    render_html(asm.view_graph(nodes, edges, max_evidence=VIEW_MAX_EVIDENCE, max_docs=VIEW_MAX_DOCS), path,
-                title="ParkKG")
+    max_evidence = max(1, min(VIEW_MAX_EVIDENCE, VIEW_EVIDENCE_BUDGET // max(1, len(edges))))
+    max_docs = max(1, min(VIEW_MAX_DOCS, VIEW_DOCS_BUDGET // max(1, len(nodes))))
+    render_html(asm.view_graph(nodes, edges, max_evidence=max_evidence, max_docs=max_docs), path, title="ParkKG")
 
 
 class _Background:

@@ -118,3 +118,10 @@ def test_build_view_says_more_evidence_exists(tmp_path, monkeypatch):
     assert hosted and all(len(e["ev"]) == 2 and e["n"] == 4 for e in hosted)
     assert (out / "graph.ttl").read_text(encoding="utf-8").count("pk:startOffset") >= 4 * len(hosted)
     assert not list(out.glob(".assembly*"))
+    # a page budget smaller than the relations: one sentence each, never none
+    monkeypatch.setattr(kg.build, "VIEW_EVIDENCE_BUDGET", 1)
+    build([str(src)], out, store=False)
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    start = html.index('id="parkkg-data">') + len('id="parkkg-data">')
+    data = json.loads(html[start:html.index("</script>", start)])
+    assert all(len(e["ev"]) == 1 and e["n"] >= 1 for e in data["edges"])
