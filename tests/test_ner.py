@@ -54,9 +54,9 @@ def test_read_cluener_maps_and_marks_missing(tmp_path):
                     '"name": {"叶老桂": [[4, 6]]}, "game": {"CSOL": [[8, 11]]}}}\n', encoding="utf-8")
     (sent,) = read_cluener(path, CLUENER_TRAIN_MAP)
     assert sent.spans == ((0, 4, "ORG"), (4, 7, "PER"))
-    assert sent.missing == ()          # a game title is learned as no entity
-    (sent,) = read_cluener(path, {**CLUENER_TRAIN_MAP, "game": None})
     assert sent.missing == ((8, 12),)  # a category mapped to None is missing (not learned)
+    (sent,) = read_cluener(path, {**CLUENER_TRAIN_MAP, "game": ""})
+    assert sent.missing == () and sent.spans == ((0, 4, "ORG"), (4, 7, "PER"))  # "": learned as no entity
     assert sent.text[8:12] == "CSOL"
     (scored,) = read_cluener(path, CLUENER_EVAL_MAP)
     assert scored.spans == sent.spans

@@ -33,13 +33,10 @@ CLUENER_TRAIN_MAP: dict[str, str | None] = {
     # names: left missing so that the model learns one LOC convention
     "address": None,
     "scene": None,
-    # titles of games, books and films (《蝙蝠侠：阿甘精神病院》) and job titles (主持人) hold no person or
-    # organisation in any of the corpora's conventions: learned as outside, so that the model stops reading
-    # 蝙蝠侠 or 吴三桂 inside a title as a name
-    "game": "",
-    "book": "",
-    "movie": "",
-    "position": "",
+    "game": None,
+    "book": None,
+    "movie": None,
+    "position": None,
 }
 
 #: CLUENER categories scored by ``kg evaluate --public`` (issue 3: company+government+organization+name).
