@@ -137,9 +137,9 @@ class Extractor:
     """Article -> DocExtraction. One instance per process (the pipeline is loaded once)."""
 
     def __init__(self, use_ner: bool | None = None):
-        # Measured on the dev articles, the trained NER (PD test F1 0.804) lowers entity/relation F1
-        # (0.935/0.934 and 0.938/0.895 against 0.975/0.974 and 0.992/0.961 without it) and costs ~85 % of the
-        # run time (20,600 against 127,300 chars/s), so rules + gazetteers are the default. PARKKG_NER=1 turns it on.
+        # Measured on the dev articles, the trained NER (PD test F1 0.893) lowers entity/relation F1
+        # (0.951/0.950 and 0.923/0.881 against 0.975/0.974 and 0.992/0.961 without it) and costs ~90 % of the
+        # run time (15,600 against 150,000+ chars/s), so rules + gazetteers are the default. PARKKG_NER=1 turns it on.
         if use_ner is None:
             from kg.extract import ner_enabled
 
