@@ -597,3 +597,8 @@ def test_located_in_the_most_specific_place_and_before_the_firm(run):
     assert ("临岳食品有限公司", "locatedIn", "长兴县") in rels
     _, _, rels, _ = run("总部位于深圳的临岳通信技术有限公司在青川高新区设立研发中心。")
     assert ("临岳通信技术有限公司", "locatedIn", "深圳市") in rels
+
+
+def test_two_parties_founding_something_together(run):
+    _, _, rels, _ = run("临岳科技有限公司与青川大学联合成立了智能传感器研究院。")
+    assert ("临岳科技有限公司", "partnersWith", "青川大学") in rels

@@ -472,7 +472,7 @@ class RelationFinder:
             after = text[group[-1].end:min(ctx.sent.end, group[-1].end + 24)]
             # A 与 B 合作 / 为 B 赶制 / 联合 B、C 推出
             if lead and (lead.group(1) in ("联合", "携手", "牵手", "联手") or
-                         re.search(r"合作|签约|签署|签订|合同|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购|牵手|携手|联手|结盟|橄榄枝", after)):
+                         re.search(r"合作|签约|签署|签订|合同|赶制|供货|提供|配套|订单|协议|共建|合资|推出|对接|采购|牵手|携手|联手|结盟|橄榄枝|联合|共同", after)):
                 subj = subject_before(m.start - len(lead.group(0)), ctx.ent(m))
                 for g in group:
                     add(subj, ctx.ent(g), "partner-cue")
