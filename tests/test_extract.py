@@ -602,3 +602,17 @@ def test_located_in_the_most_specific_place_and_before_the_firm(run):
 def test_two_parties_founding_something_together(run):
     _, _, rels, _ = run("临岳科技有限公司与青川大学联合成立了智能传感器研究院。")
     assert ("临岳科技有限公司", "partnersWith", "青川大学") in rels
+
+
+def test_bureaus_named_with_and(run):
+    # 工业和信息化局: 和 is a stop character elsewhere; a bureau is a government body, each with its own head
+    ents, _, rels, _ = run("杭州市科学技术局局长孙涛、杭州市工业和信息化局副局长钱明参加了会议。")
+    assert ents.get("杭州市科学技术局") == "GovernmentBody" and ents.get("杭州市工业和信息化局") == "GovernmentBody"
+    assert ("钱明", "worksFor", "杭州市工业和信息化局") in rels
+
+
+def test_name_is_the_role_of_an_organisation(run):
+    # 王建国是X公司的董事长: 国是 is a word, but here 是 follows a name that opens the clause
+    ents, _, rels, _ = run("王建国是临岳科技有限公司的董事长。他说，李国是临岳精工有限公司的创始人。")
+    assert ents.get("临岳科技有限公司") == "Company" and "王建国是临岳科技有限公司" not in ents
+    assert ("王建国", "worksFor", "临岳科技有限公司") in rels and ("李国", "worksFor", "临岳精工有限公司") in rels

@@ -41,8 +41,9 @@ _VERB_INITIALS = frozenset("说表介告透指认坦强称谈提解回感补")
 _NAME_THEN_VERB = ("说", "表示", "表态", "介绍", "告诉", "告知", "透露", "指出", "指导", "认为", "坦言", "强调", "强化", "称",
                    "谈", "提出", "提到", "提醒", "解释", "回忆", "回答", "感慨", "感叹", "感谢", "补充")
 _TEAM_CHARS = frozenset("队")
-# (clause start) NAME，ORGANISATION (then a role): the name of an apposition
-_APPOSITION = re.compile(f"(?:^|(?<=[。；！？\n”]))([{L.CJK}]{{2,3}})[，,]([{L.CJK}A-Za-z0-9（）()]{{4,30}})")
+_CLAUSE_BREAKS = frozenset("，。；：！？、“”\n ")
+# NAME，ORGANISATION / NAME是ORGANISATION的 (then a role), matched at a clause start
+_APPOSITION = re.compile(f"([{L.CJK}]{{2,3}})(?:[，,]|是)([{L.CJK}A-Za-z0-9（）()]{{4,30}})")
 # the end of a registered firm name inside a longer run (the last one), and suffixes that legitimately follow one
 _INNER_LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?=[^）)])(?!.*(?:股份有限公司|有限责任公司|有限公司))")
 _BRANCH_SUFFIXES = frozenset({"分公司", "子公司", "分行", "支行", "分厂", "办事处", "分院", "分中心", "分部"})
@@ -214,6 +215,8 @@ class EntityFinder:
                 i -= 1
                 continue
             if ch in L.LEFT_STOP_CHARS:
+                if ch == "是" and self._name_opens_clause(text, i - 1, floor):
+                    break        # 王建国是X公司的董事长: 国是 is a word, but here 是 follows a person's name
                 # a stop character inside a noun or place name (成都, 大数据, 以色列, 共和国) does not stop
                 a = self._word_around(text, i - 1, floor, pos) if ch in _SOFT_STOP_CHARS else None
                 if a is None:
@@ -229,6 +232,16 @@ class EntityFinder:
         while i < pos and text[i] in L.BAD_NAME_START:
             i += 1
         return i
+
+    def _name_opens_clause(self, text: str, k: int, floor: int) -> bool:
+        """A 2-3 character personal name (a known surname first) ends right before ``text[k]`` and opens its
+        clause."""
+        for n in (3, 2):
+            s = k - n
+            if s >= floor and s >= 0 and self.surname_re.match(text, s, s + 2) and (
+                    s == 0 or text[s - 1] in _CLAUSE_BREAKS) and all(_CJK_RE.match(c) for c in text[s:k]):
+                return True
+        return False
 
     def _word_around(self, text: str, k: int, floor: int, pos: int) -> int | None:
         """Start of the longest dictionary noun or place (2-4 chars) covering ``text[k]`` inside [floor, pos)."""
@@ -573,16 +586,20 @@ class EntityFinder:
                     if len(om.group(1)) - lead >= 2:
                         s0 += lead
                     out.append(Cand(s0, m.start(), EntityClass.COMPANY, "role-org", -1))
-        # 吴海峰，X公司创始人，…: a name opening a clause, a comma, then an organisation and a role
+        # 吴海峰，X公司创始人，… / 王建国是X公司的董事长: a name opening a clause, then an organisation and a role
         for m in self.role_re.finditer(text):
             if m.end() < len(text) and text[m.end()] not in "，,。；":
                 continue
-            am = _APPOSITION.search(text, max(0, m.start() - 40), m.start())
-            if am is None or am.end() != m.start() or not self.suffix_re.search(am.group(2)):
-                continue
-            s, e = am.start(1), am.end(1)
-            if name_at(s) == e and not any(a <= s < b for a, b in blocked):
-                out.append(Cand(s, e, EntityClass.PERSON, "person", 2))
+            lo = max(0, m.start() - 40)
+            starts = ([0] if lo == 0 else []) + [k + 1 for k in range(lo, m.start()) if text[k] in _CLAUSE_BREAKS]
+            for s in starts:
+                am = _APPOSITION.match(text, s, m.start())
+                if am is None or am.end() != m.start() or not self.suffix_re.search(am.group(2)):
+                    continue
+                e = am.end(1)
+                if name_at(s) == e and not any(a <= s < b for a, b in blocked):
+                    out.append(Cand(s, e, EntityClass.PERSON, "person", 2))
+                    break
         def clause_start(s: int) -> bool:
             return s == 0 or not _CJK_RE.match(text[s - 1]) or text[s - 1] in "，。、：；“”（）"
 

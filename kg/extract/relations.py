@@ -287,11 +287,12 @@ class RelationFinder:
                 continue
             left = text[ctx.sent.start:m.start]
             role_m = _ROLE_TAIL.search(left)
-            if not role_m and i + 1 < len(ctx.ms) and text[m.end:m.end + 1] in "，,":
-                # 吴海峰，X公司创始人，…: the person, then the organisation and the role as an apposition
+            if not role_m and i + 1 < len(ctx.ms) and text[m.end:m.end + 1] in "，,是":
+                # 吴海峰，X公司创始人，… / 王建国是X公司的董事长: the person, then the organisation and the role
                 om = ctx.ms[i + 1]
                 org = ctx.ent(om)
-                after = L_ROLE_AT.match(text, om.end) if om.start == m.end + 1 and org.cls in ORGS else None
+                at = om.end + (text[om.end:om.end + 1] == "的")
+                after = L_ROLE_AT.match(text, at) if om.start == m.end + 1 and org.cls in ORGS else None
                 if after and (after.end() >= len(text) or text[after.end()] in "，,。；"):
                     ctx.employer[p.idx] = org
                     out.append(Rel(RelationKind.WORKS_FOR, p.idx, org.idx, ctx.sent, role=after.group(), cue="role-apposition"))
