@@ -616,3 +616,10 @@ def test_name_is_the_role_of_an_organisation(run):
     ents, _, rels, _ = run("王建国是临岳科技有限公司的董事长。他说，李国是临岳精工有限公司的创始人。")
     assert ents.get("临岳科技有限公司") == "Company" and "王建国是临岳科技有限公司" not in ents
     assert ("王建国", "worksFor", "临岳科技有限公司") in rels and ("李国", "worksFor", "临岳精工有限公司") in rels
+
+
+def test_firms_a_park_brings_in_are_hosted_whatever_their_names_say(run):
+    # 宁德时代 carries a place of another province, which alone would keep it out of a 青川 park
+    _, _, rels, _ = run("近年来，青川高新区先后引进了京东方、宁德时代等一批龙头企业。")
+    park = next(h for h, k, _ in rels if k == "hosts")
+    assert {(park, "hosts", "京东方"), (park, "hosts", "宁德时代")} <= rels

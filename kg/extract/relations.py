@@ -90,7 +90,7 @@ class RelationFinder:
                     focus_firm = focus_by_cls[subject.cls] = subject
         rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels)
         # a firm whose name carries a place in another province is not hosted by the park (酒泉… by a 济南 park)
-        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue == "name-hosts"
+        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue in ("name-hosts", "park-introduces")
                 or self._compatible(by_idx[r.tail], by_idx[r.head])]
         return _dedupe(rels)
 
@@ -380,6 +380,19 @@ class RelationFinder:
                     subj = ctx.focus_for(before)
                 if subj is not None and subj.cls in FIRMS:
                     out.append(Rel(RelationKind.HOSTS, park.idx, subj.idx, ctx.sent, cue="settle-in-park"))
+        # P(先后)引进了A、B、C等…: the firms a park brought in are its tenants, wherever their names come from
+        for i, m in enumerate(ms):
+            if ctx.ent(m).cls is not EntityClass.PARK:
+                continue
+            cue = _PARK_INTRODUCES.match(text, m.end)
+            k = i + 1
+            while cue and k < len(ms) and ms[k].start <= (cue.end() if k == i + 1 else ms[k - 1].end + 1):
+                e = ctx.ent(ms[k])
+                if e.cls in FIRMS and not e.f500:
+                    out.append(Rel(RelationKind.HOSTS, ctx.ent(m).idx, e.idx, ctx.sent, cue="park-introduces"))
+                if k + 1 < len(ms) and text[ms[k].end:ms[k + 1].start] not in ("、", "和", "及", "与"):
+                    break
+                k += 1
         # X将在园区投资建设…: a firm investing or settling "in the park" (not named) is hosted by the park in focus
         here = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK] or \
             [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
@@ -630,6 +643,8 @@ def _is_local_firm(e: Ent) -> bool:
     return not (e.place is not None and e.place.level == 0 and e.place.code != "C:中国")
 
 
+# P 先后引进了 A、B…: a park bringing firms in
+_PARK_INTRODUCES = re.compile(r"(?:先后|相继|陆续|已|已经|还|又|共|成功)*(?:引进|引入|招引|吸引)(?:了)?")
 # X (将|已)?在园区投资/建设/落户…: the park in focus, not named
 _IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
                           r"(?:内)?(?:投资|建设|新建|设立|落户|布局|建成|落地|扩产|成立)")
