@@ -623,3 +623,11 @@ def test_firms_a_park_brings_in_are_hosted_whatever_their_names_say(run):
     _, _, rels, _ = run("近年来，青川高新区先后引进了京东方、宁德时代等一批龙头企业。")
     park = next(h for h, k, _ in rels if k == "hosts")
     assert {(park, "hosts", "京东方"), (park, "hosts", "宁德时代")} <= rels
+
+
+def test_a_list_closed_by_deng_alone_and_more_bureaus(run):
+    ents, _, rels, _ = run("目前，园区已入驻企业300余家，其中包括临岳电气、瑞泰化工等。会议讨论了包括北京、上海等。"
+                           "据青川高新区科技创新局局长马强介绍，高新区新增高新技术企业45家。")
+    assert ents.get("临岳电气") == "Company" and ents.get("瑞泰化工") == "Company"
+    assert ents.get("北京市") == "Place"
+    assert ents.get("青川高新区科技创新局") == "GovernmentBody" and ("马强", "worksFor", "青川高新区科技创新局") in rels

@@ -41,6 +41,7 @@ _VERB_INITIALS = frozenset("说表介告透指认坦强称谈提解回感补")
 _NAME_THEN_VERB = ("说", "表示", "表态", "介绍", "告诉", "告知", "透露", "指出", "指导", "认为", "坦言", "强调", "强化", "称",
                    "谈", "提出", "提到", "提醒", "解释", "回忆", "回答", "感慨", "感叹", "感谢", "补充")
 _TEAM_CHARS = frozenset("队")
+_INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
 _CLAUSE_BREAKS = frozenset("，。；：！？、“”\n ")
 # NAME，ORGANISATION / NAME是ORGANISATION的 (then a role), matched at a clause start
 _APPOSITION = re.compile(f"([{L.CJK}]{{2,3}})(?:[，,]|是)([{L.CJK}A-Za-z0-9（）()]{{4,30}})")
@@ -656,6 +657,15 @@ class EntityFinder:
         pat = re.compile(f"((?:{item}、)+{item})等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(?:已经|已|均|都|也|先后|相继|陆续|纷纷)?"
                          f"(登上|入选|成为|获评|入围|荣获|获得|上榜)")
+        # 其中包括A、B等。: a list closed by 等 alone counts when its items are named like firms
+        for m in _INCLUDING_LIST.finditer(text):
+            pos = m.start(1)
+            for part in m.group(1).split("、"):
+                s, e = pos, pos + len(part)
+                pos = e + 1
+                if not self.gaz.place(part) and (self._suffixed_item(part) or self._weak_firm_name(part)) \
+                        and not words.is_generic_phrase(part):
+                    out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
         for m in pat.finditer(text):
             if m.group(2) and _ASPECT_WORDS.search(m.group(2)):
                 continue     # 等方面帮助小微企业: a list of aspects, the noun is the verb's object

@@ -41,7 +41,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
         "能源", "工信", "公安", "教育", "人社", "招商", "经发", "投促", "经信", "环保", "水利", "交通", "农业", "卫健",
         "文旅", "审批", "促进", "合作", "经济", "生态", "城管", "民政", "保障", "市场", "产权", "海关", "金融",
         "技术", "信息化", "环境", "数据", "事务", "体育", "林业", "气象", "旅游", "粮食", "国资", "外事", "审计",
-        "司法", "应急", "住建", "发改", "医保", "网信")],
+        "司法", "应急", "住建", "发改", "医保", "网信", "创新")],
     # bodies whose name holds 和 (a stop character elsewhere): matched whole, so the place before them stays
     *[(w, EntityClass.GOVERNMENT_BODY) for w in (
         "工业和信息化局", "住房和城乡建设局", "人力资源和社会保障局", "文化和旅游局", "文化广电和旅游局",
@@ -118,7 +118,8 @@ LIST_HEAD_WORDS = ("企业", "公司", "客户", "龙头", "厂商", "品牌", "
 # weak company suffixes: only inside enumerations or with a company context
 WEAK_COMPANY_SUFFIXES = ("科技", "智能", "制药", "电子", "股份", "控股", "汽车", "环保", "传媒", "药业", "医药", "能源",
                          "电气", "材料", "自动化", "信息", "软件", "网络", "生物", "重汽", "重工", "机械", "钢铁",
-                         "通信", "动力", "光电", "地纬", "节能", "车轮")
+                         "通信", "动力", "光电", "地纬", "节能", "车轮", "化工", "食品", "纺织", "建材", "物流", "精密",
+                         "光学", "新能源", "装备", "仪器", "医疗", "制造", "半导体", "智造", "机器人", "数控")
 
 # industry words stripped from a company name to get its short form (博源科技公司 -> 博源)
 INDUSTRY_WORDS = sorted("""
