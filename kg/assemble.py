@@ -25,10 +25,9 @@ from typing import Iterable, Iterator
 
 import networkx as nx
 
-from kg.export import PlainTriple, _article_triples, _node_triples, _statement_iri, _statement_triples, triple_sort_key
+from kg.export import PlainTriple, article_triples, node_triples, statement_iri, statement_triples, triple_sort_key
 from kg.graph import GraphMerger, evidence_key, freeze_node
 from kg.records import DocExtraction
-from kg.vocab import mint_article_iri
 
 _SCHEMA = """
 CREATE TABLE article(doc_id TEXT PRIMARY KEY, iri TEXT NOT NULL, title TEXT, source TEXT, url TEXT, date TEXT,
@@ -40,6 +39,7 @@ CREATE TABLE evidence(seq INTEGER PRIMARY KEY, st TEXT NOT NULL, u TEXT NOT NULL
 """
 _ARTICLE_COLS = ("iri", "title", "source", "url", "date", "n_chars")
 _EV_COLS = ("u", "v", "kind", "doc_id", "start", "end", "role", "implied", "cue", "sentence")
+_EV_SELECT = ", ".join(f'"{c}"' for c in _EV_COLS)   # "end" is an SQL keyword
 _BATCH = 5000
 
 
@@ -55,7 +55,6 @@ class Assembly:
         self._pid = os.getpid()
         self._db = self._connect()
         self._db.executescript(_SCHEMA)
-        self._indexed = False
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level=None)
@@ -91,7 +90,7 @@ class Assembly:
             articles.append((d.doc_id, *(article[c] for c in _ARTICLE_COLS)))
             mentions.extend((iri, d.doc_id) for iri in set(mentioned))
             for u, v, kind, ev in found:
-                evidence.append((_statement_iri(u, kind, v, ev), u, v, kind, ev["doc_id"], ev["start"], ev["end"],
+                evidence.append((statement_iri(u, kind, v, ev), u, v, kind, ev["doc_id"], ev["start"], ev["end"],
                                  ev["role"], int(bool(ev["implied"])), ev["cue"], ev["sentence"]))
             if len(evidence) + len(mentions) > _BATCH:
                 flush()
@@ -109,7 +108,7 @@ class Assembly:
         cur = self.db.cursor()
         for row in cur.execute(f"SELECT {', '.join(_ARTICLE_COLS)} FROM article ORDER BY iri"):
             a = dict(zip(_ARTICLE_COLS, row))
-            yield a["iri"], sorted(set(_article_triples(a)), key=triple_sort_key)
+            yield a["iri"], sorted(set(article_triples(a)), key=triple_sort_key)
 
     def _entity_stream(self) -> Iterator[tuple[str, list[PlainTriple]]]:
         cur = self.db.cursor()
@@ -123,11 +122,12 @@ class Assembly:
             while pending is not None and pending[0] == s:
                 docs.append(pending[1])
                 pending = next(rows, None)
-            yield s, sorted(set(_node_triples(self.G, s, docs)), key=triple_sort_key)
+            yield s, sorted(set(node_triples(self.G, s, docs)), key=triple_sort_key)
 
     def _statement_stream(self) -> Iterator[tuple[str, list[PlainTriple]]]:
         cur = self.db.cursor()
-        rows = cur.execute(f"SELECT st, {', '.join(chr(34) + c + chr(34) for c in _EV_COLS)} FROM evidence "
+        # each statement with its article's IRI (the article table has it; no need to mint it again)
+        rows = cur.execute(f"SELECT st, {_EV_SELECT}, a.iri FROM evidence JOIN article a USING (doc_id) "
                            f"ORDER BY st, seq")
         last = None
         for row in rows:
@@ -137,16 +137,12 @@ class Assembly:
         if last is not None:
             yield self._statement(last)
 
-    def _statement(self, row: tuple) -> tuple[str, list[PlainTriple]]:
-        st, ev = row[0], dict(zip(_EV_COLS, row[1:]))
-        ev["implied"] = bool(ev["implied"])
-        article = self._article_iri(ev["doc_id"])
-        return st, sorted(set(_statement_triples(st, ev["u"], ev["v"], ev["kind"], ev, article)),
-                          key=triple_sort_key)
-
     @staticmethod
-    def _article_iri(doc_id: str) -> str:
-        return str(mint_article_iri(doc_id))
+    def _statement(row: tuple) -> tuple[str, list[PlainTriple]]:
+        st, ev, article = row[0], dict(zip(_EV_COLS, row[1:-1])), row[-1]
+        ev["implied"] = bool(ev["implied"])
+        return st, sorted(set(statement_triples(st, ev["u"], ev["v"], ev["kind"], ev, article)),
+                          key=triple_sort_key)
 
     def triples(self) -> Iterator[PlainTriple]:
         """Every triple of the graph's RDF form in the Turtle order (subjects sorted, ``a`` first), no duplicates."""
@@ -179,9 +175,8 @@ class Assembly:
         kept: dict[tuple[str, str, str], list[dict]] = {e: [] for e in edges}
         counted = dict.fromkeys(edges, 0)
         last_key: dict[tuple[str, str, str], tuple] = {}
-        cols = ", ".join(f'"{c}"' for c in _EV_COLS)
         # sorted by edge, then evidence_key, then seq: equal keys are adjacent and the last of them counts
-        for row in db.execute(f"SELECT {cols} FROM evidence ORDER BY u, kind, v, doc_id, start, \"end\", role, seq"):
+        for row in db.execute(f"SELECT {_EV_SELECT} FROM evidence ORDER BY u, kind, v, doc_id, start, \"end\", role, seq"):
             ev = dict(zip(_EV_COLS, row))
             edge = (ev.pop("u"), ev.pop("v"), ev.pop("kind"))
             if edge not in wanted_edges:

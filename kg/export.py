@@ -50,7 +50,7 @@ def _bool(b: bool) -> tuple:
     return (1, "true" if b else "false", "", _XSD + "boolean")
 
 
-def _article_triples(a: dict) -> Iterator[PlainTriple]:
+def article_triples(a: dict) -> Iterator[PlainTriple]:
     art = a["iri"]
     yield art, _TYPE, _iri(PK.Article)
     yield art, str(PK.sourceFile), (1, a["source"], "", "")
@@ -62,7 +62,7 @@ def _article_triples(a: dict) -> Iterator[PlainTriple]:
         yield art, _DCT + "source", _iri(a["url"]) if _is_iri(a["url"]) else (1, a["url"], "", "")
 
 
-def _node_triples(G: nx.MultiDiGraph, s: str, mentioned_in: Iterable[str] | None = None) -> Iterator[PlainTriple]:
+def node_triples(G: nx.MultiDiGraph, s: str, mentioned_in: Iterable[str] | None = None) -> Iterator[PlainTriple]:
     """An entity's own triples, its outgoing relations, and partnersWith pointing back at it.
 
     ``mentioned_in``: the IRIs of the articles that mention it (default: from the node's ``docs``)."""
@@ -91,11 +91,11 @@ def _node_triples(G: nx.MultiDiGraph, s: str, mentioned_in: Iterable[str] | None
             yield s, str(RELATION_IRI[kind]), _iri(u)
 
 
-def _statement_iri(u: str, kind: str, v: str, ev: dict) -> str:
+def statement_iri(u: str, kind: str, v: str, ev: dict) -> str:
     return str(mint_statement_iri(u, kind, v, ev["doc_id"], str(ev["start"]), str(ev["end"]), ev.get("role", "")))
 
 
-def _statement_triples(st: str, u: str, v: str, kind: str, ev: dict, article: str) -> Iterator[PlainTriple]:
+def statement_triples(st: str, u: str, v: str, kind: str, ev: dict, article: str) -> Iterator[PlainTriple]:
     """One piece of evidence of the relation ``u kind v`` as an ``rdf:Statement`` from ``article`` (its IRI)."""
     yield st, _TYPE, _iri(_RDF + "Statement")
     yield st, _RDF + "subject", _iri(u)
@@ -113,14 +113,14 @@ def _statement_triples(st: str, u: str, v: str, kind: str, ev: dict, article: st
 def _subjects(G: nx.MultiDiGraph) -> Iterator[tuple[str, Callable[[], Iterator[PlainTriple]]]]:
     """Every subject IRI of the RDF form with a function that yields all of its triples."""
     for a in G.graph.get("articles", {}).values():
-        yield a["iri"], partial(_article_triples, a)
+        yield a["iri"], partial(article_triples, a)
     for s in G.nodes:
-        yield s, partial(_node_triples, G, s)
+        yield s, partial(node_triples, G, s)
     articles = G.graph.get("articles", {})
     for u, v, kind, d in G.edges(keys=True, data=True):
         for ev in d["evidence"]:
-            st = _statement_iri(u, kind, v, ev)
-            yield st, partial(_statement_triples, st, u, v, kind, ev, articles[ev["doc_id"]]["iri"])
+            st = statement_iri(u, kind, v, ev)
+            yield st, partial(statement_triples, st, u, v, kind, ev, articles[ev["doc_id"]]["iri"])
 
 
 def plain_triples(G: nx.MultiDiGraph) -> Iterator[PlainTriple]:

@@ -292,7 +292,7 @@ class RelationFinder:
                 om = ctx.ms[i + 1]
                 org = ctx.ent(om)
                 at = om.end + (text[om.end:om.end + 1] == "的")
-                after = L_ROLE_AT.match(text, at) if om.start == m.end + 1 and org.cls in ORGS else None
+                after = _ROLE_AT.match(text, at) if om.start == m.end + 1 and org.cls in ORGS else None
                 if after and (after.end() >= len(text) or text[after.end()] in "，,。；"):
                     ctx.employer[p.idx] = org
                     out.append(Rel(RelationKind.WORKS_FOR, p.idx, org.idx, ctx.sent, role=after.group(), cue="role-apposition"))
@@ -385,32 +385,32 @@ class RelationFinder:
             if ctx.ent(m).cls is not EntityClass.PARK:
                 continue
             cue = _PARK_INTRODUCES.match(text, m.end)
-            k = i + 1
-            while cue and k < len(ms) and ms[k].start <= (cue.end() if k == i + 1 else ms[k - 1].end + 1):
-                e = ctx.ent(ms[k])
+            expected = cue.end() if cue else -1      # where the next listed name must start
+            for n in ms[i + 1:]:
+                if n.start != expected:
+                    break
+                e = ctx.ent(n)
                 if e.cls in FIRMS and not e.f500:
                     out.append(Rel(RelationKind.HOSTS, ctx.ent(m).idx, e.idx, ctx.sent, cue="park-introduces"))
-                if k + 1 < len(ms) and text[ms[k].end:ms[k + 1].start] not in ("、", "和", "及", "与"):
+                if text[n.end:n.end + 1] not in ("、", "和", "及", "与"):
                     break
-                k += 1
-        # X将在园区投资建设…: a firm investing or settling "in the park" (not named) is hosted by the park in focus
-        here = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK] or \
-            [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
-        in_focus = here[0] if here else ctx.focus_park
+                expected = n.end + 1
+        # the park of the sentence: one it names, else one whose 管委会 it names, else the park in focus
+        parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
+        managed = [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
+        in_focus = (parks or managed or [ctx.focus_park])[0]
+        # X将在园区投资建设…: a firm investing or settling "in the park" (not named) is hosted by that park
         for m in ms:
             e = ctx.ent(m)
             if e.cls in FIRMS and not e.f500 and in_focus is not None and _IN_THE_PARK.match(text, m.end):
                 out.append(Rel(RelationKind.HOSTS, in_focus.idx, e.idx, ctx.sent, cue="in-the-park"))
         # an anaphoric firm in a sentence about a park: 在贵阳高新区帮助下，该企业…
         sent_text = text[ctx.sent.start:ctx.sent.end]
-        parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
         referent = ctx.focus_for(sent_text) if parks and any(a in sent_text for a in L.ANAPHORA) else None
         if referent is not None:
             out.append(Rel(RelationKind.HOSTS, parks[0].idx, referent.idx, ctx.sent, cue="anaphora-in-park"))
-        # enumerations of firms in a sentence that refers to the park in focus
-        if not parks:
-            parks = [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
-        park = parks[0] if parks else ctx.focus_park
+        # enumerations of firms in a sentence that refers to the park
+        park = in_focus
         if park is not None and _PARK_REFERENCE.search(sent_text) and not _partner_sentence(sent_text):
             for m in ms:
                 e = ctx.ent(m)
@@ -649,8 +649,8 @@ _PARK_INTRODUCES = re.compile(r"(?:先后|相继|陆续|已|已经|还|又|共|�
 _IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
                           r"(?:内)?(?:投资|建设|新建|设立|落户|布局|建成|落地|扩产|成立)")
 # a role right after an organisation (the longest one: 董事长兼总经理 before 董事长)
-L_ROLE_AT = re.compile("(?:%s)(?:兼(?:%s))?" % ("|".join(sorted(map(re.escape, L.PERSON_ROLES), key=len, reverse=True)),
-                                              "|".join(sorted(map(re.escape, L.PERSON_ROLES), key=len, reverse=True))))
+_ROLES = "|".join(sorted(map(re.escape, L.PERSON_ROLES), key=len, reverse=True))
+_ROLE_AT = re.compile(f"(?:{_ROLES})(?:兼(?:{_ROLES}))?")
 # between a parent firm and its subsidiary: A旗下的B, A全资子公司B
 _PARENT_OF = re.compile(r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|分公司|企业)?|的?(?:全资|控股)?(?:子公司|分公司)")
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
