@@ -14,7 +14,7 @@ import sys
 from kg import __version__
 from kg.errors import ParkKGError
 
-COMMANDS = ("build", "view", "query", "export", "push", "validate", "diff", "train", "evaluate")
+COMMANDS = ("build", "view", "query", "export", "push", "validate", "diff", "train", "train_relations", "evaluate")
 
 
 def make_parser() -> argparse.ArgumentParser:

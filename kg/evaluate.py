@@ -20,7 +20,11 @@ Matching (the same rules as the reference scorer of the eval set, so the figures
 - an extra Place-locatedIn-Place relation is not scored when the administrative divisions confirm it;
 - "stated only" scores keep gold relations with implied=false and ignore system hits on implied ones.
 
-This module reads graphs and JSON only: it never runs the extraction (``kg.commands.evaluate`` does).
+A set of articles (:func:`score_set`) is scored the way the reference set scorer ``score_set.py`` does: each article
+extracted and built on its own, the counts of every row added up over the articles (micro P/R/F1, where an empty
+denominator gives 0), and the mean of the per-article F1 figures as printed to three decimals; an article without
+output counts 0 in the mean and nothing in the micro totals. The extractor is a parameter (anything with
+``.extract(article) -> DocExtraction``), so a caller can pass one trained per cross-validation fold.
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.errors import InputError
 
@@ -480,9 +485,12 @@ def combine(scores: list[GoldScore]) -> GoldScore:
                 out[k] = out[k] + v if k in out else v
         return out
 
+    zero = Count(0, 0, 0)
     return GoldScore("all gold files", sum(s.n_gold_entities for s in scores), sum(s.n_sys_entities for s in scores),
-                     sum(s.n_sys_relations for s in scores), add(s.entities for s in scores),
-                     add(s.relations for s in scores), add(s.stated for s in scores),
+                     sum(s.n_sys_relations for s in scores),
+                     add([dict.fromkeys(("all", "untyped") + TYPES + ("fortune500",), zero)] + [s.entities for s in scores]),
+                     add([dict.fromkeys(("all",) + RELS, zero)] + [s.relations for s in scores]),
+                     add([dict.fromkeys(("all",) + RELS, zero)] + [s.stated for s in scores]),
                      (sum(s.roles[0] for s in scores), sum(s.roles[1] for s in scores)),
                      sum(s.neutral for s in scores))
 
@@ -521,3 +529,204 @@ def format_score(s: GoldScore, verbose: bool = False, limit: int = 30) -> str:
                 L.append(f"  ... {len(items) - limit} more")
     L += ["", f"entities F1={s.entity_f1:.3f} relations F1={s.relation_f1:.3f}"]
     return "\n".join(x for x in L if x is not None)
+
+
+# ----------------------------------------------------------------------------------------------------- sets
+# the text suffixes an article of a set may have, in order of preference (a .jsonl file holds many articles)
+SET_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
+def set_prf(c: Count) -> tuple[float, float, float]:
+    """P, R, F1 as the reference set scorer computes them over summed counts: an empty denominator gives 0."""
+    p = c.tp / c.n_sys if c.n_sys else 0.0
+    r = c.tp / c.n_gold if c.n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _printed(x: float) -> float:
+    """A figure as the per-article report prints it (three decimals): the set scorer averages those."""
+    return float(f"{x:.3f}")
+
+
+@dataclass
+class ArticleResult:
+    """One article of a set: its score, or ``score=None`` when it has no output (``problem`` says why)."""
+    stem: str
+    gold: str
+    source: str | None
+    score: GoldScore | None
+    problem: str = ""
+
+    @property
+    def entity_f1(self) -> float:
+        """Typed entity F1 to three decimals as the per-article report prints it; 0 without output."""
+        return _printed(self.score.entity_f1) if self.score is not None else 0.0
+
+    @property
+    def relation_f1(self) -> float:
+        return _printed(self.score.relation_f1) if self.score is not None else 0.0
+
+    def as_dict(self) -> dict:
+        out = {"gold": self.gold, "source": self.source, "entity_f1": self.entity_f1,
+               "relation_f1": self.relation_f1}
+        if self.score is None:
+            out["problem"] = self.problem
+        else:
+            out.update({k: v for k, v in self.score.as_dict().items() if k != "gold"})
+        return out
+
+
+@dataclass
+class SetScore:
+    """The articles of a set, each scored on its own, and the micro totals (counts added over the articles)."""
+    articles: list[ArticleResult]
+    micro: GoldScore          # combine() of the articles with output
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.articles)
+
+    @property
+    def micro_entity_f1(self) -> float:
+        return set_prf(self.micro.entities["all"])[2]
+
+    @property
+    def micro_relation_f1(self) -> float:
+        return set_prf(self.micro.relations["all"])[2]
+
+    @property
+    def mean_entity_f1(self) -> float:
+        return sum(a.entity_f1 for a in self.articles) / len(self.articles) if self.articles else 0.0
+
+    @property
+    def mean_relation_f1(self) -> float:
+        return sum(a.relation_f1 for a in self.articles) / len(self.articles) if self.articles else 0.0
+
+    def last_line(self) -> str:
+        """``set micro E=… R=… mean E=… R=… (n articles)``, the reference set scorer's last line."""
+        return (f"set micro E={self.micro_entity_f1:.3f} R={self.micro_relation_f1:.3f} "
+                f"mean E={self.mean_entity_f1:.3f} R={self.mean_relation_f1:.3f} ({self.n_articles} articles)")
+
+    def as_dict(self) -> dict:
+        def rows(d):
+            return {k: dict(zip(("gold", "sys", "tp"), (v.n_gold, v.n_sys, v.tp)))
+                    | dict(zip(("p", "r", "f1"), (round(x, 4) for x in set_prf(v)))) for k, v in d.items()}
+
+        return {"n_articles": self.n_articles,
+                "micro": {"entity_f1": round(self.micro_entity_f1, 4), "relation_f1": round(self.micro_relation_f1, 4),
+                          "entities": rows(self.micro.entities), "relations": rows(self.micro.relations),
+                          "relations_stated": rows(self.micro.stated),
+                          "roles_agreeing": list(self.micro.roles),
+                          "neutral_place_containment": self.micro.neutral},
+                "mean": {"entity_f1": round(self.mean_entity_f1, 4), "relation_f1": round(self.mean_relation_f1, 4)},
+                "articles": {a.stem: a.as_dict() for a in self.articles}}
+
+
+class SetItem(NamedTuple):
+    """One article of a set: its gold file, the article (None: no output) and, if None, why."""
+    gold: Path
+    article: object
+    problem: str = ""
+
+
+def find_set_text(text_dir: str | Path, stem: str) -> Path | None:
+    """The article file of ``stem`` in ``text_dir`` (``stem.txt`` first, then the other text suffixes), or None."""
+    for suf in SET_TEXT_SUFFIXES:
+        p = Path(text_dir) / (stem + suf)
+        if p.is_file():
+            return p
+    return None
+
+
+def collect_set(gold_dir: str | Path, text_dir: str | Path, stems=None, on_missing=None) -> list[SetItem]:
+    """A :class:`SetItem` for each ``gold_dir/<stem>.json`` (sorted; only those in ``stems`` when given).
+
+    The article is ``text_dir/<stem>.txt`` (or another text suffix), read with :func:`kg.ingest.read_article`;
+    when there is none or it cannot be read the pair holds None and ``on_missing(gold path, problem)`` is called.
+    Raises InputError when a folder is missing.
+    """
+    from kg.ingest import read_article
+
+    gdir, tdir = Path(gold_dir), Path(text_dir)
+    if not gdir.is_dir():
+        raise InputError(str(gdir), "gold folder not found")
+    if not tdir.is_dir():
+        raise InputError(str(tdir), "text folder not found")
+    golds = sorted(p for p in gdir.glob("*.json") if p.is_file())
+    if stems is not None:
+        keep = set(stems)
+        golds = [p for p in golds if p.stem in keep]
+    pairs = []
+    for g in golds:
+        text = find_set_text(tdir, g.stem)
+        article, problem = None, ""
+        if text is None:
+            problem = f"no article {tdir / (g.stem + '.txt')} (nor another text file of that stem)"
+        else:
+            try:
+                article = read_article(text)
+            except InputError as e:
+                problem = str(e)
+        if article is None and on_missing is not None:
+            on_missing(g, problem)
+        pairs.append(SetItem(g, article, problem))
+    return pairs
+
+
+def score_set(pairs, extractor, *, out_dir: str | Path | None = None, on_article=None) -> SetScore:
+    """Extract, build and score each article of a set on its own; the per-article scores and the micro totals.
+
+    ``pairs``: ``(gold, article)`` tuples or :class:`SetItem` tuples, ``gold`` a path or a loaded :class:`Gold`,
+    ``article`` a :class:`kg.records.Article` or None for an article without output (a third element says why).
+    ``extractor``: anything with ``.extract(article) -> DocExtraction`` (one per cross-validation fold, say).
+    ``out_dir``: also write ``out_dir/<gold stem>/graph.ttl`` (the layout the reference set scorer reads).
+    ``on_article(result)`` is called after each article (progress, per-article lines).
+    """
+    from kg.export import graph_turtle, to_rdf
+    from kg.graph import build_graph
+
+    results: list[ArticleResult] = []
+    seen: dict[str, str] = {}
+    for pair in pairs:
+        gold, article = pair[0], pair[1]
+        problem = pair[2] if len(pair) > 2 else ""
+        if not isinstance(gold, Gold):
+            gold = load_gold(gold)
+        stem = Path(gold.path).stem
+        if stem in seen:
+            raise InputError(gold.path, f"gold stem {stem!r} also in {seen[stem]}: the stems of a set must differ")
+        seen[stem] = gold.path
+        if article is None:
+            res = ArticleResult(stem, gold.path, None, None, problem or "no article")
+        else:
+            G = build_graph([extractor.extract(article)])
+            if out_dir is not None:
+                d = Path(out_dir) / stem
+                d.mkdir(parents=True, exist_ok=True)
+                (d / "graph.ttl").write_bytes(graph_turtle(G))
+            res = ArticleResult(stem, gold.path, article.source, score(gold, to_rdf(G)))
+        results.append(res)
+        if on_article is not None:
+            on_article(res)
+    return SetScore(results, combine([r.score for r in results if r.score is not None]))
+
+
+def format_set(s: SetScore, per_article: bool = True) -> str:
+    """The reference set scorer's report: ``<stem>: E=… R=…`` lines, the micro rows, then the ``set micro`` line."""
+    L = []
+    if per_article:
+        for a in s.articles:
+            L.append(f"{a.stem}: no output: {a.problem}; counted as an article without output" if a.score is None
+                     else f"{a.stem}: E={a.entity_f1:.3f} R={a.relation_f1:.3f}")
+    rows = (("ENTITIES", s.micro.entities, (("all (typed match)", "all"), ("all (untyped: name only)", "untyped"))
+             + tuple((t, t) for t in TYPES)),
+            ("RELATIONS incl. implied", s.micro.relations, tuple((k, k) for k in ("all",) + RELS)),
+            ("RELATIONS stated only", s.micro.stated, tuple((k, k) for k in ("all",) + RELS)))
+    for title, counts, names in rows:
+        L.append(title)
+        for name, key in names:
+            c = counts[key]
+            p, r, f = set_prf(c)
+            L.append(f"  {name:26s} gold={c.n_gold:4d} sys={c.n_sys:4d} tp={c.tp:4d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
+    L.append(s.last_line())
+    return "\n".join(L)

@@ -1,22 +1,30 @@
-"""``kg evaluate --gold``: gold-file scoring (kg.evaluate) and the command around it.
+"""``kg evaluate --gold`` / ``--gold-dir``: gold-file and set scoring (kg.evaluate) and the command around it.
 
 The fixtures are invented (tests/fixtures/eval): a six-entity gold and a hand-written graph whose expected
-figures were worked out by hand from the matching rules (see kg/evaluate.py).
+figures were worked out by hand from the matching rules (see kg/evaluate.py). tests/fixtures/evalset holds two
+invented articles (gold/<stem>.json, texts/<stem>.txt|.md) for the set mode; its tests check the bookkeeping
+(micro = sum of the articles, the report's lines), not the extraction's figures, which change with the rules.
 """
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.evaluate import Count, core_name, load_gold, normalise, score
+from kg.evaluate import (RELS, TYPES, ArticleResult, Count, SetScore, collect_set, combine, core_name, format_set,
+                         load_gold, normalise, score, score_set)
 
 FIX = Path(__file__).parent / "fixtures" / "eval"
 GOLD = FIX / "gold_small.json"
 GRAPH = FIX / "graph_small.ttl"
+SET = Path(__file__).parent / "fixtures" / "evalset"
+SET_GOLD, SET_TEXTS = SET / "gold", SET / "texts"
+LAST_LINE = re.compile(r"^set micro E=\d\.\d{3} R=\d\.\d{3} mean E=\d\.\d{3} R=\d\.\d{3} \((\d+) articles\)$")
 
 
 def approx(x):
@@ -137,3 +145,152 @@ def test_cli_pairs_gold_files_with_graphs(capsys):
     assert "2 gold file(s) but 1 graph(s)" in capsys.readouterr().err
     assert main(["evaluate", str(GRAPH)]) != 0
     assert "needs --gold" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------------------------------- sets
+class CountingExtractor:
+    """Any object with .extract(article) will do (a cross-validation fold passes its own)."""
+
+    def __init__(self):
+        from kg.extract.pipeline import Extractor
+
+        self.inner, self.seen = Extractor(), []
+
+    def extract(self, article):
+        self.seen.append(article.doc_id)
+        return self.inner.extract(article)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return CountingExtractor()
+
+
+def _keys():
+    return (("entities", ("all", "untyped", "fortune500") + TYPES), ("relations", ("all",) + RELS),
+            ("stated", ("all",) + RELS))
+
+
+def test_set_micro_totals_are_the_sums_of_the_articles(extractor, tmp_path):
+    items = collect_set(SET_GOLD, SET_TEXTS)
+    assert [(i.gold.name, i.article.source) for i in items] == [("a01.json", "a01.txt"), ("a02.json", "a02.md")]
+    extractor.seen.clear()
+    res = score_set(items, extractor, out_dir=tmp_path / "out")
+    assert extractor.seen == ["a01", "a02"]                      # each article extracted once, on its own
+    assert [a.stem for a in res.articles] == ["a01", "a02"] and res.n_articles == 2
+    for attr, keys in _keys():
+        for k in keys:
+            total = getattr(res.micro, attr)[k]
+            parts = [getattr(a.score, attr)[k] for a in res.articles]
+            assert (total.tp, total.n_sys, total.n_gold) == (sum(c.tp for c in parts), sum(c.n_sys for c in parts),
+                                                             sum(c.n_gold for c in parts)), (attr, k)
+    assert res.micro.entities["all"].n_gold == 13 and res.micro.relations["all"].n_gold == 11   # 7+6, 6+5 in gold
+    # the written Turtle scores as the graph scored in memory (what score_set.py reads back)
+    for a in res.articles:
+        ttl = tmp_path / "out" / a.stem / "graph.ttl"
+        assert ttl.is_file() and ttl.stat().st_size > 0
+        again = score(a.gold, ttl)
+        assert again.as_dict() == a.score.as_dict()
+    lines = format_set(res).splitlines()
+    assert lines[0].startswith("a01: E=") and lines[1].startswith("a02: E=")
+    m = LAST_LINE.match(lines[-1])
+    assert m and m.group(1) == "2"
+    assert lines[-1] == res.last_line()
+    e = res.micro.entities["all"]
+    row = f"  all (typed match)          gold={e.n_gold:4d} sys={e.n_sys:4d} tp={e.tp:4d}  P={e.tp / e.n_sys:.3f} "
+    assert any(ln.startswith(row) for ln in lines)
+
+
+def test_set_mean_uses_the_printed_figures_and_counts_missing_articles():
+    one = score(GOLD, GRAPH)                                     # E 0.571, R 0.727 (worked out above)
+    arts = [ArticleResult("x1", str(GOLD), "x1.txt", one), ArticleResult("x2", str(GOLD), "x2.txt", one),
+            ArticleResult("x3", str(GOLD), None, None, "no article x3.txt")]
+    res = SetScore(arts, combine([one, one]))
+    assert (arts[0].entity_f1, arts[0].relation_f1, arts[2].entity_f1) == (0.571, 0.727, 0.0)
+    # micro over the two scored articles (counts doubled: same ratios); mean over all three
+    assert res.last_line() == "set micro E=0.571 R=0.727 mean E=0.381 R=0.485 (3 articles)"
+    text = format_set(res)
+    assert "x3: no output: no article x3.txt; counted as an article without output" in text
+    assert "  Company                    gold=   4 sys=   8 tp=   4  P=0.500 R=1.000 F1=0.667" in text
+    # as the set scorer: an empty denominator gives 0 (the one-article report gives 1 for 0/0)
+    assert "  Institute                  gold=   0 sys=   0 tp=   0  P=0.000 R=0.000 F1=0.000" in text
+    assert "fortune500" not in text
+    d = res.as_dict()
+    assert d["n_articles"] == 3 and d["articles"]["x3"]["problem"] == "no article x3.txt"
+    assert d["micro"]["entities"]["all"] == {"gold": 12, "sys": 16, "tp": 8, "p": 0.5, "r": 0.6667, "f1": 0.5714}
+
+
+def test_combine_of_nothing_is_zero():
+    z = combine([])
+    assert z.entities["all"] == Count(0, 0, 0) and z.stated["manages"] == Count(0, 0, 0)
+    assert SetScore([], z).last_line() == "set micro E=0.000 R=0.000 mean E=0.000 R=0.000 (0 articles)"
+
+
+def test_cli_scores_a_set_and_writes_the_graphs(capsys, tmp_path):
+    out, out_json = tmp_path / "out", tmp_path / "r.json"
+    assert main(["evaluate", "--gold-dir", str(SET_GOLD), "--texts", str(SET_TEXTS), "--out", str(out),
+                 "--json", str(out_json)]) == 0
+    lines = capsys.readouterr().out.rstrip().splitlines()
+    m = LAST_LINE.match(lines[-1])
+    assert m and m.group(1) == "2"
+    for title in ("ENTITIES", "RELATIONS incl. implied", "RELATIONS stated only"):
+        assert title in lines
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == \
+        ["a01/graph.ttl", "a02/graph.ttl"]
+    report = json.loads(out_json.read_text(encoding="utf-8"))["set"]
+    assert report["n_articles"] == 2 and set(report["articles"]) == {"a01", "a02"}
+    for kind in ("entities", "relations"):
+        for field_ in ("gold", "sys", "tp"):
+            assert report["micro"][kind]["all"][field_] == sum(a[kind]["all"][field_]
+                                                                for a in report["articles"].values())
+    typed = report["micro"]["entities"]["all"]
+    assert (f"  all (typed match)          gold={typed['gold']:4d} sys={typed['sys']:4d} tp={typed['tp']:4d}  "
+            in "\n".join(lines))
+
+
+def test_cli_names_a_missing_text_and_goes_on(capsys, tmp_path):
+    gold = tmp_path / "gold"
+    shutil.copytree(SET_GOLD, gold)
+    shutil.copy(SET_GOLD / "a02.json", gold / "a03.json")        # a gold file whose article is missing
+    out = tmp_path / "out"
+    assert main(["evaluate", "--gold-dir", str(gold), "--texts", str(SET_TEXTS), "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.rstrip().splitlines()
+    missing = [ln for ln in lines if ln.startswith("a03:")]
+    assert missing == [f"a03: no output: no article {SET_TEXTS / 'a03.txt'} (nor another text file of that stem); "
+                       "counted as an article without output"]
+    assert LAST_LINE.match(lines[-1]).group(1) == "3"
+    assert sorted(p.name for p in out.iterdir()) == ["a01", "a02"]
+
+
+def test_cli_pairs_gold_dirs_with_text_dirs_in_order(capsys, tmp_path):
+    assert main(["evaluate", "--gold-dir", str(SET_GOLD), "--texts", str(SET_TEXTS)]) == 0
+    whole = capsys.readouterr().out.rstrip().splitlines()[-1]
+    for stem, name in (("a01", "a01.txt"), ("a02", "a02.md")):
+        (tmp_path / stem / "gold").mkdir(parents=True)
+        (tmp_path / stem / "texts").mkdir()
+        shutil.copy(SET_GOLD / f"{stem}.json", tmp_path / stem / "gold")
+        shutil.copy(SET_TEXTS / name, tmp_path / stem / "texts")
+    args = ["evaluate"]
+    for stem in ("a01", "a02"):
+        args += ["--gold-dir", str(tmp_path / stem / "gold"), "--texts", str(tmp_path / stem / "texts")]
+    assert main(args) == 0
+    assert capsys.readouterr().out.rstrip().splitlines()[-1] == whole
+    # --stems keeps some articles only
+    assert main(["evaluate", "--gold-dir", str(SET_GOLD), "--texts", str(SET_TEXTS), "--stems", "a02"]) == 0
+    lines = capsys.readouterr().out.rstrip().splitlines()
+    assert lines[0].startswith("a02: E=") and LAST_LINE.match(lines[-1]).group(1) == "1"
+
+
+@pytest.mark.parametrize("argv, problem", [
+    (["--gold-dir", "G1", "--gold-dir", "G2", "--texts", "T"], "2 --gold-dir but 1 --texts"),
+    (["--texts", "T"], "go with --gold-dir"),
+    (["--gold", "g.json", "--gold-dir", "G", "--texts", "T"], "not both"),
+    (["--gold-dir", "NOPE", "--texts", "NOPE"], "gold folder not found"),
+    (["--gold-dir", "SET", "--texts", "SET", "--stems", "a01,zz"], "zz: no gold file of these stems"),
+    (["--gold-dir", "SET", "--texts", "SET", "--gold-dir", "SET", "--texts", "SET"], "stems of a set must differ"),
+])
+def test_cli_set_usage_errors(capsys, tmp_path, argv, problem):
+    argv = [str(SET_GOLD) if a == "SET" else str(tmp_path / a) if a.isupper() or a.endswith(".json") else a
+            for a in argv]
+    assert main(["evaluate"] + argv) != 0
+    assert problem in capsys.readouterr().err

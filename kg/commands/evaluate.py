@@ -1,7 +1,9 @@
 """``kg evaluate``: score the NER on the public test sets, and the whole pipeline on gold annotations.
 
 ``--gold GOLD.json OUT.ttl|OUT/`` scores a built graph; ``--gold GOLD.json --article FILE`` builds the article's
-graph in memory first and also times the pipeline (characters per second). Scoring rules: :mod:`kg.evaluate`.
+graph in memory first and also times the pipeline (characters per second). ``--gold-dir GOLD/ --texts TEXTS/``
+scores a set: each ``GOLD/<stem>.json`` against ``TEXTS/<stem>.txt`` extracted on its own, micro-averaged as the
+reference set scorer does (:func:`kg.evaluate.score_set`). Scoring rules: :mod:`kg.evaluate`.
 """
 from __future__ import annotations
 
@@ -25,13 +27,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="--gold: P/R/F1 of a graph against a gold annotation in the ParkKG eval format, per entity "
                     "class, per relation kind and overall, and the pipeline's speed in characters per second "
                     "(give OUT.ttl or a build folder OUT/ to score a built graph; --article FILE to build the "
-                    "article's graph and time the pipeline). --public: exact-span P/R/F1 per class and overall, "
+                    "article's graph and time the pipeline). --gold-dir GOLD/ --texts TEXTS/: a set of articles, "
+                    "each GOLD/<stem>.json against TEXTS/<stem>.txt (or .md/.html) extracted and built on its own, "
+                    "with micro P/R/F1 per class and relation kind summed over the articles and the last line "
+                    "'set micro E=... R=... mean E=... R=... (N articles)', as the reference set scorer prints "
+                    "them; an article whose text is missing is named and counts as an article without output. "
+                    "--public: exact-span P/R/F1 per class and overall, "
                     "and speed, of the trained NER on the public test sets: "
                     + "; ".join(f"{s.name}: {s.description}" for s in PUBLIC_SETS.values())
                     + ". The full test sets are not in the repository: --data-dir names the folder that holds "
                       "them (default $PARKKG_DATA_DIR).",
         epilog="Examples: kg evaluate --gold GOLD.json out/graph.ttl; kg evaluate --gold GOLD.json --article "
-               "article.txt --verbose; kg evaluate --public --data-dir DATA --sets peoples_daily,cluener")
+               "article.txt --verbose; kg evaluate --gold-dir eval/gold --texts eval/texts --out eval/out "
+               "(then score_set.py eval/gold eval/out reads the same graphs); kg evaluate --gold-dir seeds/gold "
+               "--texts seeds/texts --gold-dir fresh/gold --texts fresh/texts --stems a,f01 (--gold-dir and "
+               "--texts pair in order); kg evaluate --public --data-dir DATA --sets peoples_daily,cluener")
     p.add_argument("outputs", nargs="*", metavar="OUT.ttl|OUT/",
                    help="graphs to score against the --gold files, in the same order (one article each)")
     p.add_argument("--public", action="store_true", help="score on the public NER test sets")
@@ -40,11 +50,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "graphs or the --article files)")
     p.add_argument("--article", type=Path, action="append", default=[], metavar="FILE",
                    help="with --gold: extract this article (time it) and score its graph (repeatable)")
+    p.add_argument("--gold-dir", type=Path, action="append", default=[], metavar="GOLD_DIR",
+                   help="score a set: every GOLD_DIR/<stem>.json against the article <stem> of the --texts folder "
+                        "given with it (repeatable; paired in order with --texts)")
+    p.add_argument("--texts", type=Path, action="append", default=[], metavar="TEXT_DIR",
+                   help="with --gold-dir: the folder holding the articles <stem>.txt (or .md/.html) of that set")
+    p.add_argument("--stems", default=None, metavar="a,b",
+                   help="with --gold-dir: only these stems (comma-separated)")
+    p.add_argument("--out", type=Path, default=None, metavar="OUT_DIR",
+                   help="with --gold-dir: also write OUT_DIR/<stem>/graph.ttl for each article (the layout the "
+                        "reference set scorer score_set.py reads)")
     p.add_argument("--ner", action="store_true",
-                   help="with --article: run the pipeline with the statistical NER (default: as kg build, "
-                        "$PARKKG_NER)")
+                   help="with --article or --gold-dir: run the pipeline with the statistical NER (default: as "
+                        "kg build, $PARKKG_NER)")
     p.add_argument("--verbose", "-v", action="store_true",
-                   help="with --gold: list missed and spurious entities and relations")
+                   help="with --gold: list missed and spurious entities and relations; with --gold-dir: print "
+                        "each article's full report with them")
     p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
                    help="folder holding peoples_daily_ner/, msra_ner/, cluener2020/ (default: $PARKKG_DATA_DIR)")
     p.add_argument("--sets", default=",".join(PUBLIC_SETS),
@@ -59,13 +80,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if (args.outputs or args.article) and not args.gold:
         raise InputError(" ".join(map(str, args.outputs + args.article)), "scoring a graph needs --gold FILE.json")
-    if not args.public and not args.gold:
-        raise InputError("kg evaluate", "nothing to evaluate: give --public and/or --gold FILE.json")
+    if args.gold_dir and args.gold:
+        raise InputError("kg evaluate", "give --gold FILE.json (one article each) or --gold-dir GOLD_DIR (a set), "
+                                        "not both")
+    if (args.texts or args.stems or args.out) and not args.gold_dir:
+        raise InputError("kg evaluate", "--texts, --stems and --out go with --gold-dir GOLD_DIR")
+    if not args.public and not args.gold and not args.gold_dir:
+        raise InputError("kg evaluate", "nothing to evaluate: give --public, --gold FILE.json or --gold-dir GOLD_DIR")
     report: dict = {}
     if args.public:
         report["public"] = _run_public(args)
     if args.gold:
         report["gold"] = _run_gold(args)
+    if args.gold_dir:
+        report["set"] = _run_set(args)
     if args.json_out:
         args.json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
@@ -143,6 +171,47 @@ def _run_gold(args: argparse.Namespace) -> dict:
     else:
         print("\nspeed: not measured (scoring a graph built earlier; add --article FILE to time the pipeline)")
     return out
+
+
+def _run_set(args: argparse.Namespace) -> dict:
+    """Score each article of one or more gold/text folder pairs on its own; print the set scorer's report."""
+    import sys
+
+    from kg.evaluate import collect_set, format_score, format_set, score_set
+    from kg.extract.pipeline import Extractor
+
+    if len(args.texts) != len(args.gold_dir):
+        raise InputError(" ".join(map(str, args.gold_dir)),
+                         f"{len(args.gold_dir)} --gold-dir but {len(args.texts)} --texts: give one --texts folder "
+                         "per --gold-dir, in the same order")
+    stems = [s.strip() for s in args.stems.split(",") if s.strip()] if args.stems else None
+
+    items = []     # an article whose text is missing is named on its line of the report (format_set)
+    for gdir, tdir in zip(args.gold_dir, args.texts):
+        items += collect_set(gdir, tdir, stems)
+    if stems:
+        unknown = [s for s in stems if s not in {i.gold.stem for i in items}]
+        if unknown:
+            raise InputError(",".join(unknown), "no gold file of these stems in "
+                                                + ", ".join(map(str, args.gold_dir)))
+    if not items:
+        raise InputError(", ".join(map(str, args.gold_dir)), "no gold file (<stem>.json) here")
+
+    def show(res):
+        if args.verbose and res.score is not None:
+            s = res.score
+            print(f"\ngold: {res.gold}  ({s.n_gold_entities} entities, {s.relations['all'].n_gold} relations)\n"
+                  f"system: {res.source}  ({s.n_sys_entities} entities, {s.n_sys_relations} relations)")
+            print(format_score(s, verbose=True))
+
+    extractor = Extractor(use_ner=True if args.ner else None)
+    result = score_set(items, extractor, out_dir=args.out, on_article=show)
+    if args.verbose:
+        print()
+    print(format_set(result))
+    if args.out:
+        print(f"graphs: {args.out}/<stem>/graph.ttl", file=sys.stderr)
+    return result.as_dict()
 
 
 def _build_and_time(paths: list[Path], use_ner: bool | None, min_seconds: float = 1.0):

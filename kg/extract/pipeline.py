@@ -30,7 +30,7 @@ from kg.records import Article, DocExtraction, EntityClass, EntityRecord, Mentio
 
 log = logging.getLogger(__name__)
 
-for _attr in ("entities", "mentions", "inner", "sentences", "relations"):
+for _attr in ("entities", "mentions", "inner", "sentences", "relations", "pairs"):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
@@ -108,12 +108,37 @@ class EntitiesComponent:
 
 
 class RelationsComponent:
+    """Rule relations, then the learned classifier's decisions for the kinds it was trained on.
+
+    ``model``: the :class:`kg.extract.learned.RelationModel` in use (the shipped one by default; ``None``: rules
+    only). ``keep_pairs``: also leave every candidate pair with its features on ``doc._.pairs`` (training).
+    """
+
     def __init__(self) -> None:
+        from kg.extract.learned import RelationModel
+
         self.finder = RelationFinder(Gazetteer.load())
+        self.model = RelationModel.load()
+        self.keep_pairs = False
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relations = self.finder.find(doc.text, doc._.sentences, doc._.entities, doc._.mentions,
-                                           doc._.inner)
+        from kg.extract.learned import candidates
+        from kg.extract.relations import Rel, dedupe
+
+        rels = self.finder.find(doc.text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner)
+        if self.model is not None or self.keep_pairs:
+            ent_of = {id(c): e for e in doc._.entities for c in e.mentions}
+            pairs = candidates(doc.text, doc._.sentences, doc._.entities, doc._.mentions, ent_of, rels,
+                               compatible=self.finder.compatible)
+            if self.keep_pairs:
+                doc._.pairs = pairs
+            if self.model is not None:
+                kinds = self.model.kinds
+                rels = [r for r in rels if r.kind not in kinds]
+                rels += [Rel(p.kind, p.head, p.tail, p.sent, cue=self.model.cue(p))
+                         for p in pairs if self.model.accept(p)]
+                rels = dedupe(rels)
+        doc._.relations = rels
         find_lists(doc.text, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists
         return doc
 

@@ -91,8 +91,8 @@ class RelationFinder:
         rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels)
         # a firm whose name carries a place in another province is not hosted by the park (酒泉… by a 济南 park)
         rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue in ("name-hosts", "park-introduces")
-                or self._compatible(by_idx[r.tail], by_idx[r.head])]
-        return _dedupe(rels)
+                or self.compatible(by_idx[r.tail], by_idx[r.head])]
+        return dedupe(rels)
 
     def _topic_park(self, text, sentences, ents, mentions, ent_of, rels) -> list[Rel]:
         """A domestic firm named in full in a passage about a park, and not its partner, is hosted by it."""
@@ -111,7 +111,7 @@ class RelationFinder:
             if m.source not in ("suffix", "list", "weak") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
                     and m.source not in ("list", "weak"):
                 continue
-            if not self._compatible(e, park) or _national(e) or _university(e):
+            if not self.compatible(e, park) or _national(e) or _university(e):
                 continue
             sent = _sentence_at(sentences, m.start)
             listed = m.source == "list" or text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
@@ -121,7 +121,7 @@ class RelationFinder:
             hosted.add(e.idx)
         return out
 
-    def _compatible(self, firm: Ent, park: Ent) -> bool:
+    def compatible(self, firm: Ent, park: Ent) -> bool:
         """A firm whose name carries a place outside the park's province is not hosted there."""
         name = normalise_name(firm.label)
         # 中国科学院深圳先进技术研究院, 中科院X研究所: the place after the national prefix decides
@@ -703,7 +703,7 @@ class _SentCtx:
         return self.ent_of[id(m)]
 
 
-def _dedupe(rels: list[Rel]) -> list[Rel]:
+def dedupe(rels: list[Rel]) -> list[Rel]:
     seen = set()
     out = []
     for r in rels:

@@ -1,0 +1,387 @@
+"""The learned relation classifier: which park hosts which firm, who partners with whom, who owns whom.
+
+The hand-written rules of :mod:`kg.extract.relations` are precise where they were written and miss most of the
+ways real 招商 news says the same thing. Here every candidate pair of an article's entities is described by
+generic features (the cue rows of :mod:`kg.extract.cues` in the sentence, between the names, around them; the
+distance in sentences; whether the park is the one the passage is about; the classes; what the rules found) and
+a logistic regression trained on annotated articles decides.
+
+- hosts: every (park, firm or institute) pair of the article, linked through the firm's mention that is nearest
+  to a mention of the park (the same sentence, or a park named in the sentences before: ``这里已吸引A、B``);
+- partnersWith: every pair of organisations (companies, institutes, parks, government bodies) named in one
+  sentence;
+- subsidiaryOf: every ordered pair of companies named in one sentence, or whose names share a core.
+
+Weights ship as JSON (``kg/models/relations.json``) and scoring is plain Python (a dot product per pair); fitting
+needs scikit-learn (``pip install -e '.[train]'``, ``kg train-relations``). Features are computed identically at
+training and at extraction time, in :func:`candidates`.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract.cues import CUES
+from kg.extract.entities import Cand, Sentence
+from kg.extract.resolve import Ent
+from kg.records import EntityClass, RelationKind
+from kg.vocab import normalise_name
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "relations.json"
+KINDS = (RelationKind.HOSTS, RelationKind.PARTNERS_WITH, RelationKind.SUBSIDIARY_OF)
+FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
+PARTIES = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.PARK, EntityClass.GOVERNMENT_BODY)
+_LEGAL = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)$")
+_ADMIN = re.compile(r"(?:管委会|管理委员会|党工委|管理局|管理办公室|服务中心)$")
+_MAX_PARTIES = 24   # a sentence naming more organisations than this (a long roll) gives no partner pairs
+
+
+@dataclass
+class Pair:
+    kind: RelationKind
+    head: int                   # Ent.idx
+    tail: int
+    sent: Sentence | None       # the evidence
+    feats: set[str] = field(default_factory=set)
+
+
+@dataclass
+class RelationModel:
+    """Per relation kind: feature weights, bias and decision threshold (probability)."""
+
+    weights: dict[str, dict[str, float]]
+    bias: dict[str, float]
+    threshold: dict[str, float]
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def kinds(self) -> set[RelationKind]:
+        return {RelationKind(k) for k in self.weights}
+
+    def prob(self, p: Pair) -> float:
+        w = self.weights[p.kind.value]
+        z = self.bias[p.kind.value] + sum(w.get(f, 0.0) for f in p.feats)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def accept(self, p: Pair) -> bool:
+        return p.kind.value in self.weights and self.prob(p) >= self.threshold[p.kind.value]
+
+    def cue(self, p: Pair) -> str:
+        """The cue row that speaks most for the pair (``pk:cue``), e.g. ``learned:settle``."""
+        w = self.weights[p.kind.value]
+        best, best_w = "", 0.0
+        for f in p.feats:
+            if ":" in f and f.split(":", 1)[0] in ("s", "b", "s0", "s1", "s2", "near") and w.get(f, 0.0) > best_w:
+                best, best_w = f.split(":", 1)[1], w[f]
+        return f"learned:{best}" if best else "learned"
+
+    def to_json(self) -> str:
+        return json.dumps({"weights": {k: dict(sorted(v.items())) for k, v in sorted(self.weights.items())},
+                           "bias": self.bias, "threshold": self.threshold, "meta": self.meta},
+                          ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, s: str) -> "RelationModel":
+        d = json.loads(s)
+        return cls(d["weights"], d["bias"], d["threshold"], d.get("meta", {}))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "RelationModel | None":
+        path = path or MODEL_PATH
+        if not path.is_file():
+            return None
+        return cls.from_json(path.read_text(encoding="utf-8"))
+
+
+# ----------------------------------------------------------------------------------------------------- features
+class _Doc:
+    """Per-article indexes the features share: mentions by entity and sentence, cue hits by sentence."""
+
+    def __init__(self, text: str, sentences: list[Sentence], ents: list[Ent], mentions: list[Cand],
+                 ent_of: dict[int, Ent]):
+        self.text, self.sentences = text, sentences
+        self.starts = [s.start for s in sentences]
+        self.by_idx = {e.idx: e for e in ents}
+        self.ms_of: dict[int, list[tuple[int, Cand]]] = {}      # entity -> [(sentence index, mention)]
+        self.in_sent: dict[int, list[tuple[Cand, Ent]]] = {}    # sentence index -> mentions in order
+        for m in mentions:
+            e = ent_of.get(id(m))
+            if e is None:
+                continue
+            k = self.sent_index(m.start)
+            self.ms_of.setdefault(e.idx, []).append((k, m))
+            self.in_sent.setdefault(k, []).append((m, e))
+        self._cues: dict[int, list[tuple[int, int, str]]] = {}
+        self.park_ms = sorted(((m.start, e.idx) for e in ents if e.cls is EntityClass.PARK
+                               for _k, m in self.ms_of.get(e.idx, ())))
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def cues(self, k: int) -> list[tuple[int, int, str]]:
+        """Cue hits of sentence k, absolute offsets."""
+        hits = self._cues.get(k)
+        if hits is None:
+            s = self.sentences[k] if self.sentences else Sentence(0, len(self.text))
+            seg = self.text[s.start:s.end]
+            hits = [(s.start + m.start(), s.start + m.end(), c.id) for c in CUES for m in c.regex.finditer(seg)]
+            self._cues[k] = hits
+        return hits
+
+    def sent(self, k: int) -> Sentence | None:
+        return self.sentences[k] if 0 <= k < len(self.sentences) else None
+
+    def focus_park(self, pos: int) -> int | None:
+        """The park named last before ``pos``."""
+        j = bisect_right(self.park_ms, (pos, -1)) - 1
+        return self.park_ms[j][1] if j >= 0 else None
+
+
+def _cue_feats(doc: _Doc, k: int, lo: int, hi: int, out: set[str], prefix: str) -> None:
+    """Cue rows in sentence k (``prefix:id``) and between ``lo`` and ``hi`` (``b:id``)."""
+    for s, e, cid in doc.cues(k):
+        out.add(f"{prefix}:{cid}")
+        if lo <= s and e <= hi:
+            out.add(f"b:{cid}")
+
+
+def _gap(n: int) -> str:
+    return "0-2" if n <= 2 else "3-10" if n <= 10 else "11-30" if n <= 30 else "31+"
+
+
+def _rule_index(rule_rels) -> dict:
+    idx: dict = {}
+    for r in rule_rels:
+        idx.setdefault((r.kind, r.head, r.tail), r.cue)
+        if r.kind is RelationKind.PARTNERS_WITH:
+            idx.setdefault((r.kind, r.tail, r.head), r.cue)
+        idx.setdefault(("any", r.kind, r.tail), r.cue)
+        idx.setdefault(("any", r.kind, r.head), r.cue)
+    return idx
+
+
+def candidates(text: str, sentences: list[Sentence], ents: list[Ent], mentions: list[Cand],
+               ent_of: dict[int, Ent], rule_rels, kinds=KINDS, compatible=None) -> list[Pair]:
+    """Every candidate pair of the article with its features (the same at training and extraction time).
+
+    ``compatible(firm, park)``: False when the firm's name places it in another province than the park.
+    """
+    doc = _Doc(text, sentences, ents, mentions, ent_of)
+    rules = _rule_index(rule_rels)
+    out: list[Pair] = []
+    if RelationKind.HOSTS in kinds:
+        out += _host_pairs(doc, ents, rules, compatible)
+    if RelationKind.PARTNERS_WITH in kinds:
+        out += _partner_pairs(doc, rules)
+    if RelationKind.SUBSIDIARY_OF in kinds:
+        out += _subsidiary_pairs(doc, ents, rules)
+    return out
+
+
+def _firm_feats(e: Ent, doc: _Doc, f: set[str]) -> None:
+    name = normalise_name(e.label)
+    f.add(f"cls={e.cls.value}")
+    if e.f500 or e.fortune is not None:
+        f.add("f500")
+    if _LEGAL.search(name):
+        f.add("legal")
+    if len(doc.ms_of.get(e.idx, ())) > 1:
+        f.add("repeated")
+    if e.place is not None and e.place.level == 0 and e.place.code != "C:中国":
+        f.add("foreign")
+    if name.startswith(("中国", "国家", "中华", "全国")):
+        f.add("national")
+    if name.endswith(("大学", "学院")):
+        f.add("university")
+    if re.search(r"[A-Za-z]", name):
+        f.add("latin")
+
+
+def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> list[Pair]:
+    parks = [e for e in ents if e.cls is EntityClass.PARK and e.idx in doc.ms_of]
+    firms = [e for e in ents if e.cls in FIRMS and e.idx in doc.ms_of]
+    if not parks or not firms:
+        return []
+    count = {p.idx: len(doc.ms_of[p.idx]) for p in parks}
+    first = {p.idx: doc.ms_of[p.idx][0][1].start for p in parks}
+    top = max(parks, key=lambda p: (count[p.idx], -first[p.idx])).idx
+    first_park = min(parks, key=lambda p: first[p.idx]).idx
+    labels = {p.idx: normalise_name(p.label) for p in parks}
+    out = []
+    for p in parks:
+        p_sents = sorted({k for k, _m in doc.ms_of[p.idx]})
+        pname = labels[p.idx]
+        outer = any(o != p.idx and pname != n and n.startswith(pname) for o, n in labels.items())
+        inner = any(o != p.idx and pname != n and pname.startswith(n) for o, n in labels.items())
+        for firm in firms:
+            best = None    # (rank, k, mention, d)
+            for k, m in doc.ms_of[firm.idx]:
+                j = bisect_right(p_sents, k) - 1
+                if j >= 0:
+                    d = k - p_sents[j]
+                    rank = d
+                else:
+                    d = -1
+                    rank = 100 + p_sents[0] - k
+                if best is None or rank < best[0]:
+                    best = (rank, k, m, d)
+            _rank, k, m, d = best
+            f: set[str] = set()
+            f.add("d=after" if d < 0 else f"d={min(d, 3)}")
+            if doc.focus_park(m.start) == p.idx:
+                f.add("focus")
+            if any(doc.focus_park(mm.start) == p.idx for _kk, mm in doc.ms_of[firm.idx]):
+                f.add("focus_any")
+            if p.idx == top:
+                f.add("top_park")
+            if len(parks) == 1:
+                f.add("only_park")
+            if p.idx == first_park:
+                f.add("first_park")
+            if outer:
+                f.add("park_outer")
+            if inner:
+                f.add("park_inner")
+            if p.park is not None:
+                f.add("park_national")
+            _firm_feats(firm, doc, f)
+            fname = normalise_name(firm.label)
+            stem = re.sub(r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|产业园区|产业园|工业园区|工业园|园区|新区)$",
+                          "", pname)
+            if len(stem) >= 2 and stem in fname:
+                f.add("named_after_park")
+            if compatible is not None and not compatible(firm, p):
+                f.add("other_province")
+            t = doc.text
+            if t[m.start - 1:m.start] == "、" or t[m.end:m.end + 1] in ("、", "等"):
+                f.add("listed")
+            dd = min(max(d, 0), 2)
+            lo = hi = m.start
+            if d == 0:
+                pm = min((pm for kk, pm in doc.ms_of[p.idx] if kk == k), key=lambda x: abs(x.start - m.start))
+                lo, hi = (pm.end, m.start) if pm.start < m.start else (m.end, pm.start)
+                f.add("park_before" if pm.start < m.start else "park_after")
+                others = sum(1 for mm, e in doc.in_sent.get(k, ()) if e.cls is EntityClass.PARK and e.idx != p.idx)
+                if others:
+                    f.add("other_park_in_sent")
+            _cue_feats(doc, k, lo, hi, f, f"s{dd}")
+            for s, e, cid in doc.cues(k):
+                if 0 <= m.start - e <= 8 or 0 <= s - m.end <= 8:
+                    f.add(f"near:{cid}")
+            cue = rules.get((RelationKind.HOSTS, p.idx, firm.idx))
+            if cue is not None:
+                f.add("rule:hosts")
+                f.add(f"rule:hosts:{cue}")
+            elif ("any", RelationKind.HOSTS, firm.idx) in rules:
+                f.add("rule:hosted_elsewhere")
+            if (RelationKind.PARTNERS_WITH, p.idx, firm.idx) in rules:
+                f.add("rule:partner_of_park")
+            elif ("any", RelationKind.PARTNERS_WITH, firm.idx) in rules:
+                f.add("rule:partner_any")
+            if ("any", RelationKind.SUBSIDIARY_OF, firm.idx) in rules:
+                f.add("rule:in_subsidiary")
+            out.append(Pair(RelationKind.HOSTS, p.idx, firm.idx, doc.sent(k), f))
+    return out
+
+
+def _partner_pairs(doc: _Doc, rules: dict) -> list[Pair]:
+    found: dict[tuple[int, int], Pair] = {}
+    for k, ms in sorted(doc.in_sent.items()):
+        parties = [(m, e) for m, e in ms if e.cls in PARTIES]
+        if len({e.idx for _m, e in parties}) < 2 or len(parties) > _MAX_PARTIES:
+            continue
+        for i, (ma, ea) in enumerate(parties):
+            for mb, eb in parties[i + 1:]:
+                if ea.idx == eb.idx or mb.start < ma.end:
+                    continue
+                key = (min(ea.idx, eb.idx), max(ea.idx, eb.idx))
+                f: set[str] = set()
+                a_cls, b_cls = sorted((ea.cls.value, eb.cls.value))
+                f.add(f"cls={a_cls}-{b_cls}")
+                between = doc.text[ma.end:mb.start]
+                f.add(f"gap={_gap(len(between))}")
+                if between.strip() in ("、", "和", "及", "与", "以及", ",", "，"):
+                    f.add("coordinated")
+                if between[-1:] in "与同和跟" and between:
+                    f.add("with_before_second")
+                if doc.text[max(0, ma.start - 1):ma.start] in ("与", "同", "和", "跟"):
+                    f.add("with_before_first")
+                if "、" in between:
+                    f.add("list_between")
+                n = len({e.idx for _m, e in parties})
+                f.add(f"parties={min(n, 5)}")
+                for e in (ea, eb):
+                    if e.cls is EntityClass.GOVERNMENT_BODY and _ADMIN.search(normalise_name(e.label)):
+                        f.add("park_admin")
+                    if e.f500 or e.fortune is not None:
+                        f.add("f500")
+                _cue_feats(doc, k, ma.end, mb.start, f, "s")
+                cue = rules.get((RelationKind.PARTNERS_WITH, ea.idx, eb.idx))
+                if cue is not None:
+                    f.add("rule:partners")
+                if rules.get((RelationKind.HOSTS, ea.idx, eb.idx)) or rules.get((RelationKind.HOSTS, eb.idx, ea.idx)):
+                    f.add("rule:hosts")
+                if key in found:
+                    found[key].feats |= f
+                else:
+                    found[key] = Pair(RelationKind.PARTNERS_WITH, key[0], key[1], doc.sent(k), f)
+    return list(found.values())
+
+
+def _core(name: str) -> str:
+    n = normalise_name(name)
+    n = re.sub(r"[（(][^）)]*[）)]", "", n)
+    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|股份)$", "", n)
+
+
+def _subsidiary_pairs(doc: _Doc, ents: list[Ent], rules: dict) -> list[Pair]:
+    comps = [e for e in ents if e.cls is EntityClass.COMPANY and e.idx in doc.ms_of]
+    found: dict[tuple[int, int], Pair] = {}
+    for k, ms in sorted(doc.in_sent.items()):
+        cs = [(m, e) for m, e in ms if e.cls is EntityClass.COMPANY]
+        if len(cs) > _MAX_PARTIES:
+            continue
+        for ma, ea in cs:
+            for mb, eb in cs:
+                if ea.idx == eb.idx:
+                    continue
+                f: set[str] = {"same_sent", "child_first" if ma.start < mb.start else "parent_first"}
+                lo, hi = (ma.end, mb.start) if ma.start < mb.start else (mb.end, ma.start)
+                if hi < lo:
+                    continue
+                f.add(f"gap={_gap(hi - lo)}")
+                _cue_feats(doc, k, lo, hi, f, "s")
+                key = (ea.idx, eb.idx)
+                if key in found:
+                    found[key].feats |= f
+                else:
+                    found[key] = Pair(RelationKind.SUBSIDIARY_OF, ea.idx, eb.idx, doc.sent(k), f)
+    for a in comps:
+        ca = _core(a.label)
+        for b in comps:
+            cb = _core(b.label)
+            if a.idx == b.idx or len(cb) < 2 or len(ca) <= len(cb) or not ca.startswith(cb):
+                continue
+            key = (a.idx, b.idx)
+            p = found.get(key)
+            if p is None:
+                k = doc.ms_of[a.idx][0][0]
+                p = found[key] = Pair(RelationKind.SUBSIDIARY_OF, a.idx, b.idx, doc.sent(k), set())
+            p.feats.add("name_prefix")
+            if re.search(r"[（(]", normalise_name(a.label)):
+                p.feats.add("branch_paren")
+    for key, p in found.items():
+        if (RelationKind.SUBSIDIARY_OF, key[0], key[1]) in rules:
+            p.feats.add("rule:subsidiary")
+        if (RelationKind.SUBSIDIARY_OF, key[1], key[0]) in rules:
+            p.feats.add("rule:subsidiary_reverse")
+        for e, tag in ((doc.by_idx[key[0]], "child"), (doc.by_idx[key[1]], "parent")):
+            if e.f500 or e.fortune is not None:
+                p.feats.add(f"{tag}_f500")
+            if _LEGAL.search(normalise_name(e.label)):
+                p.feats.add(f"{tag}_legal")
+    return list(found.values())

@@ -1,0 +1,113 @@
+"""Fitting and cross-validating the learned relation classifier (:mod:`kg.extract.learned`) on gold articles.
+
+Candidates and their features come from the pipeline itself (rules on, classifier off, ``keep_pairs``), so
+training sees exactly what extraction will see. A candidate's label: the gold file has that relation between the
+gold entities its two ends align to (the scorer's alignment, :func:`kg.evaluate.align`).
+
+Cross-validation is by article: the articles are dealt into k folds in a fixed order, each fold is extracted
+with a model fitted on the other folds only, and the scores of all held-out articles are micro-averaged, as
+``score_set.py`` does. Needs scikit-learn (``pip install -e '.[train]'``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.evaluate import _Ent, _rel_key, align, combine, score
+from kg.extract.learned import KINDS, Pair, RelationModel
+from kg.records import Article
+
+DEFAULT_C = 0.5
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass
+class Example:
+    stem: str
+    pairs: list[Pair]
+    labels: list[bool]
+
+
+def _relations_pipe(extractor):
+    return extractor.nlp.get_pipe("parkkg_relations")
+
+
+def collect(items: list[tuple[str, Article, object]], extractor) -> list[Example]:
+    """Candidate pairs and their gold labels for each (stem, article, gold) item."""
+    pipe = _relations_pipe(extractor)
+    saved = pipe.model, pipe.keep_pairs
+    pipe.model, pipe.keep_pairs = None, True
+    out = []
+    try:
+        for stem, article, gold in items:
+            doc = extractor.nlp(article.text)
+            ents = doc._.entities
+            sys_ents = {e.idx: _Ent(e.idx, e.label, list(dict.fromkeys([e.label] + e.names)), [e.cls.value], e.f500)
+                        for e in ents}
+            _g2s, s2g, _typed = align(gold.ents, sys_ents, [e.idx for e in ents])
+            labels = []
+            for p in doc._.pairs:
+                gi, gj = s2g.get(p.head), s2g.get(p.tail)
+                labels.append(gi is not None and gj is not None
+                              and _rel_key(p.kind.value, ("g", gi), ("g", gj)) in gold.rels)
+            out.append(Example(stem, doc._.pairs, labels))
+    finally:
+        pipe.model, pipe.keep_pairs = saved
+    return out
+
+
+def fit(examples: list[Example], C: float = DEFAULT_C, threshold: float | dict = DEFAULT_THRESHOLD,
+        kinds=KINDS, meta: dict | None = None) -> RelationModel:
+    """One L2 logistic regression per relation kind over binary features (scikit-learn, liblinear)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    weights, bias, thresholds, counts = {}, {}, {}, {}
+    for kind in kinds:
+        X, y = [], []
+        for ex in examples:
+            for p, lab in zip(ex.pairs, ex.labels):
+                if p.kind is kind:
+                    X.append(dict.fromkeys(sorted(p.feats), 1.0))
+                    y.append(int(lab))
+        if sum(y) < 2 or sum(y) == len(y):
+            continue       # nothing to learn from: the rules keep this kind
+        vec = DictVectorizer(sort=True, sparse=False)   # small data: dense is simplest
+        clf = LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0)
+        clf.fit(vec.fit_transform(X), y)
+        names = vec.get_feature_names_out()
+        weights[kind.value] = {str(n): round(float(w), 6) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-6}
+        bias[kind.value] = round(float(clf.intercept_[0]), 6)
+        thresholds[kind.value] = threshold[kind.value] if isinstance(threshold, dict) else threshold
+        counts[kind.value] = {"candidates": len(y), "positive": sum(y)}
+    return RelationModel(weights, bias, thresholds, {**(meta or {}), "C": C, "training_pairs": counts})
+
+
+def folds(stems: list[str], k: int) -> list[list[str]]:
+    """Articles dealt into k folds in sorted order (deterministic)."""
+    order = sorted(stems)
+    return [order[i::k] for i in range(k)]
+
+
+def cross_validate(items: list[tuple[str, Article, object]], extractor, k: int = 5, C: float = DEFAULT_C,
+                   threshold: float | dict = DEFAULT_THRESHOLD, examples: list[Example] | None = None,
+                   kinds=KINDS):
+    """Scores of every article extracted by a model that never saw it; returns (per-article scores, total)."""
+    from kg.export import to_rdf
+    from kg.graph import build_graph
+
+    examples = examples if examples is not None else collect(items, extractor)
+    by_stem = {ex.stem: ex for ex in examples}
+    pipe = _relations_pipe(extractor)
+    saved = pipe.model
+    per: dict[str, object] = {}
+    try:
+        for fold in folds([s for s, _a, _g in items], k):
+            held = set(fold)
+            pipe.model = fit([by_stem[s] for s in by_stem if s not in held], C=C, threshold=threshold, kinds=kinds)
+            for stem, article, gold in items:
+                if stem in held:
+                    per[stem] = score(gold, to_rdf(build_graph([extractor.extract(article)])))
+    finally:
+        pipe.model = saved
+    scores = [per[s] for s, _a, _g in items]
+    return per, combine(scores)
