@@ -106,6 +106,8 @@ def statement_triples(st: str, u: str, v: str, kind: str, ev: dict, article: str
     yield st, str(PK.startOffset), _int(ev["start"])
     yield st, str(PK.endOffset), _int(ev["end"])
     yield st, str(PK.implied), _bool(ev.get("implied", False))
+    if ev.get("cue"):
+        yield st, str(PK.cue), (1, ev["cue"], "", _XSD + "string")
     if ev.get("role"):
         yield st, str(PK.role), _zh(ev["role"])
 

@@ -47,6 +47,7 @@ class PK(DefinedNamespace):
     endOffset: URIRef
     sourceFile: URIRef
     implied: URIRef
+    cue: URIRef
     listedIn: URIRef
     fortune500Rank: URIRef
 

@@ -26,6 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5; 0: no CV)")
     p.add_argument("--C", type=float, default=None, help="inverse L2 regularisation strength (default 0.5)")
     p.add_argument("--threshold", type=float, default=None, help="decision probability (default 0.5)")
+    p.add_argument("--kinds", default="hosts,partnersWith",
+                   help="relation kinds the classifier decides (default hosts,partnersWith; the rules keep the others)")
+    p.add_argument("--mode", choices=("replace", "union"), default="replace",
+                   help="replace: the model alone decides its kinds (default); union: the rules' relations are kept too")
     p.add_argument("--output", type=Path, default=None,
                    help="where the model goes (default: kg/models/relations.json)")
     p.add_argument("--no-write", action="store_true", help="only report the scores")
@@ -71,16 +75,30 @@ def run(args: argparse.Namespace) -> int:
 
     C = args.C if args.C is not None else DEFAULT_C
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    from kg.records import RelationKind
+
+    try:
+        kinds = tuple(RelationKind(k.strip()) for k in args.kinds.split(",") if k.strip())
+    except ValueError:
+        raise InputError("--kinds", f"unknown relation kind in {args.kinds!r}") from None
     items = gold_items(args.gold_dir, args.texts)
     extractor = Extractor(use_ner=False)
     examples = collect(items, extractor)
     report: dict = {"articles": len(items), "C": C, "threshold": threshold}
     if args.folds and args.folds > 1:
-        _per, total = cross_validate(items, extractor, k=args.folds, C=C, threshold=threshold, examples=examples)
+        per, total = cross_validate(items, extractor, k=args.folds, C=C, threshold=threshold, examples=examples,
+                                    kinds=kinds, mode=args.mode)
         print(f"cross-validated ({args.folds} folds by article, {len(items)} articles):")
         print(format_score(total))
         report["cv"] = total.as_dict()
-    model = fit(examples, C=C, threshold=threshold,
+        if len(args.gold_dir) > 1:
+            for gd in args.gold_dir:
+                stems = {g.stem for g in gd.glob("*.json")}
+                sub = combine([per[s] for s, _a, _g in items if s in stems])
+                print(f"\ncross-validated, the articles of {gd} only:")
+                print(format_score(sub))
+                report.setdefault("cv_by_folder", {})[str(gd)] = sub.as_dict()
+    model = fit(examples, C=C, threshold=threshold, kinds=kinds, mode=args.mode,
                 meta={"articles": len(items), "folds": args.folds, "trained_on": [s for s, _a, _g in items]})
     pipe = extractor.nlp.get_pipe("parkkg_relations")
     pipe.model = model

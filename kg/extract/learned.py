@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.extract.cues import CUES
+from kg.extract.cues import CUES, cue_hits
 from kg.extract.entities import Cand, Sentence
 from kg.extract.resolve import Ent
 from kg.records import EntityClass, RelationKind
@@ -47,6 +47,7 @@ class Pair:
     tail: int
     sent: Sentence | None       # the evidence
     feats: set[str] = field(default_factory=set)
+    span: tuple[int, int] = (0, 0)   # the tail's mention the features were taken from
 
 
 @dataclass
@@ -64,7 +65,7 @@ class RelationModel:
 
     def prob(self, p: Pair) -> float:
         w = self.weights[p.kind.value]
-        z = self.bias[p.kind.value] + sum(w.get(f, 0.0) for f in p.feats)
+        z = self.bias[p.kind.value] + sum(w.get(f, 0.0) for f in sorted(p.feats))   # sorted: the same float sum in every process
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def accept(self, p: Pair) -> bool:
@@ -74,7 +75,7 @@ class RelationModel:
         """The cue row that speaks most for the pair (``pk:cue``), e.g. ``learned:settle``."""
         w = self.weights[p.kind.value]
         best, best_w = "", 0.0
-        for f in p.feats:
+        for f in sorted(p.feats):    # sorted: ties go the same way in every process (string hashes vary)
             if ":" in f and f.split(":", 1)[0] in ("s", "b", "s0", "s1", "s2", "near") and w.get(f, 0.0) > best_w:
                 best, best_w = f.split(":", 1)[1], w[f]
         return f"learned:{best}" if best else "learned"
@@ -284,7 +285,7 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                 f.add("rule:partner_any")
             if ("any", RelationKind.SUBSIDIARY_OF, firm.idx) in rules:
                 f.add("rule:in_subsidiary")
-            out.append(Pair(RelationKind.HOSTS, p.idx, firm.idx, doc.sent(k), f))
+            out.append(Pair(RelationKind.HOSTS, p.idx, firm.idx, doc.sent(k), f, (m.start, m.end)))
     return out
 
 
@@ -329,6 +330,34 @@ def _partner_pairs(doc: _Doc, rules: dict) -> list[Pair]:
                     found[key].feats |= f
                 else:
                     found[key] = Pair(RelationKind.PARTNERS_WITH, key[0], key[1], doc.sent(k), f)
+    # the park a passage is about, unnamed in the sentence (开发区通过深化与A、B合作…): a party too
+    for k, ms in sorted(doc.in_sent.items()):
+        s = doc.sent(k)
+        fp = doc.focus_park(s.start if s is not None else 0)
+        if fp is None or any(e.idx == fp for _m, e in ms):
+            continue
+        parties = [(m, e) for m, e in ms if e.cls in PARTIES and e.cls is not EntityClass.PARK]
+        if not parties or len(parties) > _MAX_PARTIES:
+            continue
+        head = doc.text[s.start:parties[0][0].start] if s is not None else ""
+        for m, e in parties:
+            key = (min(fp, e.idx), max(fp, e.idx))
+            f = {"focus_pair", f"cls=Park-{e.cls.value}", f"parties={min(len(parties), 5)}"}
+            _cue_feats(doc, k, m.end, s.end if s is not None else m.end, f, "s")
+            if re.search(r"(?:与|同|和|跟)$", head) or "与" in head[-12:]:
+                f.add("with_before_first")
+            if doc.text[m.start - 1:m.start] == "、" or doc.text[m.end:m.end + 1] in ("、", "等"):
+                f.add("list_between")
+            if e.f500 or e.fortune is not None:
+                f.add("f500")
+            if (RelationKind.PARTNERS_WITH, fp, e.idx) in rules:
+                f.add("rule:partners")
+            if (RelationKind.HOSTS, fp, e.idx) in rules:
+                f.add("rule:hosts")
+            if key in found:
+                found[key].feats |= f
+            else:
+                found[key] = Pair(RelationKind.PARTNERS_WITH, key[0], key[1], s, f, (m.start, m.end))
     return list(found.values())
 
 
@@ -385,3 +414,84 @@ def _subsidiary_pairs(doc: _Doc, ents: list[Ent], rules: dict) -> list[Pair]:
             if _LEGAL.search(normalise_name(e.label)):
                 p.feats.add(f"{tag}_legal")
     return list(found.values())
+
+
+# ----------------------------------------------------------------------------------------------------- decisions
+# a signing or cooperation with the second party of 与: 与A、B签署…协议 / 与A开展合作
+_WITH_SIGN = re.compile(r"(?:与|同|和|跟)([^。；！？]{1,80}?)(?:正式|成功|现场|顺利|举行|进行|开展|深化|达成|共同|分别|)*"
+                        r"(?:签约|签署|签订|合作|协作|携手|牵手|共建|战略合作)")
+_ADMIN_NAME = re.compile(r"(?:管委会|管理委员会|党工委)$")
+
+
+_VETO = {c.id for c in CUES if c.veto}
+_SETTLED = {c.id for c in CUES if c.kind == "hosts" and c.id not in ("project", "facility", "here", "cluster")}
+
+
+def _vetoed(p: Pair) -> bool:
+    """A visit row (考察, 调研…) in the firm's sentence, with no word of settling or investing: not hosted."""
+    if p.kind is not RelationKind.HOSTS:
+        return False
+    ids = {f.split(":", 1)[1] for f in p.feats if f[:2] in ("s0", "s1", "s2") and ":" in f}
+    return bool(ids & _VETO) and not ids & _SETTLED
+
+
+def _vetoed_text(sentence: str) -> bool:
+    ids = {cid for _s, _e, cid in cue_hits(sentence)}
+    return bool(ids & _VETO) and not ids & _SETTLED
+
+
+def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], text: str):
+    """The article's relations: the rules' for the kinds the model does not decide, the model's for the others
+    (``meta.mode == "union"``: the rules' and the model's), and two consequences of accepted hosts:
+
+    - ``nested-park``: a firm hosted by a sub-park (X高新区Y片区) is hosted by the park it is part of, when the
+      article names that park;
+    - ``signing-party``: a park hosting a firm whose sentence says the park (or its 管委会, named before 与) signed
+      with or works with the firm (…与A、B签约) is also its partner, as the conventions ask.
+    """
+    from kg.extract.relations import Rel, dedupe
+
+    kinds = model.kinds
+    union = model.meta.get("mode") == "union"
+    rels = list(rule_rels) if union else [r for r in rule_rels if r.kind not in kinds]
+    if RelationKind.HOSTS in kinds:     # the veto holds for the rules' hosts too
+        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.sent is None or r.cue.startswith("name")
+                or not _vetoed_text(text[r.sent.start:r.sent.end])]
+    accepted = [p for p in pairs if model.accept(p) and not _vetoed(p)]
+    rels += [Rel(p.kind, p.head, p.tail, p.sent, cue=model.cue(p)) for p in accepted]
+    by_idx = {e.idx: e for e in ents}
+    parks = [e for e in ents if e.cls is EntityClass.PARK]
+    hosted = [(r.head, r.tail, r.sent) for r in rels if r.kind is RelationKind.HOSTS]
+    have = {(h, t) for h, t, _s in hosted}
+    for h, t, sent in hosted:
+        inner = normalise_name(by_idx[h].label)
+        for outer in parks:
+            name = normalise_name(outer.label)
+            if outer.idx != h and len(name) >= 4 and inner.startswith(name) and len(inner) > len(name) \
+                    and (outer.idx, t) not in have:
+                rels.append(Rel(RelationKind.HOSTS, outer.idx, t, sent, cue="nested-park"))
+                have.add((outer.idx, t))
+    if RelationKind.HOSTS in kinds:
+        partners = {(min(r.head, r.tail), max(r.head, r.tail)) for r in rels if r.kind is RelationKind.PARTNERS_WITH}
+        for p in accepted:
+            if p.kind is not RelationKind.HOSTS or p.sent is None:
+                continue
+            s, e = p.sent.start, p.sent.end
+            for m in _WITH_SIGN.finditer(text, s, e):
+                if not (m.start(1) <= p.span[0] and p.span[1] <= m.end(1)):
+                    continue
+                # the signing party: an administration named before 与 in the sentence, else the park itself
+                party = p.head
+                before = text[s:m.start()]
+                for adm in ents:
+                    if adm.cls is EntityClass.GOVERNMENT_BODY and _ADMIN_NAME.search(normalise_name(adm.label)) \
+                            and any(s <= c.start and c.end <= m.start() for c in adm.mentions):
+                        party = adm.idx
+                if any(c.start >= s and c.end <= m.start() for c in by_idx[p.tail].mentions) or not before:
+                    continue
+                key = (min(party, p.tail), max(party, p.tail))
+                if key not in partners:
+                    partners.add(key)
+                    rels.append(Rel(RelationKind.PARTNERS_WITH, key[0], key[1], p.sent, cue="signing-party"))
+                break
+    return dedupe(rels)

@@ -122,8 +122,7 @@ class RelationsComponent:
         self.keep_pairs = False
 
     def __call__(self, doc: Doc) -> Doc:
-        from kg.extract.learned import candidates
-        from kg.extract.relations import Rel, dedupe
+        from kg.extract.learned import candidates, decide
 
         rels = self.finder.find(doc.text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner)
         if self.model is not None or self.keep_pairs:
@@ -133,11 +132,7 @@ class RelationsComponent:
             if self.keep_pairs:
                 doc._.pairs = pairs
             if self.model is not None:
-                kinds = self.model.kinds
-                rels = [r for r in rels if r.kind not in kinds]
-                rels += [Rel(p.kind, p.head, p.tail, p.sent, cue=self.model.cue(p))
-                         for p in pairs if self.model.accept(p)]
-                rels = dedupe(rels)
+                rels = decide(rels, pairs, self.model, doc._.entities, doc.text)
         doc._.relations = rels
         find_lists(doc.text, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists
         return doc

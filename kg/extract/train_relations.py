@@ -56,7 +56,7 @@ def collect(items: list[tuple[str, Article, object]], extractor) -> list[Example
 
 
 def fit(examples: list[Example], C: float = DEFAULT_C, threshold: float | dict = DEFAULT_THRESHOLD,
-        kinds=KINDS, meta: dict | None = None) -> RelationModel:
+        kinds=KINDS, meta: dict | None = None, mode: str = "replace") -> RelationModel:
     """One L2 logistic regression per relation kind over binary features (scikit-learn, liblinear)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -79,7 +79,8 @@ def fit(examples: list[Example], C: float = DEFAULT_C, threshold: float | dict =
         bias[kind.value] = round(float(clf.intercept_[0]), 6)
         thresholds[kind.value] = threshold[kind.value] if isinstance(threshold, dict) else threshold
         counts[kind.value] = {"candidates": len(y), "positive": sum(y)}
-    return RelationModel(weights, bias, thresholds, {**(meta or {}), "C": C, "training_pairs": counts})
+    return RelationModel(weights, bias, thresholds,
+                         {**(meta or {}), "C": C, "mode": mode, "training_pairs": counts})
 
 
 def folds(stems: list[str], k: int) -> list[list[str]]:
@@ -90,7 +91,7 @@ def folds(stems: list[str], k: int) -> list[list[str]]:
 
 def cross_validate(items: list[tuple[str, Article, object]], extractor, k: int = 5, C: float = DEFAULT_C,
                    threshold: float | dict = DEFAULT_THRESHOLD, examples: list[Example] | None = None,
-                   kinds=KINDS):
+                   kinds=KINDS, mode: str = "replace"):
     """Scores of every article extracted by a model that never saw it; returns (per-article scores, total)."""
     from kg.export import to_rdf
     from kg.graph import build_graph
@@ -103,7 +104,7 @@ def cross_validate(items: list[tuple[str, Article, object]], extractor, k: int =
     try:
         for fold in folds([s for s, _a, _g in items], k):
             held = set(fold)
-            pipe.model = fit([by_stem[s] for s in by_stem if s not in held], C=C, threshold=threshold, kinds=kinds)
+            pipe.model = fit([by_stem[s] for s in by_stem if s not in held], C=C, threshold=threshold, kinds=kinds, mode=mode)
             for stem, article, gold in items:
                 if stem in held:
                     per[stem] = score(gold, to_rdf(build_graph([extractor.extract(article)])))
