@@ -2,6 +2,7 @@
 
 - administrative divisions of China (NBS codes 2023, WTFPL): provinces, cities, county-level divisions;
 - national high-tech zones (177 rows, full and short names, city and district);
+- national economic and technological development zones (234 rows, X经济技术开发区 and its X经开区 short form);
 - Fortune Global 500, 2022, Chinese and English names by rank;
 - countries (a hand list of common news forms) and Chinese surnames.
 """
@@ -16,6 +17,8 @@ from importlib import resources
 from kg.records import EntityClass
 
 DATA = resources.files("kg") / "data"
+PARK_FILES = (DATA / "national_hitech_zones" / "national_hitech_zones_v2.csv",
+              DATA / "national_dev_zones" / "national_etdz.csv")
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
@@ -200,15 +203,18 @@ class Gazetteer:
             self._add_place(PlaceEntry("HMT:" + short, name, 1, "C:中国", short), name, short)
 
     def _load_parks(self) -> None:
-        path = DATA / "national_hitech_zones" / "national_hitech_zones_v2.csv"
-        with path.open(encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                entry = ParkEntry(row["name_full"], row["name_short"], row["province"], row["city"],
-                                  row.get("district", ""))
-                self.parks.append(entry)
-                for n in (entry.name, entry.short):
-                    if n:
-                        self.park_names.setdefault(n, entry)
+        # high-tech zones first: a zone in both lists (苏州工业园区) keeps its high-tech entry
+        for path in PARK_FILES:
+            with path.open(encoding="utf-8") as f:
+                for row in csv.DictReader(f):
+                    if row["name_full"] in self.park_names:
+                        continue
+                    entry = ParkEntry(row["name_full"], row["name_short"], row["province"], row["city"],
+                                      row.get("district", ""))
+                    self.parks.append(entry)
+                    for n in (entry.name, entry.short):
+                        if n:
+                            self.park_names.setdefault(n, entry)
 
     def _load_fortune(self) -> None:
         path = DATA / "fortune_global500" / "fortune_global500_2022_zh_en.csv"
