@@ -103,6 +103,16 @@ CUES: tuple[Cue, ...] = (
     Cue("both-sides", "partnersWith", r"双方|三方|多方",
         "双方将在光电材料领域展开研发。",
         "two parties named before"),
+    # rules of kg/extract/signing.py (their statements carry these ids as pk:cue)
+    Cue("with-sign", "partnersWith", r"(?:与|同|跟).{1,80}?(?:签约|签署|签订|达成(?:了)?(?:战略)?合作|合作|协作|共建|携手|牵手|联手)",
+        "青川高新区管委会与星海光电、蓝湾新材料分别签署入驻协议。",
+        "every party between 与 and the verb partners with the party before 与 (or the park in focus)"),
+    Cue("joint-list", "partnersWith", r"联手|携手|合资|联合成立|联合设立|共同出资|共同投资|共同打造|共同建设|联合打造",
+        "由星海光电、蓝湾新材料联手打造的封装基地开工。",
+        "parties listed right before a joint verb partner with each other"),
+    Cue("park-signs", "partnersWith", r"签约|集中签约",
+        "青川高新区重大项目昨日集中签约，星海光电等企业的项目落户该区。",
+        "a park that signs partners with the firms of the same sentence"),
     # ---------------------------------------------------------------- subsidiaryOf
     Cue("subsidiary", "subsidiaryOf", r"子公司|分公司|分厂|分支机构",
         "星海光电是蓝湾集团的全资子公司。",

@@ -123,10 +123,13 @@ class RelationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from kg.extract.learned import candidates, decide
+        from kg.extract.relations import dedupe
+        from kg.extract.signing import signing_partners
 
         rels = self.finder.find(doc.text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner)
+        ent_of = {id(c): e for e in doc._.entities for c in e.mentions}
+        rels = dedupe(rels + signing_partners(doc.text, doc._.sentences, doc._.entities, doc._.mentions, ent_of))
         if self.model is not None or self.keep_pairs:
-            ent_of = {id(c): e for e in doc._.entities for c in e.mentions}
             pairs = candidates(doc.text, doc._.sentences, doc._.entities, doc._.mentions, ent_of, rels,
                                compatible=self.finder.compatible)
             if self.keep_pairs:

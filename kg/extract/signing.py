@@ -1,0 +1,113 @@
+"""partnersWith from the grammar of signings and joint work, over the parties of one sentence.
+
+Three rules, each named by a row id of the cue table (``kg/extract/cues.py``) as its ``pk:cue``:
+
+- ``with-sign``: ``L 与 R1、R2 … 签约/签署/签订/合作/协作/共建/携手…``: every party between 与 and the verb partners
+  with the party before 与 (the nearest one in the sentence, with the 、-list it belongs to: ``A、B等企业与P签订
+  入驻协议``); a sentence without one speaks of the park in focus (``开发区通过深化与A、B等协作``).
+- ``joint-list``: ``A、B联手打造 / 合资成立 / 共同出资``: the parties listed right before the joint verb partner
+  with each other.
+- ``park-signs``: ``P…签约，A、B等项目落户``: a park that signs, then the firms of the same sentence.
+
+Parties are companies, institutes, parks and government bodies (a Place is not a party: signings with a city
+give no partnersWith).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from kg.extract.entities import Cand, Sentence
+from kg.extract.resolve import Ent
+from kg.records import EntityClass, RelationKind
+
+PARTIES = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.PARK, EntityClass.GOVERNMENT_BODY)
+FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
+_VERB = re.compile(r"签约|签署|签订|达成(?:了)?(?:战略)?合作|合作|协作|共建|共同建设|共同打造|联合打造|携手|牵手|联手|结成|对接")
+_PIVOT = re.compile(r"[与同跟]")
+_JOINT = re.compile(r"联手|携手|合资|联合成立|联合设立|共同出资|共同投资|共同打造|共同建设|联合打造")
+_PARK_SIGN = re.compile(r"(?:集中)?签约(?!落户|入驻|进驻|落地)")   # 签约落户: settling (hosts), not a partnership
+_MAX_REACH = 80          # characters from 与 to its verb
+
+
+def _rel(kind, a: Ent, b: Ent, sent: Sentence, cue: str):
+    from kg.extract.relations import Rel
+
+    h, t = (a.idx, b.idx) if a.idx < b.idx else (b.idx, a.idx)
+    return Rel(kind, h, t, sent, cue=cue)
+
+
+def _list_around(text: str, parties: list[tuple[Cand, Ent]], i: int) -> list[tuple[Cand, Ent]]:
+    """The 、-list that party ``i`` belongs to (itself when alone)."""
+    out = [parties[i]]
+    j = i
+    while j > 0 and text[parties[j - 1][0].end:parties[j][0].start] in ("、", "和", "及"):
+        j -= 1
+        out.insert(0, parties[j])
+    j = i
+    while j + 1 < len(parties) and text[parties[j][0].end:parties[j + 1][0].start] in ("、", "和", "及"):
+        j += 1
+        out.append(parties[j])
+    return out
+
+
+def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], mentions: list[Cand],
+                     ent_of: dict[int, Ent]) -> list:
+    starts = [s.start for s in sentences]
+    by_sent: dict[int, list[tuple[Cand, Ent]]] = {}
+    park_before: list[tuple[int, Ent]] = []
+    for m in mentions:
+        e = ent_of.get(id(m))
+        if e is None:
+            continue
+        if e.cls is EntityClass.PARK:
+            park_before.append((m.start, e))
+        if e.cls in PARTIES:
+            by_sent.setdefault(max(0, bisect_right(starts, m.start) - 1), []).append((m, e))
+    park_pos = [p for p, _e in park_before]
+    out = []
+    for k, parties in sorted(by_sent.items()):
+        sent = sentences[k] if sentences else Sentence(0, len(text))
+        seg_start = sent.start
+        # with-sign
+        for w in _PIVOT.finditer(text, sent.start, sent.end):
+            v = _VERB.search(text, w.end(), min(sent.end, w.end() + _MAX_REACH))
+            if v is None or re.search(r"[。；;！？]", text[w.end():v.start()]):
+                continue
+            right = [(m, e) for m, e in parties if w.end() <= m.start and m.end <= v.start()]
+            if not right:
+                continue
+            before = [i for i, (m, _e) in enumerate(parties) if m.end <= w.start()]
+            if before:
+                left = _list_around(text, parties, before[-1])
+            else:
+                j = bisect_right(park_pos, seg_start) - 1
+                left = [(None, park_before[j][1])] if j >= 0 else []
+            for _ml, el in left:
+                for _mr, er in right:
+                    if el.idx != er.idx:
+                        out.append(_rel(RelationKind.PARTNERS_WITH, el, er, sent, "with-sign"))
+        # joint-list
+        for v in _JOINT.finditer(text, sent.start, sent.end):
+            before = [i for i, (m, _e) in enumerate(parties) if m.end <= v.start() and v.start() - m.end <= 14]
+            if not before:
+                continue
+            group = _list_around(text, parties, before[-1])
+            if len(group) < 2 or re.search(r"[与同跟]", text[group[0][0].start:v.start()]):
+                continue
+            for i, (_ma, ea) in enumerate(group):
+                for _mb, eb in group[i + 1:]:
+                    if ea.idx != eb.idx:
+                        out.append(_rel(RelationKind.PARTNERS_WITH, ea, eb, sent, "joint-list"))
+        # park-signs
+        for v in _PARK_SIGN.finditer(text, sent.start, sent.end):
+            parks = [(m, e) for m, e in parties if e.cls is EntityClass.PARK and m.end <= v.start()
+                     and not any(m.end <= mm.start < v.start() and ee.cls is not EntityClass.PARK
+                                 for mm, ee in parties)]
+            if not parks or _PIVOT.search(text, parks[-1][0].end, v.start()):
+                continue
+            park = parks[-1][1]
+            for m, e in parties:
+                if m.start > v.end() and e.cls in FIRMS:
+                    out.append(_rel(RelationKind.PARTNERS_WITH, park, e, sent, "park-signs"))
+    return out
