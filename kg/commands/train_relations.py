@@ -33,6 +33,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--output", type=Path, default=None,
                    help="where the model goes (default: kg/models/relations.json)")
     p.add_argument("--no-write", action="store_true", help="only report the scores")
+    p.add_argument("--cv-out", type=Path, default=None,
+                   help="write each held-out article's graph to CV_OUT/<stem>/graph.ttl (for score_set.py)")
     p.add_argument("--json", dest="json_out", type=Path, help="also write the figures to this JSON file")
     p.set_defaults(func=run)
 
@@ -87,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     report: dict = {"articles": len(items), "C": C, "threshold": threshold}
     if args.folds and args.folds > 1:
         per, total = cross_validate(items, extractor, k=args.folds, C=C, threshold=threshold, examples=examples,
-                                    kinds=kinds, mode=args.mode)
+                                    kinds=kinds, mode=args.mode, out_dir=args.cv_out)
         print(f"cross-validated ({args.folds} folds by article, {len(items)} articles):")
         print(format_score(total))
         report["cv"] = total.as_dict()

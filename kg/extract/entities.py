@@ -63,6 +63,30 @@ _RANK_WORDS = frozenset({"国家", "国家级", "省级", "市级", "部级", "�
 _GENERIC_BRANDS = frozenset({"上市", "挂牌", "合资", "外资", "民营", "国有", "控股", "投资", "子", "分", "母", "总"})
 # stop characters that may sit inside a word (成都, 大数据, 以色列); punctuation and 的/在 always stop
 _BYLINE_BRACKET = re.compile(r"[（(](?:本报|特派|驻\w{1,6})?(?:记者|通讯员|实习生|摄影|编辑)[^（()）]*[)）]$")
+_ALIAS_BRACKET = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（()）]*[)）]$")
+# a qualifier inside a name: 特斯拉(上海), 浙江中荷(嘉善), 山西(太重), 高端食品(药品), 启迪之星（天津·海洋园）
+_QUALIFIER_BRACKET = re.compile(f"[（(][{L.CJK}A-Za-z0-9·]{{1,10}}[)）]$")
+# time words before a name: 3个月期间|高新区, 继上月|高新区, 今年以来|
+_TIME_LEFT = re.compile(r"(?:(?:[0-9０-９一二三四五六七八九十两]+个?|[继自]?(?:上|本|当|下|今|去))"
+                        r"(?:年度|年|月|季度|周|旬)(?:份|初|底|末|中)?(?:期间|以来|以后|之后|之前|里|内)?|期间|以来|之际)")
+# superlatives before a planned name: 打造全球首个|零碳产业园
+_FIRST_OF = re.compile(r"(?:全球|全国|全省|全市|国内|世界|亚洲|国际|中国)?(?:首个|首家|首座|第一个|唯一|一个|首批)")
+# 三大片区, 十大专业产业园: a count of parks, not a name
+_COUNT_OF = re.compile("[一二三四五六七八九十两几数多]大")
+# bodies named by their level alone (市委, 省政府, 区人大常委会) are entities when the text says so
+_BARE_LEVELS = frozenset({"省", "市", "区", "县", "州", "镇"})
+_BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委"})
+_BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "科委", "经信委", "商务局", "发改委"}
+_RANK_AFTER_BODY = ("常委", "委员")   # 省委常委: a rank held by a person, not the committee named
+_PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
+# suffixes that are also the end of common words (招商会, 行业 after 分, 工作站 after 加油): checked against the
+# segmentation of the name's last characters
+_WORD_SUFFIXES = frozenset({"商会", "协会", "联合会", "联盟", "基金", "母基金", "工作站", "智库", "实验室", "分行",
+                            "支行", "新城", "新区", "片区", "工业区", "产业区", "芯谷", "交易中心", "技术中心"})
+# a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
+_PROJECT_ITEM = re.compile(f"(?<=[、，,：:；;“\n及])([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
+                           r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|$)")
+_COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
 _SOFT_STOP_CHARS = frozenset(L.LEFT_STOP_CHARS) - set("的在，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
 
@@ -203,6 +227,11 @@ class EntityFinder:
             if ch in ")）":
                 if depth == 0 and _BYLINE_BRACKET.search(text, max(floor, i - 40), i):
                     break        # （记者…）: a byline, not a qualifier inside the name
+                if depth == 0 and _ALIAS_BRACKET.search(text, max(floor, i - 40), i):
+                    break        # X公司（以下简称“Y”）正式进驻P: the alias closes the firm's clause
+                if depth == 0 and i - 1 - max(floor, i - 12) >= 0 and not _QUALIFIER_BRACKET.search(
+                        text, max(floor, i - 12), i):
+                    break        # a bracket of more than a short qualifier (…（下同）, long asides) is no name part
                 depth += 1
                 i -= 1
                 continue
@@ -263,6 +292,10 @@ class EntityFinder:
         cue = _CUE_PREFIX.match(text, start, head) or L.HONOUR_PREFIX.match(text, start, head)
         if cue:
             start = cue.end()
+        for tm in _TIME_LEFT.finditer(text, start, head):
+            start = tm.end()          # 3个月期间高新区的同志: the time phrase belongs to the clause
+        for fm in _FIRST_OF.finditer(text, start, head):
+            start = fm.end()          # 全球首个零碳产业园: a superlative, then the (generic) name
         amount = None
         for amount in _AMOUNT.finditer(text, start, head):
             pass
@@ -361,7 +394,42 @@ class EntityFinder:
                 out += self._leading_place(text, s, e)
             elif text[e:e + 1] not in _TEAM_CHARS:     # 首钢队, 申花队: a sports team named after its sponsor
                 out.append(Cand(s, e, EntityClass.COMPANY, "gazetteer", 2, fortune=entry))
+                if e - s <= 3:
+                    sub = self._sub_brand(text, e)
+                    if sub:
+                        out.append(Cand(s, sub, EntityClass.COMPANY, "sub-brand", 2))
         return out
+
+    def group_members(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """X集团 named in the text: X + a brand of its own (X解放、, X大通总经理) is a member firm."""
+        brands = {text[c.start:c.end - 2] for c in cands if c.cls is EntityClass.COMPANY and c.source == "suffix"
+                  and text.endswith("集团", c.start, c.end) and 2 <= c.end - c.start - 2 <= 3}
+        brands = {b for b in brands if not self.gaz.place(b) and not words.is_generic_phrase(b)}
+        out = []
+        if brands:
+            for m in re.finditer("|".join(map(re.escape, sorted(brands, key=len, reverse=True))), text):
+                sub = self._sub_brand(text, m.end())
+                if sub:
+                    out.append(Cand(m.start(), sub, EntityClass.COMPANY, "sub-brand", 2))
+        return out
+
+    def _sub_brand(self, text: str, e: int) -> int:
+        """一汽X、, 上汽X总经理, 华为云、: a group's short name with a brand of its own after it (a list item or a
+        name before a role) names a member firm; the end of that name, else 0."""
+        for k in (2, 3, 4, 1):
+            run = text[e:e + k]
+            if len(run) < k or not all(_CJK_RE.match(ch) for ch in run) or any(ch in L.LEFT_STOP_CHARS for ch in run):
+                break
+            if (k == 1) != (run == "云"):
+                continue     # one character only for the cloud brands (华为云, 阿里云)
+            after = e + k
+            if not (text[after:after + 1] in ("、", "等") or self.role_re.match(text, after)):
+                continue
+            if run in L.INDUSTRY_WORDS or run in self.suffix_cls or self.role_re.match(run) \
+                    or words.tag(run[0]) in _CLAUSE_TAGS or self.suffix_re.search(run) or run in L.LEFT_STOP_WORDS:
+                return 0
+            return after
+        return 0
 
     def _leading_place(self, text: str, s: int, e: int) -> list[Cand]:
         """The place a gazetteer name starts with (西安 in 西安高新区, 中国 in 中国科学院): the longest match
@@ -387,6 +455,13 @@ class EntityFinder:
                     if self.gaz.place(inner) or self.gaz.place(inner + "区"):
                         end = close + 1
             start = self.trim_left(text, start, m.start())
+            if cls is EntityClass.GOVERNMENT_BODY:
+                start = self._gov_start(text, out, start, m.start())
+            elif cls is EntityClass.COMPANY and suffix in _LEGAL_SUFFIXES:
+                # 在P新区X股份有限公司的展厅: a park named before a registered name is where it is, not its name
+                for pm in _PARK_INSIDE.finditer(text, start, m.start()):
+                    if m.start() - pm.end() >= 4 and not self.gaz.place(text[pm.end():pm.end() + 2]):
+                        start = pm.end()
             inner = _INNER_LEGAL_END.search(text, start, m.start()) if cls is EntityClass.COMPANY else None
             if inner is not None and suffix not in _BRANCH_SUFFIXES:
                 # X有限公司主动向Y公司…: one registered name ends inside the run; the next name starts after it
@@ -410,15 +485,22 @@ class EntityFinder:
                     shared = prev_text[: -len(prev_suffix)]
                     out.append(Cand(m.start(), end, cls, "suffix", 2, text=shared + suffix))
                 continue
+            if suffix in ("子公司", "分公司") and prefix in ("全资", "控股") and text[start - 1:start] == "的":
+                # 领军企业X的全资子公司: the parent is named before 的
+                s0 = self.trim_left(text, self.extend_left(text, start - 1, limit=10), start - 1)
+                if start - 1 - s0 >= 2 and not words.is_generic_phrase(text[s0:start - 1]) \
+                        and not self.gaz.place(text[s0:start - 1]):
+                    out.append(Cand(s0, start - 1, EntityClass.COMPANY, "suffix", 1))
+                continue
             if suffix in ("子公司", "分公司") and prefix.endswith(_OWNERSHIP_WORDS):
                 # 智飞生物全资子公司——安徽…有限公司: the parent is named, the subsidiary follows
                 own = next(w for w in _OWNERSHIP_WORDS if prefix.endswith(w))
                 if len(prefix) - len(own) >= 2 and not words.is_generic_phrase(prefix[: -len(own)]):
                     out.append(Cand(start, m.start() - len(own), EntityClass.COMPANY, "suffix", 1))
                 continue
-            if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end):
+            if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end) and not self._placed_park(prefix):
                 continue     # 建设X产业园生产基地项目, X产业园、Y科技园等重点项目: a project, not (yet) a park
-            if not self._good_prefix(prefix, suffix, cls) and not (
+            if not self._good_prefix(prefix, suffix, cls, text[end:end + 3]) and not (
                     cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix, suffix)):
                 continue
             if cls is EntityClass.INSTITUTE and suffix == "服务中心" and re.search("高新区|开发区|产业园|园区|经开区", prefix):
@@ -432,6 +514,32 @@ class EntityFinder:
                 start = self._cut_to_place(text, start, m.start(), registered=cls is EntityClass.COMPANY)
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
+
+    def _placed_park(self, prefix: str) -> bool:
+        """A park project named with its place or park first (P智能装备产业园项目, P(X)产业园项目) is a park; a
+        project named by its industry alone is a plan."""
+        core = re.sub(r"[()（）]", "", prefix)
+        if len(core) < 4 or words.leading_function_words(core):
+            return False
+        return any(self.gaz.place(core[:k]) is not None or core[:k] in self.gaz.park_names for k in (2, 3, 4, 5)) \
+            and not words.is_generic_phrase(core)
+
+    def _gov_start(self, text: str, out: list[Cand], start: int, head: int) -> int:
+        """Where a government body's name starts, given the left edge found so far.
+
+        - 黑龙江省委省政府, 区委区政府: a body named right after another one is a second body (省政府);
+        - 上海市规划和国土资源管理局, 滨海新区商务和投促局: a 和 inside the name, when the name starts at a place."""
+        if out and out[-1].cls is EntityClass.GOVERNMENT_BODY and start < out[-1].end < head \
+                and text[out[-1].end:head] in _BARE_LEVELS:
+            return out[-1].end
+        if start > 1 and text[start - 1] == "和" and head - start >= 2:
+            s0 = self.trim_left(text, self.extend_left(text, start - 1, limit=12), start - 1)
+            if start - 1 - s0 >= 3 and any(self.gaz.place(text[s0:s0 + k]) for k in (2, 3, 4, 5)) \
+                    and not any(self.suffix_cls[x.group()] is not EntityClass.PARK
+                                for x in self.suffix_re.finditer(text, s0, start - 1)) \
+                    and not (out and out[-1].end > s0):    # X管委会和Y局: two bodies
+                return s0
+        return start
 
     def _coordinated_park(self, text: str, out: list[Cand], start: int, prefix: str, suffix: str = "") -> bool:
         """长安区智能制造产业基地、文化创意产业基地: a park named with common words, coordinated right after a park
@@ -473,11 +581,23 @@ class EntityFinder:
                         return k
         return start
 
-    def _good_prefix(self, prefix: str, suffix: str, cls: EntityClass) -> bool:
+    def _good_prefix(self, prefix: str, suffix: str, cls: EntityClass, after: str = "") -> bool:
         core = re.sub(r"[()（）]", "", prefix)
+        if cls is EntityClass.GOVERNMENT_BODY and (core in _BARE_LEVELS or not core) and suffix in _BARE_BODIES \
+                and (core or suffix in _BARE_COMMITTEES) and not after.startswith(_RANK_AFTER_BODY) \
+                and not (after[:1] in _NUMERALS and not core):
+            return True      # 市委书记…, 省政府副秘书长, 市人大常委会副主任: a body named by its level alone
         if not core:
             # bare national bodies are handled by the gazetteer of fixed names
             return False
+        if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and _COUNT_OF.search(core):
+            return False     # 三大片区, 十大专业产业园: a count, not a name
+        if suffix == "片区" and not _PARK_INSIDE.search(core):
+            return False     # X高新区Y片区 is a named part of a park; a bare Y片区 is a part of town
+        if suffix in _WORD_SUFFIXES and _crosses(words.tokens(core[-3:] + suffix), len(core[-3:])):
+            return False     # 招商会, 筛分行业: the suffix is the end of another word
+        if suffix in prefix:
+            return False     # 基金引基金: a slogan repeating the word
         if len(core) == 1:
             return False     # 上孵化器 (省级以上|孵化器), 该公司: one character is no name
         if suffix in ("办公室", "委员会", "局") and len(core) < 3:
@@ -677,7 +797,16 @@ class EntityFinder:
                 pos = e + 1
                 if part == m.group(g).split("、")[0]:
                     s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(g) - 12), e)
+                project = text.endswith("项目", s, e) and e - s > 4
+                if project:
+                    e -= 2       # A、B项目等: the firm's project
                 name = text[s:e]
+                if not self._weak_firm_name(name) and not self._suffixed_item(name):
+                    brand = self._project_brand(text, s, e, whole=True, places=project)
+                    if brand is not None and e - brand.end >= 3 and words.is_generic_phrase(text[brand.end:e]) \
+                            and not self.suffix_re.search(text, brand.end, e):
+                        e = brand.end    # 某某大肠癌基因检测: the firm, then its product
+                        name = text[s:e]
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
                         words.is_generic_phrase(name) and not self._suffixed_item(name)):
                     continue
@@ -699,6 +828,47 @@ class EntityFinder:
     def _weak_firm_name(name: str) -> bool:
         """A brand followed by an industry word (英迈智能, 东泰制药): how firms are named in lists."""
         return any(name.endswith(w) and len(name) - len(w) >= 2 for w in L.WEAK_COMPANY_SUFFIXES)
+
+    def project_firms(self, text: str) -> list[Cand]:
+        """The firm at the head of a project's name: X创新药生产基地项目, X婴幼儿配方奶粉项目, X南通基地项目,
+        X湖南区域总部 (items of a list of projects, or a project that settles, signs or starts)."""
+        out = []
+        for m in _PROJECT_ITEM.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if "等" in m.group(1) or self.suffix_re.search(m.group(1)):
+                continue     # X产业园等项目: a list's end; a park or firm named by its suffix is found by the suffix
+            s = self.trim_left(text, s, e)
+            s += words.leading_function_words(text[s:e])
+            if _COUNT_BEFORE.search(text, max(0, s - 4), s):
+                continue     # 2个楼宇经济项目, 4个高科技外资项目: a count of a kind of project
+            cand = self._project_brand(text, s, e, whole=not m.group(2))
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _project_brand(self, text: str, s: int, e: int, whole: bool = False, places: bool = True) -> Cand | None:
+        """The brand at the start of the phrase text[s:e] (a project or product name), as a company."""
+        item = text[s:e]
+        if len(item) < 2 or self.gaz.place(item) or item in self.matcher.terms:
+            return None
+        # X南通基地, X湖南区域总部: the brand ends at a place followed only by facility words
+        for k in range(2, len(item) - 1 if places else 2):
+            for n in (3, 2):
+                p = self.gaz.place(item[k:k + n])
+                if p is not None and p.level >= 1 and len(item) - (k + n) <= 4 and \
+                        words.is_generic_phrase(item[k + n:] or "区域") and not self.gaz.place(item[:2]):
+                    brand = item[:k]
+                    if not words.is_generic_phrase(brand) and not words.leading_function_words(brand):
+                        return Cand(s, s + k, EntityClass.COMPANY, "project", 0)
+                    return None
+        n = words.leading_brand(item, whole=whole)
+        if n < 2:
+            return None
+        brand = item[:n]
+        if self.gaz.place(brand) or words.is_generic_phrase(brand) or brand in L.INDUSTRY_WORDS \
+                or any(self.gaz.place(brand[:k]) and len(brand) - k < 2 for k in (2, 3)):
+            return None
+        return Cand(s, s + n, EntityClass.COMPANY, "project", 0)
 
     def partner_names(self, text: str) -> list[Cand]:
         """与北方重工合作: the other party of a cooperation is an organisation."""
@@ -741,11 +911,23 @@ class EntityFinder:
         return out
 
     def find(self, text: str) -> list[Cand]:
+        """Candidates of ``text``. A text in traditional script is matched in simplified characters (same
+        offsets); every candidate's name is the text's own."""
+        original = text
+        text = words.to_simplified(text)
+        cands = self._find(text)
+        for c in cands:
+            c.text = original[c.start:c.end] if text is not original or not c.text else c.text
+        return cands
+
+    def _find(self, text: str) -> list[Cand]:
         sentences = split_sentences(text)
         cands = self.gazetteer(text) + self.suffixed(text, sentences)
         cands += self.enumerations(text, cands)
         cands += self.weak_companies(text)
         cands += self.partner_names(text)
+        cands += self.project_firms(text)
+        cands += self.group_members(text, cands)
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
         for c in cands:

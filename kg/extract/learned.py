@@ -162,6 +162,9 @@ def _rule_index(rule_rels) -> dict:
             idx.setdefault((r.kind, r.tail, r.head), r.cue)
         idx.setdefault(("any", r.kind, r.tail), r.cue)
         idx.setdefault(("any", r.kind, r.head), r.cue)
+        if r.kind is RelationKind.SUBSIDIARY_OF:
+            idx.setdefault(("child", r.head), r.cue)
+            idx.setdefault(("parent", r.tail), r.cue)
     return idx
 
 
@@ -283,8 +286,10 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                 f.add("rule:partner_of_park")
             elif ("any", RelationKind.PARTNERS_WITH, firm.idx) in rules:
                 f.add("rule:partner_any")
-            if ("any", RelationKind.SUBSIDIARY_OF, firm.idx) in rules:
-                f.add("rule:in_subsidiary")
+            if ("child", firm.idx) in rules:
+                f.add("rule:is_subsidiary")
+            if ("parent", firm.idx) in rules:
+                f.add("rule:is_parent")      # 中国X旗下的X环境落户: the subsidiary settles, not the group
             out.append(Pair(RelationKind.HOSTS, p.idx, firm.idx, doc.sent(k), f, (m.start, m.end)))
     return out
 

@@ -28,6 +28,14 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("产业基地", EntityClass.PARK), ("基金小镇", EntityClass.PARK), ("特色小镇", EntityClass.PARK),
     ("高新东区", EntityClass.PARK), ("高新西区", EntityClass.PARK), ("高新南区", EntityClass.PARK),
     ("高新北区", EntityClass.PARK),
+    # parks named by grammar: a place or brand + one of these (新区, 片区, 新城 host firms and have a 管委会; a
+    # district that is a place, 滨海新区, is a place name and wins in the gazetteer)
+    ("经济开发区", EntityClass.PARK), ("汽开区", EntityClass.PARK), ("新区", EntityClass.PARK),
+    ("片区", EntityClass.PARK), ("新城", EntityClass.PARK), ("产业区", EntityClass.PARK),
+    ("工业区", EntityClass.PARK), ("生态园", EntityClass.PARK), ("合作园", EntityClass.PARK),
+    ("产业合作园", EntityClass.PARK), ("科创城", EntityClass.PARK), ("智创城", EntityClass.PARK),
+    ("示范基地", EntityClass.PARK), ("智造谷", EntityClass.PARK), ("芯谷", EntityClass.PARK),
+    ("产业新城", EntityClass.PARK), ("工业新城", EntityClass.PARK), ("生态城", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
     ("党工委", EntityClass.GOVERNMENT_BODY), ("人民政府", EntityClass.GOVERNMENT_BODY),
@@ -49,6 +57,11 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
         "工业和信息化部", "科学技术部", "住房和城乡建设部", "人力资源和社会保障部", "文化和旅游部")],
     ("办公室", EntityClass.GOVERNMENT_BODY),
     ("委员会", EntityClass.GOVERNMENT_BODY),
+    # commissions, offices and agencies by their short forms (科委, 经信委, 合作交流办, 行审局, 投促中心)
+    *[(w, EntityClass.GOVERNMENT_BODY) for w in (
+        "人大常委会", "科委", "经信委", "经济信息化委", "经济和信息化委", "工信委", "教委", "卫健委", "商委",
+        "建委", "农委", "国资委", "网信办", "合作交流办", "招商办", "金融办", "外事办", "侨办", "台办", "政研室",
+        "行审局", "行政审批局", "投促中心", "投资促进中心", "招商中心", "政务服务中心")],
     # institutes
     ("产业技术研究院", EntityClass.INSTITUTE), ("研究院", EntityClass.INSTITUTE), ("研究所", EntityClass.INSTITUTE),
     ("研究中心", EntityClass.INSTITUTE), ("创新中心", EntityClass.INSTITUTE), ("服务中心", EntityClass.INSTITUTE),
@@ -56,6 +69,11 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("重点实验室", EntityClass.INSTITUTE), ("工程实验室", EntityClass.INSTITUTE), ("科学院", EntityClass.INSTITUTE), ("工程院", EntityClass.INSTITUTE),
     ("大学", EntityClass.INSTITUTE), ("学院", EntityClass.INSTITUTE), ("产研院", EntityClass.INSTITUTE),
     ("设计院", EntityClass.COMPANY),
+    # funds (not registered as 有限公司), chambers, associations, alliances, incubators, platforms
+    *[(w, EntityClass.INSTITUTE) for w in (
+        "商会", "协会", "联合会", "促进会", "工商联", "联盟", "基金会", "基金", "母基金", "孵化基地", "孵化园",
+        "众创空间", "加速器", "科创中心", "创新基地", "科技大市场", "技术市场", "交易中心", "工作站", "智库",
+        "实验室", "科学中心", "技术中心", "工程中心", "创新研究院", "研究基地", "调研基地")],
     # companies
     ("股份有限公司", EntityClass.COMPANY), ("有限责任公司", EntityClass.COMPANY), ("有限公司", EntityClass.COMPANY),
     ("集团公司", EntityClass.COMPANY), ("集团", EntityClass.COMPANY), ("分公司", EntityClass.COMPANY),
@@ -65,6 +83,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
 
 # words a name never starts with / the left edge of a name stops before (verbs, prepositions, pronouns)
 LEFT_STOP_WORDS = sorted("""
+供图 图片 摄影 来源 报道 据悉 截至 期间 以来 纳税大户 行业 企业家 主要负责人
 园区企业 区内企业 入驻企业 落户企业 龙头企业 骨干企业 重点企业 链主企业 领军企业 标杆企业 本土企业 配套企业 上市企业 会员企业
 高新区企业 开发区企业 经开区企业 产业园企业 工业园企业 科技园企业 园内企业 规上企业 科技型企业 外资企业 民营企业 国有企业 合作企业 知名企业 优质企业 新落户企业 子公司 分公司 全资子公司 控股子公司 孙公司
 的 在 与 和 及 让 为 是 将 由 对 从 向 把 被 等 了 着 到 给 或 并 以 于 也 都 就 还 又 这 那 其 该 各 每 据 称 说 有 已 经
@@ -85,11 +104,12 @@ PERSON_ROLES = sorted("""
 书记 副书记 党委书记 党工委书记 党组书记 秘书长 副秘书长 院长 副院长 所长 副所长 校长 副校长 主席 副主席 部长 副部长
 司长 副司长 厅长 副厅长 处长 副处长 科长 主管 车间主管 总监 技术总监 总工程师 工程师 经理 副经理 厂长 副厂长 常委
 总领事 领事 大使 教授 研究员 首席专家 院士 专家 合伙人 行长 副行长 会长 副会长 理事长 站长 队长 组长 主任委员
-委员 总书记 主任医师 副主任医师 医师 医生 律师 总设计师 设计师 总会计师 党支部书记 村支书 支部书记
+委员 总书记 区长助理 市长助理 总经理助理 总裁助理 董事长助理 助理 巡视员 一级巡视员 二级巡视员 调研员
+主委 副主委 主任医师 副主任医师 医师 医生 律师 总设计师 设计师 总会计师 党支部书记 村支书 支部书记
 """.split(), key=len, reverse=True)
 
 # words for kinds of people that head a list of names: 头部达人A、B、C等, 院士A、B等
-PERSON_LIST_HEADS = ("达人", "主播", "网红", "明星", "艺人", "企业家", "院士", "专家", "学者", "嘉宾", "代表", "创始人",
+PERSON_LIST_HEADS = ("领导", "达人", "主播", "网红", "明星", "艺人", "企业家", "院士", "专家", "学者", "嘉宾", "代表", "创始人",
                      "负责人", "科学家", "教授", "运动员", "选手")
 
 # roles only a firm has (a bare 经理 right after a firm was named works there)
@@ -113,13 +133,16 @@ ANAPHORA = ("该企业", "该公司", "这家企业", "这家公司", "这家高
 INSTITUTE_ANAPHORA = ("该中心", "该院", "该研究院", "该所")
 
 LIST_HEAD_WORDS = ("企业", "公司", "客户", "龙头", "厂商", "品牌", "车企", "药企", "集团", "巨头", "名企", "后起之秀",
-                   "上市公司", "独角兽", "项目")
+                   "上市公司", "独角兽", "项目", "世界500强", "全球500强", "中国500强", "500强", "隐形冠军", "机构",
+                   "投资机构", "外资企业", "外企", "跨国公司")
 
 # weak company suffixes: only inside enumerations or with a company context
 WEAK_COMPANY_SUFFIXES = ("科技", "智能", "制药", "电子", "股份", "控股", "汽车", "环保", "传媒", "药业", "医药", "能源",
                          "电气", "材料", "自动化", "信息", "软件", "网络", "生物", "重汽", "重工", "机械", "钢铁",
                          "通信", "动力", "光电", "地纬", "节能", "车轮", "化工", "食品", "纺织", "建材", "物流", "精密",
-                         "光学", "新能源", "装备", "仪器", "医疗", "制造", "半导体", "智造", "机器人", "数控")
+                         "光学", "新能源", "装备", "仪器", "医疗", "制造", "半导体", "智造", "机器人", "数控",
+                         "创投", "资本", "投资", "财富", "新材料", "微电子", "实业", "置业", "铜业", "铝业", "矿业",
+                         "酒业", "乳业", "纸业", "钢业", "农业", "航科", "航天", "智能云", "生物医药", "数科", "娱乐")
 
 # industry words stripped from a company name to get its short form (博源科技公司 -> 博源)
 INDUSTRY_WORDS = sorted("""

@@ -122,20 +122,23 @@ class RelationsComponent:
         self.keep_pairs = False
 
     def __call__(self, doc: Doc) -> Doc:
+        from kg.extract import words
         from kg.extract.learned import candidates, decide
         from kg.extract.relations import dedupe
         from kg.extract.signing import signing_partners
 
-        rels = self.finder.find(doc.text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner)
+        # cue words are matched in simplified characters (same offsets) when the article is in traditional script
+        text = words.to_simplified(doc.text)
+        rels = self.finder.find(text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner)
         ent_of = {id(c): e for e in doc._.entities for c in e.mentions}
-        rels = dedupe(rels + signing_partners(doc.text, doc._.sentences, doc._.entities, doc._.mentions, ent_of))
+        rels = dedupe(rels + signing_partners(text, doc._.sentences, doc._.entities, doc._.mentions, ent_of))
         if self.model is not None or self.keep_pairs:
-            pairs = candidates(doc.text, doc._.sentences, doc._.entities, doc._.mentions, ent_of, rels,
+            pairs = candidates(text, doc._.sentences, doc._.entities, doc._.mentions, ent_of, rels,
                                compatible=self.finder.compatible)
             if self.keep_pairs:
                 doc._.pairs = pairs
             if self.model is not None:
-                rels = decide(rels, pairs, self.model, doc._.entities, doc.text)
+                rels = decide(rels, pairs, self.model, doc._.entities, text)
         doc._.relations = rels
         find_lists(doc.text, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists
         return doc

@@ -297,6 +297,8 @@ class Resolver:
                 if f is e or not f.mentions or not e.mentions:
                     continue
                 cf = company_core(f.label, self.gaz)
+                if any(c.source == "sub-brand" for c in f.mentions + e.mentions) and cf != ce:
+                    continue     # 一汽解放 / 一汽集团: a member firm of the group, not the group
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and
                                                   normalise_name(f.label) == cf
                                                   and not self._separate_org(cf[len(ce):]))) \

@@ -1,0 +1,182 @@
+"""Generic entity rules for real park news (kg/extract/entities.py, lexicon.py, words.py, resolve.py).
+
+One invented sentence per rule; no name or sentence is taken from any article of the dev sets.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Article
+
+
+def _article(text: str) -> Article:
+    return Article(doc_id="t", source="t.txt", text=text, raw=text, to_raw=tuple(range(len(text) + 1)))
+
+
+@pytest.fixture(scope="module")
+def run(extractor):
+    """text -> ({name: class}, {every name and alias})."""
+    def _run(text: str):
+        d = extractor.extract(_article(text))
+        ents = {e.name: e.cls.value for e in d.entities}
+        names = {n for e in d.entities for n in (e.name, *e.aliases)}
+        return ents, names
+    return _run
+
+
+# ------------------------------------------------------------------------------------------------ parks
+
+@pytest.mark.parametrize("name", ["青禾新区", "临川经济开发区", "东渚产业区", "西岭工业区", "安澜生态园",
+                                  "北湾科创城", "南坪新城"])
+def test_park_suffixes_by_grammar(run, name):
+    ents, _ = run(f"近日，{name}举行项目集中签约仪式。")
+    assert ents.get(name) == "Park"
+
+
+def test_nested_named_area_of_a_park(run):
+    ents, _ = run("近日，潍河高新区柳岸片区举行招商签约仪式。")
+    assert ents.get("潍河高新区柳岸片区") == "Park"
+
+
+def test_bare_area_is_no_park(run):
+    ents, _ = run("该示范区将在东部、西部两个片区内布局。")
+    assert not [n for n, c in ents.items() if c == "Park" and n.endswith("片区")]
+
+
+def test_time_words_are_not_the_left_edge_of_a_park(run):
+    ents, _ = run("两个月期间高新区的同志多次上门服务。继上月高新区首批项目签约后，又有新项目落地。")
+    assert not [n for n in ents if n.endswith("高新区")]
+
+
+def test_superlative_and_count_are_not_park_names(run):
+    ents, _ = run("当地将打造全国首个数字产业园。全区规划了五大特色产业园。")
+    assert not [n for n, c in ents.items() if c == "Park"]
+
+
+def test_alias_bracket_ends_the_clause_before_a_park(run):
+    ents, _ = run("青木科技有限公司（以下简称“青木科技”）正式进驻经开区。")
+    assert not [n for n in ents if "进驻" in n]
+
+
+def test_place_named_park_project_is_a_park(run):
+    ents, _ = run("投产的湖州(青松)智能装备产业园项目总投资10亿元。")
+    assert ents.get("湖州(青松)智能装备产业园") == "Park"
+
+
+# -------------------------------------------------------------------------------------- government bodies
+
+def test_bodies_named_by_level_alone(run):
+    ents, _ = run("市委书记李建明在签约仪式上讲话。省政府副秘书长周立出席。市人大常委会副主任吴平参加。")
+    assert ents.get("市委") == "GovernmentBody"
+    assert ents.get("省政府") == "GovernmentBody"
+    assert ents.get("市人大常委会") == "GovernmentBody"
+
+
+def test_standing_committee_rank_is_no_body(run):
+    ents, _ = run("省委常委、柳城市委书记王建平出席。")
+    assert "省委" not in ents
+
+
+def test_adjacent_bodies_are_split(run):
+    ents, _ = run("江南省委省政府高度重视园区建设。")
+    assert ents.get("江南省委") == "GovernmentBody"
+    assert ents.get("省政府") == "GovernmentBody"
+    assert "江南省委省政府" not in ents
+
+
+def test_bureau_with_and_inside_its_name(run):
+    ents, _ = run("公司与杭州市规划和自然资源管理局签订土地出让合同。")
+    assert ents.get("杭州市规划和自然资源管理局") == "GovernmentBody"
+
+
+@pytest.mark.parametrize("name", ["青州开发区行审局", "宁海市合作交流办", "东湖市科委", "高新区投促中心"])
+def test_short_forms_of_commissions_and_offices(run, name):
+    ents, _ = run(f"据{name}统计，今年已签约项目20个。")
+    assert ents.get(name) == "GovernmentBody"
+
+
+# ------------------------------------------------------------------------------------------------ institutes
+
+@pytest.mark.parametrize("name", ["杭州市江西商会", "青川医药孵化基金", "滨江科创中心", "长河科技大市场",
+                                  "东岭产业技术创新联盟"])
+def test_institute_suffixes(run, name):
+    ents, _ = run(f"活动在{name}举行。")
+    assert ents.get(name) == "Institute"
+
+
+def test_suffix_inside_another_word_is_no_institute(run):
+    ents, _ = run("线上招商会吸引了众多企业。全球筛分行业知名企业来了。")
+    assert not [n for n, c in ents.items() if c in ("Institute", "Company")]
+
+
+# ------------------------------------------------------------------------------------------------ companies
+
+def test_items_of_a_fortune_list(run):
+    ents, _ = run("园区已经吸引博瑞德、联合动力等世界500强落户。")
+    assert ents.get("博瑞德") == "Company"
+
+
+def test_firm_at_the_head_of_project_names(run):
+    ents, _ = run("本次签约的项目分别是：卓岚达婴幼儿奶粉项目、沃菲斯特汽车零部件项目、高端医疗器械项目。")
+    assert ents.get("卓岚达") == "Company"
+    assert ents.get("沃菲斯特") == "Company"
+    assert not [n for n in ents if n.startswith("高端")]
+
+
+def test_firm_before_its_regional_base(run):
+    ents, _ = run("此前，星澜互娱扬州基地项目也落户开发区。")
+    assert ents.get("星澜互娱") == "Company"
+
+
+def test_counted_projects_are_no_firm(run):
+    ents, _ = run("今年又有4个高科技外资项目、2个楼宇经济项目落户。")
+    assert not [n for n, c in ents.items() if c == "Company"]
+
+
+def test_members_of_a_group_named_by_its_short_name(run):
+    ents, _ = run("东汽集团有关部门，东汽远航、东汽奔驰等相关负责同志参加。")
+    assert ents.get("东汽远航") == "Company" and ents.get("东汽奔驰") == "Company"
+    assert ents.get("东汽集团") == "Company"
+
+
+def test_parent_named_before_its_subsidiary(run):
+    ents, _ = run("行业领军企业青岚九章的全资子公司正式落户。")
+    assert ents.get("青岚九章") == "Company"
+
+
+def test_park_before_a_registered_name_is_not_part_of_it(run):
+    ents, _ = run("在青禾新区博远通信股份有限公司的展厅里，工作人员介绍了产品。")
+    assert ents.get("博远通信股份有限公司") == "Company"
+    assert ents.get("青禾新区") == "Park"
+
+
+def test_assistant_titles_are_roles_not_names(run):
+    ents, _ = run("青禾新区区长助理方勇表示，新区将加快建设。公司总经理助理沈丽说，订单已排满。")
+    assert ents.get("方勇") == "Person" and ents.get("沈丽") == "Person"
+    assert not [n for n in ents if n.startswith("助理")]
+
+
+# ------------------------------------------------------------------------------------------- traditional script
+
+def test_traditional_script_is_matched_as_simplified(run):
+    text = "北京納米科技產業園是北京市科委與懷柔區政府共同建設的產業園，這裡聚集了許多高新技術企業，發展勢頭強勁。"
+    ents, _ = run(text)
+    assert ents.get("北京納米科技產業園") == "Park"        # the name keeps the text's own characters
+    assert ents.get("北京市科委") == "GovernmentBody"
+    assert ents.get("懷柔區政府") == "GovernmentBody"
+
+
+def test_simplified_text_is_left_as_it_is():
+    from kg.extract import words
+
+    text = "近日，青禾新区举行项目集中签约仪式，著名企业家出席。"
+    assert words.to_simplified(text) is text
+    assert words.to_simplified("懷柔區政府與北京市科委簽署協議，雙方將共同推進產業園區發展。") == \
+        "怀柔区政府与北京市科委签署协议，双方将共同推进产业园区发展。"
+
+
+def test_brand_at_the_head_of_a_phrase():
+    from kg.extract import words
+
+    assert words.leading_brand("卓岚达婴幼儿奶粉") == 3
+    assert words.leading_brand("高端医疗器械") == 0
