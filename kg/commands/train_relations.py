@@ -25,11 +25,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="folder holding the article <stem>.txt of each gold file")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5; 0: no CV)")
     p.add_argument("--C", type=float, default=None, help="inverse L2 regularisation strength (default 0.5)")
-    p.add_argument("--threshold", type=float, default=None, help="decision probability (default 0.5)")
-    p.add_argument("--kinds", default="hosts,partnersWith",
-                   help="relation kinds the classifier decides (default hosts,partnersWith; the rules keep the others)")
-    p.add_argument("--mode", choices=("replace", "union"), default="replace",
-                   help="replace: the model alone decides its kinds (default); union: the rules' relations are kept too")
+    p.add_argument("--threshold", type=float, default=None, help="decision probability (default 0.4)")
+    p.add_argument("--balance", type=float, default=None,
+                   help="0..1: how far each article weighs the same in training rather than each candidate pair "
+                        "(default 0.5)")
+    p.add_argument("--kinds", default="hosts",
+                   help="relation kinds the classifier decides (default hosts; the rules decide the others)")
+    p.add_argument("--mode", choices=("replace", "union"), default="union",
+                   help="union: the rules' relations of those kinds are kept beside the model's (default); replace: "
+                        "the model alone decides them")
     p.add_argument("--output", type=Path, default=None,
                    help="where the model goes (default: kg/models/relations.json)")
     p.add_argument("--no-write", action="store_true", help="only report the scores")
@@ -70,26 +74,26 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("kg train-relations", "needs scikit-learn: pip install -e '.[train]'") from None
     from kg.evaluate import combine, format_score, score
     from kg.export import to_rdf
-    from kg.extract.learned import MODEL_PATH
+    from kg.extract import learned as LR
     from kg.extract.pipeline import Extractor
-    from kg.extract.train_relations import DEFAULT_C, DEFAULT_THRESHOLD, collect, cross_validate, fit
+    from kg.extract.train_relations import DEFAULT_BALANCE, DEFAULT_C, DEFAULT_THRESHOLD, collect, cross_validate, fit
     from kg.graph import build_graph
+    from kg.records import RelationKind
 
     C = args.C if args.C is not None else DEFAULT_C
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-    from kg.records import RelationKind
-
+    balance = args.balance if args.balance is not None else DEFAULT_BALANCE
     try:
         kinds = tuple(RelationKind(k.strip()) for k in args.kinds.split(",") if k.strip())
     except ValueError:
         raise InputError("--kinds", f"unknown relation kind in {args.kinds!r}") from None
     items = gold_items(args.gold_dir, args.texts)
     extractor = Extractor(use_ner=False)
-    examples = collect(items, extractor)
-    report: dict = {"articles": len(items), "C": C, "threshold": threshold}
+    report: dict = {"articles": len(items), "C": C, "threshold": threshold, "balance": balance,
+                    "kinds": [k.value for k in kinds], "mode": args.mode}
     if args.folds and args.folds > 1:
-        per, total = cross_validate(items, extractor, k=args.folds, C=C, threshold=threshold, examples=examples,
-                                    kinds=kinds, mode=args.mode, out_dir=args.cv_out)
+        per, total = cross_validate(items, extractor, k=args.folds, C=C, threshold=threshold, kinds=kinds,
+                                    mode=args.mode, out_dir=args.cv_out, balance=balance)
         print(f"cross-validated ({args.folds} folds by article, {len(items)} articles):")
         print(format_score(total))
         report["cv"] = total.as_dict()
@@ -100,16 +104,16 @@ def run(args: argparse.Namespace) -> int:
                 print(f"\ncross-validated, the articles of {gd} only:")
                 print(format_score(sub))
                 report.setdefault("cv_by_folder", {})[str(gd)] = sub.as_dict()
-    model = fit(examples, C=C, threshold=threshold, kinds=kinds, mode=args.mode,
-                meta={"articles": len(items), "folds": args.folds, "trained_on": [s for s, _a, _g in items]})
-    pipe = extractor.nlp.get_pipe("parkkg_relations")
-    pipe.model = model
+    meta = {"articles": len(items), "folds": args.folds, "trained_on": [s for s, _a, _g in items]}
+    model = fit(collect(items, extractor), C=C, threshold=threshold, kinds=kinds, mode=args.mode, balance=balance,
+                meta=meta)
+    extractor.nlp.get_pipe("parkkg_relations").model = model
     fit_total = combine([score(g, to_rdf(build_graph([extractor.extract(a)]))) for _s, a, g in items])
     print(f"\nfit (model fitted on all {len(items)} articles, scored on them):")
     print(format_score(fit_total))
     report["fit"] = fit_total.as_dict()
     if not args.no_write:
-        out = args.output or MODEL_PATH
+        out = args.output or LR.MODEL_PATH
         out.write_text(model.to_json(), encoding="utf-8")
         print(f"\nkg train-relations: model written to {out}")
     if args.json_out:

@@ -235,9 +235,10 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                     best = (rank, k, m, d)
             _rank, k, m, d = best
             f: set[str] = set()
-            f.add("d=after" if d < 0 else f"d={min(d, 3)}")
+            f.add("d=after" if d < 0 else f"d={min(d, 3)}" if d < 6 else "d=6+")
             if doc.focus_park(m.start) == p.idx:
                 f.add("focus")
+                f.add(f"focus&d={min(max(d, 0), 3)}")
             if any(doc.focus_park(mm.start) == p.idx for _kk, mm in doc.ms_of[firm.idx]):
                 f.add("focus_any")
             if p.idx == top:
@@ -258,7 +259,8 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                           "", pname)
             if len(stem) >= 2 and stem in fname:
                 f.add("named_after_park")
-            if compatible is not None and not compatible(firm, p):
+            foreign = firm.place is not None and firm.place.level == 0 and firm.place.code != "C:中国"
+            if compatible is not None and not foreign and not compatible(firm, p):
                 f.add("other_province")
             t = doc.text
             if t[m.start - 1:m.start] == "、" or t[m.end:m.end + 1] in ("、", "等"):

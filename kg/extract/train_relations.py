@@ -17,7 +17,8 @@ from kg.extract.learned import KINDS, Pair, RelationModel
 from kg.records import Article
 
 DEFAULT_C = 0.5
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.4       # chosen by cross-validation (0.3-0.6 within 0.02 F1 of each other)
+DEFAULT_BALANCE = 0.5     # article weight = n_pairs ** (1 - balance): 1 every article the same, 0 every pair
 
 
 @dataclass
@@ -56,31 +57,36 @@ def collect(items: list[tuple[str, Article, object]], extractor) -> list[Example
 
 
 def fit(examples: list[Example], C: float = DEFAULT_C, threshold: float | dict = DEFAULT_THRESHOLD,
-        kinds=KINDS, meta: dict | None = None, mode: str = "replace") -> RelationModel:
+        kinds=KINDS, meta: dict | None = None, mode: str = "replace", balance: float = DEFAULT_BALANCE
+        ) -> RelationModel:
     """One L2 logistic regression per relation kind over binary features (scikit-learn, liblinear)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     weights, bias, thresholds, counts = {}, {}, {}, {}
     for kind in kinds:
-        X, y = [], []
+        X, y, w = [], [], []
         for ex in examples:
-            for p, lab in zip(ex.pairs, ex.labels):
-                if p.kind is kind:
-                    X.append(dict.fromkeys(sorted(p.feats), 1.0))
-                    y.append(int(lab))
+            mine = [(p, lab) for p, lab in zip(ex.pairs, ex.labels) if p.kind is kind]
+            # every article weighs the same (a long page of many parks would otherwise drown the short news)
+            weight = 1.0 / max(1, len(mine)) ** balance
+            for p, lab in mine:
+                X.append(dict.fromkeys(sorted(p.feats), 1.0))
+                y.append(int(lab))
+                w.append(weight)
         if sum(y) < 2 or sum(y) == len(y):
             continue       # nothing to learn from: the rules keep this kind
         vec = DictVectorizer(sort=True, sparse=False)   # small data: dense is simplest
         clf = LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0)
-        clf.fit(vec.fit_transform(X), y)
+        scale = len(w) / sum(w)
+        clf.fit(vec.fit_transform(X), y, sample_weight=[x * scale for x in w])
         names = vec.get_feature_names_out()
         weights[kind.value] = {str(n): round(float(w), 6) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-6}
         bias[kind.value] = round(float(clf.intercept_[0]), 6)
         thresholds[kind.value] = threshold[kind.value] if isinstance(threshold, dict) else threshold
         counts[kind.value] = {"candidates": len(y), "positive": sum(y)}
     return RelationModel(weights, bias, thresholds,
-                         {**(meta or {}), "C": C, "mode": mode, "training_pairs": counts})
+                         {**(meta or {}), "C": C, "mode": mode, "balance": balance, "training_pairs": counts})
 
 
 def folds(stems: list[str], k: int) -> list[list[str]]:
@@ -91,7 +97,7 @@ def folds(stems: list[str], k: int) -> list[list[str]]:
 
 def cross_validate(items: list[tuple[str, Article, object]], extractor, k: int = 5, C: float = DEFAULT_C,
                    threshold: float | dict = DEFAULT_THRESHOLD, examples: list[Example] | None = None,
-                   kinds=KINDS, mode: str = "replace", out_dir=None):
+                   kinds=KINDS, mode: str = "replace", out_dir=None, balance: float = DEFAULT_BALANCE):
     """Scores of every article extracted by a model that never saw it; returns (per-article scores, total).
 
     ``out_dir``: also write each held-out article's graph to ``out_dir/<stem>/graph.ttl`` (the layout
@@ -110,7 +116,8 @@ def cross_validate(items: list[tuple[str, Article, object]], extractor, k: int =
     try:
         for fold in folds([s for s, _a, _g in items], k):
             held = set(fold)
-            pipe.model = fit([by_stem[s] for s in by_stem if s not in held], C=C, threshold=threshold, kinds=kinds, mode=mode)
+            train_examples = [by_stem[s] for s in by_stem if s not in held]
+            pipe.model = fit(train_examples, C=C, threshold=threshold, kinds=kinds, mode=mode, balance=balance)
             for stem, article, gold in items:
                 if stem in held:
                     G = build_graph([extractor.extract(article)])
