@@ -509,10 +509,11 @@ class RelationFinder:
                     add(partner, ctx.ent(m), "olive-branch")
         # A、B 双方 …
         if "双方" in sent_text and not out:
-            parties = [m for m in ms if ctx.ent(m).cls in ORGS + (EntityClass.PARK, EntityClass.PLACE)]
+            # a city or district is no party: signings with a Place give no partnersWith (the annotation conventions)
+            parties = [m for m in ms if ctx.ent(m).cls in ORGS + (EntityClass.PARK,)]
             if len(parties) >= 2 and re.fullmatch(r"[、和与及]", text[parties[0].end:parties[1].start]):
                 a, b = ctx.ent(parties[0]), ctx.ent(parties[1])
-                if a is not b and not (a.cls is EntityClass.PLACE and b.cls is EntityClass.PLACE):  # 苏州、昆山…双方
+                if a is not b:
                     out.append(Rel(RelationKind.PARTNERS_WITH, a.idx, b.idx, ctx.sent, cue="both-parties"))
         return out
 
