@@ -215,6 +215,8 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
     top = max(parks, key=lambda p: (count[p.idx], -first[p.idx])).idx
     first_park = min(parks, key=lambda p: first[p.idx]).idx
     labels = {p.idx: normalise_name(p.label) for p in parks}
+    n_parks = min(len(parks), 4)
+    doc_len = "short" if len(doc.text) < 1500 else "medium" if len(doc.text) < 4000 else "long"
     out = []
     for p in parks:
         p_sents = sorted({k for k, _m in doc.ms_of[p.idx]})
@@ -243,6 +245,11 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                 f.add("focus_any")
             if p.idx == top:
                 f.add("top_park")
+                # how much the article is about one park: a short report on one park hosts most firms it names
+                f.add(f"top&parks={n_parks}")
+                f.add(f"top&len={doc_len}")
+                if d >= 0:
+                    f.add(f"top&d={min(d, 3)}")
             if len(parks) == 1:
                 f.add("only_park")
             if p.idx == first_park:
