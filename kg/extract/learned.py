@@ -487,25 +487,23 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
                 have.add((outer.idx, t))
     if RelationKind.HOSTS in kinds:
         partners = {(min(r.head, r.tail), max(r.head, r.tail)) for r in rels if r.kind is RelationKind.PARTNERS_WITH}
-        for p in accepted:
-            if p.kind is not RelationKind.HOSTS or p.sent is None:
-                continue
-            s, e = p.sent.start, p.sent.end
+        for r in [r for r in rels if r.kind is RelationKind.HOSTS and r.sent is not None and not r.implied]:
+            s, e = r.sent.start, r.sent.end
+            spans = [(c.start, c.end) for c in by_idx[r.tail].mentions if s <= c.start and c.end <= e]
             for m in _WITH_SIGN.finditer(text, s, e):
-                if not (m.start(1) <= p.span[0] and p.span[1] <= m.end(1)):
+                if not any(m.start(1) <= a and b <= m.end(1) for a, b in spans):
                     continue
                 # the signing party: an administration named before 与 in the sentence, else the park itself
-                party = p.head
-                before = text[s:m.start()]
+                party = r.head
                 for adm in ents:
                     if adm.cls is EntityClass.GOVERNMENT_BODY and _ADMIN_NAME.search(normalise_name(adm.label)) \
                             and any(s <= c.start and c.end <= m.start() for c in adm.mentions):
                         party = adm.idx
-                if any(c.start >= s and c.end <= m.start() for c in by_idx[p.tail].mentions) or not before:
+                if not text[s:m.start()] or any(s <= a and b <= m.start() for a, b in spans):
                     continue
-                key = (min(party, p.tail), max(party, p.tail))
+                key = (min(party, r.tail), max(party, r.tail))
                 if key not in partners:
                     partners.add(key)
-                    rels.append(Rel(RelationKind.PARTNERS_WITH, key[0], key[1], p.sent, cue="signing-party"))
+                    rels.append(Rel(RelationKind.PARTNERS_WITH, key[0], key[1], r.sent, cue="signing-party"))
                 break
     return dedupe(rels)

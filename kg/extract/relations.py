@@ -307,6 +307,14 @@ class RelationFinder:
                     org_m = prev
                     break
             role_start = ctx.sent.start + role_m.start()   # role_m matched `left`, which starts at the sentence
+            bare = _BARE_ADMIN_ROLE.search(left)
+            if bare and ctx.focus_park is not None and (org_m is None or org_m.end <= ctx.sent.start + bare.start()):
+                # 开发区党工委书记、管委会主任X with the body unnamed: X works for the park in focus (conventions)
+                role = bare.group().strip("、， ")
+                ctx.employer[p.idx] = ctx.focus_park
+                out.append(Rel(RelationKind.WORKS_FOR, p.idx, ctx.focus_park.idx, ctx.sent, role=role,
+                               cue="admin-role-of-park"))
+                continue
             if org_m is not None and m.start - org_m.end <= 14 and \
                     not re.search(r"[，。；：“”]", text[org_m.end:m.start]):
                 role = text[org_m.end:m.start]
@@ -654,6 +662,9 @@ _ROLES = "|".join(sorted(map(re.escape, L.PERSON_ROLES), key=len, reverse=True))
 _ROLE_AT = re.compile(f"(?:{_ROLES})(?:兼(?:{_ROLES}))?")
 # between a parent firm and its subsidiary: A旗下的B, A全资子公司B
 _PARENT_OF = re.compile(r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|分公司|企业)?|的?(?:全资|控股)?(?:子公司|分公司)")
+# a role in a park's unnamed party committee or administration: (开发区)党工委书记、管委会主任 right before a name
+_BARE_ADMIN_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:高新区|开发区|经开区|新区|园区|区)?(?:党工委|管委会)(?:常务)?"
+                              r"(?:副)?(?:书记|主任|委员)[、，]?){1,3}$")
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
 # 客户包括/有/涵盖 A、B: the clients named after the word (the subject is the firm in focus)
 _CLIENTS_BEFORE = re.compile(r"(?:客户|合作伙伴|合作方|供应商)(?:群体|名单)?(?:包括|包含|有|涵盖|遍及|覆盖|既有|还有|中有)(?:了)?"
