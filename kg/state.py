@@ -44,7 +44,8 @@ def pipeline_fingerprint(use_ner: bool) -> str:
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"schema={SCHEMA_VERSION};ner={int(use_ner)}".encode())
     parts = [root / "ingest.py", root / "records.py", root / "vocab.py", *sorted((root / "extract").rglob("*.py")),
-             *sorted(p for p in (root / "data").rglob("*") if p.is_file())]
+             *sorted(p for p in (root / "data").rglob("*") if p.is_file()),
+             *sorted((root / "models").glob("*.json"))]    # the relation classifier's weights
     if use_ner:
         parts += sorted(p for p in (root / "ner").rglob("*.py"))
         parts += sorted(p for p in (root / "models").rglob("*") if p.is_file())
