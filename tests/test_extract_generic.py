@@ -180,3 +180,134 @@ def test_brand_at_the_head_of_a_phrase():
 
     assert words.leading_brand("卓岚达婴幼儿奶粉") == 3
     assert words.leading_brand("高端医疗器械") == 0
+
+
+# ------------------------------------------------------------------------------------------------ round 3: identity
+
+def _entity_of(run, text, name):
+    """The names of the entity that has ``name`` among its names (empty when none)."""
+    ents, _ = run(text)
+    return ents
+
+
+@pytest.fixture(scope="module")
+def groups(extractor):
+    """text -> [(class, {names})] per entity."""
+    def _groups(text: str):
+        d = extractor.extract(_article(text))
+        return [(e.cls.value, {e.name, *e.aliases}) for e in d.entities]
+    return _groups
+
+
+def test_park_with_leading_place_chain_is_one_entity(groups):
+    g = groups("在浙江湖州，有一个青溪经济开发区。记者在浙江湖州青溪经济开发区看到，多家企业入驻青溪经济开发区。")
+    parks = [names for cls, names in g if cls == "Park"]
+    assert len(parks) == 1 and {"浙江湖州青溪经济开发区", "青溪经济开发区"} <= parks[0]
+
+
+def test_qualified_park_before_city_park_is_one_entity(groups):
+    g = groups("8家企业与苏黔协作贵阳智谷科技城签订入驻协议。捐赠仪式暨苏黔协作贵阳智谷科技城企业签约仪式举行。")
+    parks = [names for cls, names in g if cls == "Park"]
+    assert len(parks) == 1 and "苏黔协作贵阳智谷科技城" in parks[0]
+
+
+def test_nested_park_with_parent_prefix_stays_two(groups):
+    g = groups("近日，青禾新区智能装备产业园举行开园仪式，青禾新区将持续招商。")
+    parks = [names for cls, names in g if cls == "Park"]
+    assert len(parks) == 2
+
+
+def test_dash_joined_park_is_one_name(run):
+    ents, _ = run("考察团莅临南通—苏州合作科技园参观调研。")
+    assert ents.get("南通—苏州合作科技园") == "Park"
+    assert "苏州合作科技园" not in ents
+
+
+def test_park_short_name_inside_firm_name_is_no_park(run):
+    ents, _ = run("近日，海门开发区与中关村云帆信息谷公司签约。")
+    assert ents.get("中关村云帆信息谷公司") == "Company"
+    assert not [n for n, c in ents.items() if c == "Park" and n.startswith("中关村")]
+
+
+def test_area_named_by_its_administration_is_a_park(groups):
+    g = groups("宁波市青港管委会表示，新项目在青港地区落地。青港还将积极布局未来产业，与青港集团共同招商。")
+    parks = [names for cls, names in g if cls == "Park"]
+    assert parks and "青港地区" in parks[0] and "青港" in parks[0]
+
+
+def test_plan_title_is_no_park(run):
+    ents, _ = run("管委会发布《青港地区低空无人系统综合示范区规划》。")
+    assert not [n for n, c in ents.items() if c == "Park" and n.endswith("示范区")]
+
+
+def test_dateline_is_not_part_of_a_body(run):
+    ents, _ = run("据新华社电 上海市青港管委会17日表示，项目已签约。")
+    assert not [n for n in ents if n.startswith("电")]
+
+
+def test_province_abbreviations_in_a_list_are_places(run):
+    ents, names = run("公司产品已销往晋、陕、蒙等地的煤矿。")
+    assert {"晋", "陕", "蒙"} <= names
+
+
+def test_paired_province_abbreviations_open_a_park_name(run):
+    ents, _ = run("多家企业签约入驻沪黔合作贵阳智谷科技城。")
+    assert ents.get("沪黔合作贵阳智谷科技城") == "Park"
+
+
+@pytest.mark.parametrize("text", ["第十届中国国际青年创业博览会在杭州开幕。", "本届中国航展吸引了众多观众。"])
+def test_country_inside_event_name_is_no_place(run, text):
+    ents, _ = run(text)
+    assert "中国" not in ents
+
+
+def test_country_inside_national_body_name_is_no_place(run):
+    ents, _ = run("该地块属于中国科学院大学的校区。")
+    assert "中国" not in ents
+
+
+# ------------------------------------------------------------------------------------------------ round 3: firms
+
+def test_country_prefixed_brand_is_a_firm(run):
+    ents, _ = run("作为全球知名的玻璃制造商——日本星川硝子增资扩产的重要项目，总投资5亿元。")
+    assert ents.get("日本星川硝子") == "Company"
+
+
+def test_city_plus_common_word_brand_is_a_firm(groups):
+    g = groups("动力电池领军企业温州星辰在本地投资建厂。温州星辰和当地政府签订协议，台州星辰运营总监李明介绍。")
+    firms = [names for cls, names in g if cls == "Company"]
+    assert any("温州星辰" in n for n in firms)
+    assert not any("温州星辰" in n and "台州星辰" in n for n in firms)
+    assert not [names for cls, names in g if cls == "Place" and "温州" in names]
+
+
+def test_city_before_common_noun_stays_a_place(run):
+    ents, _ = run("温州企业纷纷来到本地投资。")
+    assert "温州企业" not in ents
+
+
+# ------------------------------------------------------------------------------------------------ round 3: persons
+
+def test_name_after_descriptor_before_founder_verb(run):
+    ents, _ = run("2019年返乡的郑海涛创立了一家新能源企业。浙商孔维东投资2亿元建设新项目。")
+    assert ents.get("郑海涛") == "Person" and ents.get("孔维东") == "Person"
+
+
+def test_list_of_leaders_without_deng(run):
+    ents, _ = run("出席仪式的有区领导郑海涛、孔维东，区直相关部门负责人。")
+    assert ents.get("郑海涛") == "Person" and ents.get("孔维东") == "Person"
+
+
+def test_adverb_surname_after_role(run):
+    ents, _ = run("在其董事长曾立峰看来，基地是公司布局的重要一环。")
+    assert ents.get("曾立峰") == "Person"
+
+
+def test_given_name_ending_before_shuo(run):
+    ents, _ = run("“我们很有信心。”该公司执行总经理郑冬明说。")
+    assert ents.get("郑冬明") == "Person"
+
+
+def test_one_character_given_name_in_a_list(run):
+    ents, _ = run("科技园办公室主任孔强、副主任郑然参加接待。")
+    assert ents.get("孔强") == "Person"

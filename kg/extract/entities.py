@@ -41,6 +41,10 @@ _VERB_INITIALS = frozenset("说表介告透指认坦强称谈提解回感补")
 _NAME_THEN_VERB = ("说", "表示", "表态", "介绍", "告诉", "告知", "透露", "指出", "指导", "认为", "坦言", "强调", "强化", "称",
                    "谈", "提出", "提到", "提醒", "解释", "回忆", "回答", "感慨", "感叹", "感谢", "补充")
 _TEAM_CHARS = frozenset("队")
+_LONE_GIVEN = frozenset("强")
+_LIST_PUNCT = frozenset("、，,。；;")
+_DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
+_PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})(?=[，。；,;])")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
 _CLAUSE_BREAKS = frozenset("，。；：！？、“”\n ")
 # NAME，ORGANISATION / NAME是ORGANISATION的 (then a role), matched at a clause start
@@ -87,6 +91,17 @@ _WORD_SUFFIXES = frozenset({"商会", "协会", "联合会", "联盟", "基金",
 _PROJECT_ITEM = re.compile(f"(?<=[、，,：:；;“\n及])([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|$)")
 _COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
+_EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛)")
+_FIRM_AFTER_COUNTRY = re.compile(f"([{L.CJK}]{{2,6}}?)(?:增资|投资|扩产|落户|入驻|签约|旗下|在华|董事长|总裁|总经理|首席)")
+_FIRM_BEFORE = ("企业", "巨头", "龙头", "车企", "公司", "厂商")
+_FIRM_VERB_AFTER = re.compile("(?:落户|投资|增资|扩产|旗下|集团|股份|全资|控股)")
+# common nouns that follow a place without naming a firm (某市企业, 某省人民, 某地经济)
+_PLACE_NOUNS = frozenset("企业 基地 市场 地区 产业 经济 政府 人民 市民 工厂 项目 公司 集团 城市 区域 园区 片区 人才 "
+                         "市委 省委 特色 发展 文化 旅游 农业 工业 本地 当地 方面 团队 代表 队伍 客商 商会".split())
+_PLAN_AFTER = re.compile("(?:建设|发展|总体|产业)?(?:规划|方案|纲要|意见|办法)")
+_ABBR_LIST = re.compile("([%s])((?:、[%s])+)(?=等|[^%s]|$)" % ("".join(L.PROVINCE_ABBREVIATIONS),
+                                                         "".join(L.PROVINCE_ABBREVIATIONS), L.CJK))
+_ADMIN_SUFFIXES = ("管理委员会", "管委会", "党工委")
 _SOFT_STOP_CHARS = frozenset(L.LEFT_STOP_CHARS) - set("的在，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
 
@@ -384,6 +399,8 @@ class EntityFinder:
                 continue
             if short_county and text[e:e + 1] in _LANDFORM_CHARS:
                 continue     # 祥符荡, 长兴岛: a lake, an island named like a county
+            if kind == "place" and self._in_event_name(text, s, e):
+                continue     # 第五届中国国际X博览会, 中国航展: an event's name, and events are no entities
             if kind == "place":
                 out.append(Cand(s, e, EntityClass.PLACE, "gazetteer", 1, place=entry))
             elif kind == "park":
@@ -399,6 +416,15 @@ class EntityFinder:
                     if sub:
                         out.append(Cand(s, sub, EntityClass.COMPANY, "sub-brand", 2))
         return out
+
+    @staticmethod
+    def _in_event_name(text: str, s: int, e: int) -> bool:
+        """The place at text[s:e] opens the name of an event: after 第N届, or followed by 国际 or straight by the
+        event word (中国航展), the name running on to 博览会, 洽谈会, 论坛, …."""
+        m = _EVENT_AFTER.match(text, e)
+        if m is None:
+            return False
+        return text[max(0, s - 1):s] == "届" or text.startswith("国际", e) or m.end() - e <= 4
 
     def group_members(self, text: str, cands: list[Cand]) -> list[Cand]:
         """X集团 named in the text: X + a brand of its own (X解放、, X大通总经理) is a member firm."""
@@ -473,6 +499,8 @@ class EntityFinder:
                     if words.tag(tok) == "p" and m.start() - pos >= 2:
                         start = pos
                         break
+            if cls is not EntityClass.COMPANY and start < m.start():
+                start = self._dash_joined(text, start)
             prefix = text[start:m.start()]
             if not prefix and cls is EntityClass.GOVERNMENT_BODY and m.start() > 0 and text[m.start() - 1] == "、" \
                     and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and (
@@ -498,6 +526,9 @@ class EntityFinder:
                 if len(prefix) - len(own) >= 2 and not words.is_generic_phrase(prefix[: -len(own)]):
                     out.append(Cand(start, m.start() - len(own), EntityClass.COMPANY, "suffix", 1))
                 continue
+            if cls is EntityClass.PARK and _PLAN_AFTER.match(text, end) and text.rfind("《", max(0, start - 30), start) \
+                    > text.rfind("》", max(0, start - 30), start):
+                continue     # 《X地区Y示范区规划》: a plan's title, not a park
             if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end) and not self._placed_park(prefix):
                 continue     # 建设X产业园生产基地项目, X产业园、Y科技园等重点项目: a project, not (yet) a park
             if not self._good_prefix(prefix, suffix, cls, text[end:end + 3]) and not (
@@ -514,6 +545,23 @@ class EntityFinder:
                 start = self._cut_to_place(text, start, m.start(), registered=cls is EntityClass.COMPANY)
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
+
+    def _dash_joined(self, text: str, start: int) -> int:
+        """东岭—西山科技园: two places' names joined by a dash name one park (or its office); the name starts at
+        the place before the dash (with the places before that one: 北川东岭—西山科技园)."""
+        if start < 3 or text[start - 1] not in "—-－" or not _CJK_RE.match(text[start]):
+            return start
+        pos = start - 1
+        found = pos
+        while pos >= 2:
+            for k in (4, 3, 2):
+                if pos - k >= 0 and self.gaz.place(text[pos - k:pos]) is not None:
+                    pos -= k
+                    break
+            else:
+                break
+        found = pos
+        return found if found < start - 1 else start
 
     def _placed_park(self, prefix: str) -> bool:
         """A park project named with its place or park first (P智能装备产业园项目, P(X)产业园项目) is a park; a
@@ -567,6 +615,8 @@ class EntityFinder:
             return start
         if self.gaz.place(text[start:start + 2]) or self.gaz.place(text[start:start + 3]):
             return start
+        if head - start >= 4 and text[start] in L.PROVINCE_ABBREVIATIONS and text[start + 1] in L.PROVINCE_ABBREVIATIONS:
+            return start     # 沪黔协作X科技城: a name opening with two provinces' abbreviations (a paired park)
         if any(text[start:k] in self.matcher.terms for k in range(start + 2, min(head, start + 10) + 1)):
             return start     # 中科院湖南研究院: a known body's name before the place is part of the name
         depth = 0
@@ -656,8 +706,9 @@ class EntityFinder:
     def persons(self, text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
         out: list[Cand] = []
 
-        def name_at(i: int) -> int:
-            """End of a person name starting at i (0 when there is none)."""
+        def name_at(i: int, after_role: bool = False) -> int:
+            """End of a person name starting at i (0 when there is none). ``after_role``: right after a role word
+            (董事长曾X), where a surname that is also an adverb (曾, 才) opens a name."""
             m = self.surname_re.match(text, i)
             if not m:
                 return 0
@@ -670,7 +721,9 @@ class EntityFinder:
                 given = text[j:e]
                 if not all(_CJK_RE.match(c) for c in given):
                     continue
-                if given[0] in L.PERSON_NEXT or (given[-1] in L.PERSON_NEXT and not (
+                if k == 1 and given in _LONE_GIVEN and text[e:e + 1] in _LIST_PUNCT:
+                    pass         # 主任陈强、副主任…: a one-character given name that is also a verb's first
+                elif given[0] in L.PERSON_NEXT or (given[-1] in L.PERSON_NEXT and not (
                         k == 2 and given[-1] in _VERB_INITIALS and not text.startswith(_NAME_THEN_VERB, e - 1))):
                     continue     # 李明说, 刘军强调: the verb's first character; 李志强出席: a given name's
                 if words.starts_with_common_word(text[i:e]):
@@ -678,9 +731,10 @@ class EntityFinder:
                 if k == 2 and given[-1] in _NAME_FINAL_ADVERBS and text[e:e + 1] in _AFTER_ADVERB:
                     continue     # 孙丽正与客户通话: 正 (正在) belongs to the clause
                 toks = words.tokens(text[i:min(len(text), e + 3)])
-                if j - i == 1 and toks and toks[0] == text[i] and words.tag(text[i]) in _FUNCTION_SURNAME_TAGS:
+                if j - i == 1 and toks and toks[0] == text[i] and words.tag(text[i]) in _FUNCTION_SURNAME_TAGS \
+                        and not (after_role and words.tag(text[i]) == "d"):
                     return 0     # 和有关…, 但他…: a conjunction or preposition that is also a surname
-                if k == 2 and _crosses(toks, e - i):
+                if k == 2 and _crosses(toks, e - i) and not text.startswith(_NAME_THEN_VERB, e):
                     continue     # 刘某要求, 王某先生: the last character starts a word with what follows
                 if "们" in text[j:e + 1] or (words.tag(text[i:e]) in _COMMON_NOUN_TAGS
                                              and words.frequency(text[i:e]) >= 100):
@@ -690,7 +744,7 @@ class EntityFinder:
             return best
 
         for m in self.role_re.finditer(text):
-            e = name_at(m.end())
+            e = name_at(m.end(), after_role=True)
             if not e:
                 # 总领事渡边信之表示: a name that is not Han-Chinese, closed by a speech verb
                 vm = re.match(f"([{L.CJK}]{{2,4}}?)(?:{'|'.join(L.SPEECH_VERBS)})", text[m.end():m.end() + 8])
@@ -751,6 +805,21 @@ class EntityFinder:
                 if (t is None or t in ("nr", "nrfg", "nrt")) and text[m.start() - 1] not in _ORG_END_CHARS:
                     out.append(Cand(s, m.start(), EntityClass.PERSON, "person", 1))
                 break
+        # 返乡的X创立…, 浙商X投资…, 某地人X投资…: a three-character name after a descriptor, before a founder's verb
+        for m in _DESCRIBED_PERSON.finditer(text):
+            s = m.start(1)
+            if name_at(s) == m.end(1) and not any(a <= s < b for a, b in blocked):
+                out.append(Cand(s, m.end(1), EntityClass.PERSON, "person", 1))
+        # 区领导A、B，…: a list of names after a word for people, closed by a clause break
+        for m in _PERSON_LIST_OPEN.finditer(text):
+            pos = m.start(2)
+            parts = m.group(2).split("、")
+            spans = []
+            for part in parts:
+                spans.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            if all(name_at(a) == b for a, b in spans):
+                out += [Cand(a, b, EntityClass.PERSON, "person-list", 1) for a, b in spans]
         # 头部达人A、B、C等 / 院士A、B等: the items of a list headed by a word for people are people
         for m in _PERSON_LIST.finditer(text):
             pos = m.start(2)
@@ -769,6 +838,82 @@ class EntityFinder:
                 continue
             keep.append(c)
         return keep
+
+    def region_parks(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """P市X管委会 … X地区: an area whose administration (管委会, 党工委) the text names is a park, and X地区 names
+        it (X being no place of the gazetteer and no park name of its own)."""
+        cores: set[str] = set()
+        for c in cands:
+            if c.cls is not EntityClass.GOVERNMENT_BODY or c.source != "suffix":
+                continue
+            name = text[c.start:c.end]
+            suf = next((x for x in _ADMIN_SUFFIXES if name.endswith(x)), None)
+            if suf is None:
+                continue
+            core = name[: -len(suf)]
+            core = core[self._place_chain_len(core):]
+            if 2 <= len(core) <= 4 and not self.gaz.place(core) and not self.suffix_re.search(core) \
+                    and not words.leading_function_words(core) and not words.is_generic_phrase(core):
+                cores.add(core)
+        out = []
+        for core in cores:
+            for m in re.finditer(re.escape(core) + "地区", text):
+                out.append(Cand(m.start(), m.end(), EntityClass.PARK, "suffix", 2))
+        return out
+
+    def place_brands(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """Firms named with a place and a word of their own: 某国X增资 (a country, then a brand the dictionary does not
+        know), 领军企业某城时代 / 某城时代董事长 (a city and a common noun, where a firm's context says it is a firm).
+        Once confirmed, every occurrence of the name is the firm, not the place."""
+        names: set[str] = set()
+        for c in cands:
+            if c.cls is not EntityClass.PLACE or c.source != "gazetteer" or c.place is None:
+                continue
+            if c.place.level == 0 and text[c.start:c.end] != "中国":
+                m = _FIRM_AFTER_COUNTRY.match(text, c.end)
+                if m and not words.is_generic_phrase(m.group(1)) and not self.gaz.place(m.group(1)) \
+                        and not self.suffix_re.search(m.group(1)) and not words.leading_function_words(m.group(1)):
+                    names.add(text[c.start:m.end(1)])
+            elif c.place.level >= 1:
+                w = text[c.end:c.end + 2]
+                if len(w) < 2 or words.tag(w) != "n" or w in _PLACE_NOUNS or self.suffix_re.match(w) \
+                        or w in L.INDUSTRY_WORDS or w in L.WEAK_COMPANY_SUFFIXES:
+                    continue
+                before = text[max(0, c.start - 4):c.start]
+                if before.endswith(_FIRM_BEFORE) or self.role_re.match(text, c.end + 2) \
+                        or _FIRM_VERB_AFTER.match(text, c.end + 2):
+                    names.add(text[c.start:c.end + 2])
+        out = []
+        for name in names:
+            for m in re.finditer(re.escape(name), text):
+                out.append(Cand(m.start(), m.end(), EntityClass.COMPANY, "place-brand", 1))
+        return out
+
+    def province_abbreviations(self, text: str) -> list[Cand]:
+        """晋、陕、蒙等地: a list of one-character province abbreviations names the provinces."""
+        out = []
+        for m in _ABBR_LIST.finditer(text):
+            s = m.start()
+            if s > 0 and _CJK_RE.match(text[s - 1]) and text[s - 1] not in L.LEFT_STOP_CHARS \
+                    and not text.startswith("等", m.end()):
+                continue     # 销往晋、陕等地 (a list closed by 等) or 到了晋、陕 (after a clause character)
+            for k in range(s, m.end(), 2):
+                entry = self.gaz.place(L.PROVINCE_ABBREVIATIONS[text[k]])
+                if entry is not None:
+                    out.append(Cand(k, k + 1, EntityClass.PLACE, "gazetteer", 1, place=entry))
+        return out
+
+    def _place_chain_len(self, s: str) -> int:
+        """Length of the run of place names ``s`` starts with (上海市, 内蒙古鄂尔多斯)."""
+        n = 0
+        while n < len(s):
+            for k in (4, 3, 2):
+                if n + k <= len(s) and self.gaz.place(s[n:n + k]) is not None:
+                    n += k
+                    break
+            else:
+                break
+        return n
 
     def enumerations(self, text: str, cands: list[Cand]) -> list[Cand]:
         """Items of `A、B、C等…企业` lists are companies (the head noun types the list)."""
@@ -928,6 +1073,9 @@ class EntityFinder:
         cands += self.partner_names(text)
         cands += self.project_firms(text)
         cands += self.group_members(text, cands)
+        cands += self.region_parks(text, cands)
+        cands += self.province_abbreviations(text)
+        cands += self.place_brands(text, cands)
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
         for c in cands:

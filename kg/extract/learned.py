@@ -442,11 +442,14 @@ _SETTLED = {c.id for c in CUES if c.kind == "hosts" and c.id not in ("project", 
 
 
 def _vetoed(p: Pair) -> bool:
-    """A visit row (考察, 调研…) in the firm's sentence, with no word of settling or investing: not hosted."""
+    """Not hosted, whatever the weights say, when the firm's sentence has no word of settling or investing and
+    either a visit row (考察, 调研…) or the firm is named there as another firm's client or partner (为X赶制)."""
     if p.kind is not RelationKind.HOSTS:
         return False
     ids = {f.split(":", 1)[1] for f in p.feats if f[:2] in ("s0", "s1", "s2") and ":" in f}
-    return bool(ids & _VETO) and not ids & _SETTLED
+    if ids & _SETTLED:
+        return False
+    return bool(ids & _VETO) or "rule:partner_any" in p.feats
 
 
 def _vetoed_text(sentence: str) -> bool:

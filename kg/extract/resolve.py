@@ -17,6 +17,7 @@ from kg.vocab import normalise_name, park_key
 _CJK = re.compile(f"[{L.CJK}]")
 ALIAS_RE = re.compile(r"[（(](?:以下简称|以下称|下称|简称|以下简称为)[“\"《]?([^）)”\"》]{2,20})[”\"》]?[）)]")
 _ORG_SUFFIXES = ("集团", "公司", "银行")
+_PARK_SUFFIXES = tuple(s for s, c in L.SUFFIXES if c is EntityClass.PARK) + ("园区", "园")
 F500_CUE = re.compile(r"(?:世界|全球)\s*500\s*强")
 
 
@@ -71,6 +72,9 @@ def is_abbreviation(short: str, full: str) -> bool:
     s, f = normalise_name(short), normalise_name(full)
     if len(s) < 3 or len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1] or f.startswith(s):
         return False     # 建设银行 does not abbreviate 建设银行河北省分行: it names the parent
+    dash = max(f.rfind(d) for d in "—-－")
+    if dash >= 2 and not any(ch in s for ch in f[dash - 2:dash]):
+        return False     # 东岭—西山科技园 is not abbreviated by a name that leaves out what precedes the dash
     it = iter(f)
     return all(ch in it for ch in s)
 
@@ -142,8 +146,16 @@ class Resolver:
             e.add(m)
             self._absorb(e, m)
             for c in inner.get(id(m), []):
-                if m.cls is EntityClass.PERSON:
-                    break    # 安达 in 牛安达 is a given name, not a place
+                if m.cls is EntityClass.PERSON or (m.source == "place-brand" and m.fortune is None
+                                                   and c.cls is EntityClass.PLACE and c.place is not None
+                                                   and c.place.level > 0):
+                    break    # 安达 in 牛安达 is a given name, not a place; 某城时代 is a brand
+                if c.source == "gazetteer" and c.cls is EntityClass.PARK and self._park_word_only(text, m, c):
+                    continue
+                if c.cls is EntityClass.PLACE and c.place is not None and c.place.level == 0 and c.start == m.start \
+                        and m.cls in (EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY) and any(
+                            x.source == "gazetteer" and x.official and x.start == m.start for x in inner[id(m)]):
+                    continue     # 中国科学院X大学: the country is part of a national body's fixed name
                 if (c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK)) or \
                         (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
                          and m.cls is not EntityClass.PLACE):
@@ -177,6 +189,37 @@ class Resolver:
                 i += 1
         n = "".join(out)
         return n[:-2] + "园" if n.endswith("园区") and len(n) > 4 else n
+
+    def _park_word_only(self, text: str, m: Cand, c: Cand) -> bool:
+        """A well-known park's short name (no park suffix of its own) inside another name is a word of that name,
+        not a mention of the park: 某园发展集团, 某园信息谷公司, 某园人工智能产业园; nor is a park's name after a dash
+        (东岭—西山科技园 is one park)."""
+        inner = text[c.start:c.end]
+        if any(ch in "—-－" for ch in text[m.start:c.start]):
+            return True
+        return c.start >= m.start and c.end < m.end and not inner.endswith(_PARK_SUFFIXES)
+
+    def _qualified_park(self, prefix: str, short: str) -> bool:
+        """沪黔协作昆仑科技城 / 昆仑科技城 where the short name starts with its city: the words before it qualify the
+        same park (partners, a brand); a park name before it (X新区Y产业园) makes the longer one a park inside X."""
+        if len(prefix) > 6 or not any(self.gaz.place(short[:k]) for k in (2, 3)):
+            return False
+        return not any(x in prefix for x in _PARK_SUFFIXES) and not any(ch in "—-－" for ch in prefix)
+
+    def _place_chain(self, s: str) -> bool:
+        """``s`` is one or more place names in a row (内蒙古鄂尔多斯, 山东省济宁市, 西安): the leading places of a
+        name that is otherwise the same as a shorter one."""
+        if not s:
+            return False
+        ok = [False] * (len(s) + 1)
+        ok[0] = True
+        for i in range(len(s)):
+            if not ok[i]:
+                continue
+            for k in range(2, min(8, len(s) - i) + 1):
+                if self.gaz.place(s[i:i + k]) is not None:
+                    ok[i + k] = True
+        return ok[len(s)]
 
     def _local_branch(self, a: str, b: str) -> bool:
         """昆山X集团 and X集团, both full names: the city's firm is a local one, not the same firm (a country or
@@ -269,6 +312,9 @@ class Resolver:
                 # province merges firms (加拿大麦格纳公司 / 麦格纳公司)
                 if place is not None and (e.cls is not EntityClass.COMPANY or place.level <= 1):
                     self._merge(e, f)
+                elif e.cls is EntityClass.PARK and len(lf) >= 4 and len(le) > len(lf) and le.endswith(lf) \
+                        and (self._place_chain(le[: -len(lf)]) or self._qualified_park(le[: -len(lf)], lf)):
+                    self._merge(e, f)    # 省 + 市 + X经济开发区 / X经济开发区: a chain of places, then the name
         # a park written as its city + one of its known names (武汉东湖高新区 = 东湖高新区, the short name of
         # 武汉东湖新技术开发区): parks are few per article, so every pair is compared
         parks = [e for e in live if e.cls is EntityClass.PARK]
@@ -279,7 +325,7 @@ class Resolver:
                 le = self._park_variant_key(normalise_name(e.label))
                 for n in f.names:
                     ln = self._park_variant_key(normalise_name(n))
-                    if len(ln) >= 4 and len(le) > len(ln) and le.endswith(ln) and self.gaz.place(le[:-len(ln)]):
+                    if len(ln) >= 4 and len(le) > len(ln) and le.endswith(ln) and self._place_chain(le[:-len(ln)]):
                         self._merge(f, e)
                         break
         # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
@@ -299,6 +345,8 @@ class Resolver:
                 cf = company_core(f.label, self.gaz)
                 if any(c.source == "sub-brand" for c in f.mentions + e.mentions) and cf != ce:
                     continue     # 一汽解放 / 一汽集团: a member firm of the group, not the group
+                if any(c.source == "place-brand" for c in f.mentions + e.mentions):
+                    continue     # 甲城时代 / 乙省时代: the place is part of each brand, not a location to drop
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and
                                                   normalise_name(f.label) == cf
                                                   and not self._separate_org(cf[len(ce):]))) \
@@ -348,6 +396,12 @@ class Resolver:
                 if len(core) >= 2 and core != normalise_name(n) and not self.gaz.place(core) \
                         and core not in self.finder.suffix_cls and core not in L.INDUSTRY_WORDS:
                     cores.setdefault(core, e)     # 中国银行 -> 银行 is no short form
+        # X地区 as a park (its 管委会 named): the bare X is the park, even where a firm is named after it (X集团)
+        for e in ents:
+            if e.cls is EntityClass.PARK and e.mentions:
+                for n in e.names:
+                    if n.endswith("地区") and 2 <= len(n) - 2 <= 4 and not self.gaz.place(n[:-2]):
+                        cores[n[:-2]] = e
         new: list[Cand] = []
         if cores:
             pat = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
