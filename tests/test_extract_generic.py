@@ -311,3 +311,31 @@ def test_given_name_ending_before_shuo(run):
 def test_one_character_given_name_in_a_list(run):
     ents, _ = run("科技园办公室主任孔强、副主任郑然参加接待。")
     assert ents.get("孔强") == "Person"
+
+
+# ------------------------------------------------------------------------------------------------ round 4: edges
+
+def test_clause_verbs_and_conjunctions_stop_a_name(run):
+    # 暨 joins two events; 考察, 代表, 抢抓, 不断加快 are the clause's verbs, not a name's first words
+    ents, _ = run("青川市项目签约仪式暨云岚高新区推介会举行。张明代表岳山公司签约。"
+                  "青川经济开发区抢抓东湖新区建设机遇。")
+    assert ents.get("云岚高新区") == "Park" and "仪式暨云岚高新区" not in ents
+    assert ents.get("岳山公司") == "Company" and not [n for n in ents if n.startswith("张明代表")]
+    assert not [n for n in ents if "抢抓" in n]
+
+
+def test_industrial_concentration_zones_and_sub_zones(run):
+    ents, _ = run("龙岭工业集中区今年新签约三个项目。星海物流拟在青川经济开发区北山分区建设物流港。")
+    assert ents.get("龙岭工业集中区") == "Park"
+    assert ents.get("青川经济开发区北山分区") == "Park"
+
+
+def test_bodies_named_by_level_political_consultative_and_offices(run):
+    ents, _ = run("市政协主席张明、区委办主任李强出席。东城区委办公室发布通知。")
+    assert ents.get("市政协") == "GovernmentBody" and ents.get("区委办") == "GovernmentBody"
+    assert ents.get("东城区委办公室") == "GovernmentBody"
+
+
+def test_factories_are_firms(run):
+    ents, _ = run("岳山雪峰酒厂年产五千吨白酒项目开工。")
+    assert ents.get("岳山雪峰酒厂") == "Company"

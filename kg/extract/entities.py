@@ -79,14 +79,16 @@ _FIRST_OF = re.compile(r"(?:全球|全国|全省|全市|国内|世界|亚洲|国
 _COUNT_OF = re.compile("[一二三四五六七八九十两几数多]大")
 # bodies named by their level alone (市委, 省政府, 区人大常委会) are entities when the text says so
 _BARE_LEVELS = frozenset({"省", "市", "区", "县", "州", "镇"})
-_BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委"})
-_BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "科委", "经信委", "商务局", "发改委"}
+_BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办", "省委办", "区委办", "县委办"})
+_BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
+                                   "商务局", "发改委"}
 _RANK_AFTER_BODY = ("常委", "委员")   # 省委常委: a rank held by a person, not the committee named
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
 # suffixes that are also the end of common words (招商会, 行业 after 分, 工作站 after 加油): checked against the
 # segmentation of the name's last characters
 _WORD_SUFFIXES = frozenset({"商会", "协会", "联合会", "联盟", "基金", "母基金", "工作站", "智库", "实验室", "分行",
-                            "支行", "新城", "新区", "片区", "工业区", "产业区", "芯谷", "交易中心", "技术中心"})
+                            "支行", "新城", "新区", "片区", "分区", "集中区", "工业区", "产业区", "芯谷", "交易中心",
+                            "技术中心", "政协"})
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
 _PROJECT_ITEM = re.compile(f"(?<=[、，,：:；;“\n及])([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|$)")
@@ -220,7 +222,8 @@ class EntityFinder:
         self.matcher = DictMatcher(terms)
         suffixes = sorted(L.SUFFIXES, key=lambda x: -len(x[0]))
         self.suffix_cls = dict(suffixes)
-        self.suffix_re = re.compile("|".join(re.escape(s) for s, _ in suffixes))
+        # 区委办 (the committee's office) but not the 区委 of 区委办公室, which 办公室 names
+        self.suffix_re = re.compile("|".join(re.escape(s) + ("(?!公)" if s.endswith("委办") else "") for s, _ in suffixes))
         self.role_re = re.compile("|".join(re.escape(r) for r in L.PERSON_ROLES))
         self.left_stop_words = L.LEFT_STOP_WORDS
         # multi-character left stop words by length, for a set lookup per length at each position
@@ -642,7 +645,8 @@ class EntityFinder:
             return False
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and _COUNT_OF.search(core):
             return False     # 三大片区, 十大专业产业园: a count, not a name
-        if suffix == "片区" and not _PARK_INSIDE.search(core):
+        if suffix in ("片区", "分区", "集中区") and not _PARK_INSIDE.search(core) and not (
+                suffix == "集中区" and len(core) >= 2 and core.endswith(("工业", "产业"))):
             return False     # X高新区Y片区 is a named part of a park; a bare Y片区 is a part of town
         if suffix in _WORD_SUFFIXES and _crosses(words.tokens(core[-3:] + suffix), len(core[-3:])):
             return False     # 招商会, 筛分行业: the suffix is the end of another word

@@ -36,6 +36,8 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("产业合作园", EntityClass.PARK), ("科创城", EntityClass.PARK), ("智创城", EntityClass.PARK),
     ("示范基地", EntityClass.PARK), ("智造谷", EntityClass.PARK), ("芯谷", EntityClass.PARK),
     ("产业新城", EntityClass.PARK), ("工业新城", EntityClass.PARK), ("生态城", EntityClass.PARK),
+    ("工业集中区", EntityClass.PARK), ("产业集中区", EntityClass.PARK), ("集中区", EntityClass.PARK),
+    ("分区", EntityClass.PARK), ("科技谷", EntityClass.PARK), ("产业港", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
     ("党工委", EntityClass.GOVERNMENT_BODY), ("人民政府", EntityClass.GOVERNMENT_BODY),
@@ -59,7 +61,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("委员会", EntityClass.GOVERNMENT_BODY),
     # commissions, offices and agencies by their short forms (科委, 经信委, 合作交流办, 行审局, 投促中心)
     *[(w, EntityClass.GOVERNMENT_BODY) for w in (
-        "人大常委会", "科委", "经信委", "经济信息化委", "经济和信息化委", "工信委", "教委", "卫健委", "商委",
+        "人大常委会", "政协", "市委办", "区委办", "县委办", "省委办", "政府办", "科委", "经信委", "经济信息化委", "经济和信息化委", "工信委", "教委", "卫健委", "商委",
         "建委", "农委", "国资委", "网信办", "合作交流办", "招商办", "金融办", "外事办", "侨办", "台办", "政研室",
         "行审局", "行政审批局", "投促中心", "投资促进中心", "招商中心", "政务服务中心")],
     # institutes
@@ -79,6 +81,8 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("集团公司", EntityClass.COMPANY), ("集团", EntityClass.COMPANY), ("分公司", EntityClass.COMPANY),
     ("子公司", EntityClass.COMPANY), ("公司", EntityClass.COMPANY), ("株式会社", EntityClass.COMPANY),
     ("银行", EntityClass.COMPANY), ("分行", EntityClass.COMPANY), ("支行", EntityClass.COMPANY),
+    ("酒厂", EntityClass.COMPANY), ("卷烟厂", EntityClass.COMPANY), ("制药厂", EntityClass.COMPANY),
+    ("钢铁厂", EntityClass.COMPANY), ("造船厂", EntityClass.COMPANY), ("机械厂", EntityClass.COMPANY),
 ]
 
 # words a name never starts with / the left edge of a name stops before (verbs, prepositions, pronouns)
@@ -92,8 +96,10 @@ LEFT_STOP_WORDS = sorted("""
 看到 发现 显示 认为 了解 获悉 举办 举行 设立 成立 组建 建设 打造 建成 挂牌 揭牌 签署 达成 实现 完成 获得 获批 入选 登上
 全市 全省 全区 全国 我们 他们 她们 它们 记者 本报 新华社 中新社 科技日报 社电 新华社电 中新社电 这家 那家 一家 多家 该区 园区 辖区 区内 当地
 按照 根据 依据 经过 关于 对于 由于 针对 解码 聚焦 走进 探访 由此 因此 于是 但是 而且 并且 然后 不仅 还有 只有 还是 其他 另外 相关 有关 负责 主要 重点 首批 首家 不少 部分 大批 一批
+考察 调研 视察 走访 参观 莅临 率队 带领 出席 前往 代表 抢抓 加快 推进 深化 加强 对接 启动 进驻 招引 加速 做强 做大 壮大
+不断 积极 全力 着力 扎实 全面 实施 开展 拓展
 """.split(), key=len, reverse=True)
-LEFT_STOP_CHARS = set("的在与和及让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
+LEFT_STOP_CHARS = set("的在与和及暨让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
 # a name's left part must not start with these (they belong to the clause)
 BAD_NAME_START = set("年月日号个家名位项条只种次是")
