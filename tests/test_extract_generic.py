@@ -339,3 +339,9 @@ def test_bodies_named_by_level_political_consultative_and_offices(run):
 def test_factories_are_firms(run):
     ents, _ = run("岳山雪峰酒厂年产五千吨白酒项目开工。")
     assert ents.get("岳山雪峰酒厂") == "Company"
+
+
+def test_investment_centres_are_firms_and_namo_is_no_name_start(run):
+    ents, _ = run("东岭软件股份公司、北京云杉集团投资中心分别与青川经济开发区签约。如果说区位重要，那么岳山实业有限公司看中的是市场。")
+    assert ents.get("北京云杉集团投资中心") == "Company"
+    assert ents.get("岳山实业有限公司") == "Company" and not [n for n in ents if n.startswith("么")]

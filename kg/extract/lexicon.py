@@ -81,7 +81,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("集团公司", EntityClass.COMPANY), ("集团", EntityClass.COMPANY), ("分公司", EntityClass.COMPANY),
     ("子公司", EntityClass.COMPANY), ("公司", EntityClass.COMPANY), ("株式会社", EntityClass.COMPANY),
     ("银行", EntityClass.COMPANY), ("分行", EntityClass.COMPANY), ("支行", EntityClass.COMPANY),
-    ("酒厂", EntityClass.COMPANY), ("卷烟厂", EntityClass.COMPANY), ("制药厂", EntityClass.COMPANY),
+    ("投资中心", EntityClass.COMPANY), ("酒厂", EntityClass.COMPANY), ("卷烟厂", EntityClass.COMPANY), ("制药厂", EntityClass.COMPANY),
     ("钢铁厂", EntityClass.COMPANY), ("造船厂", EntityClass.COMPANY), ("机械厂", EntityClass.COMPANY),
 ]
 
@@ -97,7 +97,7 @@ LEFT_STOP_WORDS = sorted("""
 全市 全省 全区 全国 我们 他们 她们 它们 记者 本报 新华社 中新社 科技日报 社电 新华社电 中新社电 这家 那家 一家 多家 该区 园区 辖区 区内 当地
 按照 根据 依据 经过 关于 对于 由于 针对 解码 聚焦 走进 探访 由此 因此 于是 但是 而且 并且 然后 不仅 还有 只有 还是 其他 另外 相关 有关 负责 主要 重点 首批 首家 不少 部分 大批 一批
 考察 调研 视察 走访 参观 莅临 率队 带领 出席 前往 代表 抢抓 加快 推进 深化 加强 对接 启动 进驻 招引 加速 做强 做大 壮大
-不断 积极 全力 着力 扎实 全面 实施 开展 拓展
+不断 积极 全力 着力 扎实 全面 实施 开展 拓展 那么 这么 什么 怎么 要么 多么
 """.split(), key=len, reverse=True)
 LEFT_STOP_CHARS = set("的在与和及暨让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
