@@ -122,3 +122,8 @@ def test_train_relations_names_a_missing_gold_folder(tmp_path, capsys):
     rc = main(["train-relations", "--gold-dir", str(tmp_path / "nope"), "--texts", str(tmp_path), "--no-write"])
     assert rc == 1
     assert "gold folder not found" in capsys.readouterr().err
+
+
+def test_firms_visited_in_the_park_stay_its_tenants(rels_of):
+    rels, _ = rels_of("区委书记王立新到云岚工业园区调研。王立新首先到星海光电科技有限公司、蓝湾新材料有限公司调研生产经营情况。")
+    assert ("云岚工业园区", "hosts", "星海光电科技有限公司") in rels

@@ -23,7 +23,7 @@ class Cue:
     pattern: str
     example: str
     reason: str
-    veto: bool = False      # an "against" row that vetoes the classifier's hosts in its sentence (see learned.decide)
+    veto: bool = False      # an "against" row that vetoes hosts for the park's visitor (see learned._visitor)
 
     @property
     def regex(self) -> re.Pattern:
@@ -129,7 +129,8 @@ CUES: tuple[Cue, ...] = (
     # ---------------------------------------------------------------- against: words that speak against a relation
     Cue("visit", "against", r"考察|调研|参观|走访|莅临|慰问|拜访|会见|接待|座谈",
         "蓝湾集团董事长一行到青川高新区考察。",
-        "a visit is neither tenancy nor partnership", veto=True),
+        "a firm visiting a park (X一行到P考察) is not its tenant; firms visited by officials in the park are",
+        veto=True),
     Cue("plan-only", "against", r"拟|计划|有意|意向|洽谈",
         "星海光电有意在青川高新区布局新产线。",
         "intentions are weaker than settlements"),

@@ -439,22 +439,33 @@ _ADMIN_NAME = re.compile(r"(?:管委会|管理委员会|党工委)$")
 
 _VETO = {c.id for c in CUES if c.veto}
 _SETTLED = {c.id for c in CUES if c.kind == "hosts" and c.id not in ("project", "facility", "here", "cluster")}
+# the park as the destination of a trip: …一行到P考察 (the firm named before it is the visitor)
+_TO_PARK = re.compile(r"(?:一行)?(?:到|赴|莅临|来到|走进|前往|抵达)$")
 
 
-def _vetoed(p: Pair) -> bool:
-    """Not hosted, whatever the weights say, when the firm's sentence has no word of settling or investing and
-    either a visit row (考察, 调研…) or the firm is named there as another firm's client or partner (为X赶制)."""
+def _visitor(text: str, s: int, e: int, firm: Ent, park: Ent) -> bool:
+    """The firm is the visitor of the park in sentence [s, e): named before 到/赴/莅临 + the park, in a sentence
+    with a visit row (考察, 调研…) and no word of settling or investing. (Firms visited by officials *in* the
+    park, 到P调研…到A、B调研, are the park's.)"""
+    ids = {cid for _a, _b, cid in cue_hits(text[s:e])}
+    if not ids & _VETO or ids & _SETTLED:
+        return False
+    for pm in park.mentions:
+        if s <= pm.start < e and _TO_PARK.search(text, max(s, pm.start - 4), pm.start):
+            if any(s <= fm.start and fm.end <= pm.start for fm in firm.mentions):
+                return True
+    return False
+
+
+def _vetoed(p: Pair, text: str, by_idx: dict) -> bool:
+    """Not hosted, whatever the weights say: a firm named in its sentence only as another firm's client or
+    partner (为X赶制, no word of settling or investing), or the visitor of the park (see :func:`_visitor`)."""
     if p.kind is not RelationKind.HOSTS:
         return False
     ids = {f.split(":", 1)[1] for f in p.feats if f[:2] in ("s0", "s1", "s2") and ":" in f}
-    if ids & _SETTLED:
-        return False
-    return bool(ids & _VETO) or "rule:partner_any" in p.feats
-
-
-def _vetoed_text(sentence: str) -> bool:
-    ids = {cid for _s, _e, cid in cue_hits(sentence)}
-    return bool(ids & _VETO) and not ids & _SETTLED
+    if not ids & _SETTLED and "rule:partner_any" in p.feats:
+        return True
+    return p.sent is not None and _visitor(text, p.sent.start, p.sent.end, by_idx[p.tail], by_idx[p.head])
 
 
 def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], text: str):
@@ -471,12 +482,12 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
     kinds = model.kinds
     union = model.meta.get("mode") == "union"
     rels = list(rule_rels) if union else [r for r in rule_rels if r.kind not in kinds]
-    if RelationKind.HOSTS in kinds:     # the veto holds for the rules' hosts too
-        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.sent is None or r.cue.startswith("name")
-                or not _vetoed_text(text[r.sent.start:r.sent.end])]
-    accepted = [p for p in pairs if model.accept(p) and not _vetoed(p)]
-    rels += [Rel(p.kind, p.head, p.tail, p.sent, cue=model.cue(p)) for p in accepted]
     by_idx = {e.idx: e for e in ents}
+    if RelationKind.HOSTS in kinds:     # the visitor veto holds for the rules' hosts too
+        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.sent is None or r.cue.startswith("name")
+                or not _visitor(text, r.sent.start, r.sent.end, by_idx[r.tail], by_idx[r.head])]
+    accepted = [p for p in pairs if model.accept(p) and not _vetoed(p, text, by_idx)]
+    rels += [Rel(p.kind, p.head, p.tail, p.sent, cue=model.cue(p)) for p in accepted]
     parks = [e for e in ents if e.cls is EntityClass.PARK]
     hosted = [(r.head, r.tail, r.sent) for r in rels if r.kind is RelationKind.HOSTS]
     have = {(h, t) for h, t, _s in hosted}
