@@ -345,3 +345,15 @@ def test_investment_centres_are_firms_and_namo_is_no_name_start(run):
     ents, _ = run("东岭软件股份公司、北京云杉集团投资中心分别与青川经济开发区签约。如果说区位重要，那么岳山实业有限公司看中的是市场。")
     assert ents.get("北京云杉集团投资中心") == "Company"
     assert ents.get("岳山实业有限公司") == "Company" and not [n for n in ents if n.startswith("么")]
+
+
+def test_firm_before_a_projects_yearly_output(run):
+    ents, _ = run("近日，在青川经济开发区，云岚纳米年产11万吨正极材料项目正式投产。会上，蓝湾新材料年产5000吨碳纤维项目签约。"
+                  "“正极材料项目是两个标志性项目之一。”")
+    assert ents.get("云岚纳米") == "Company" and ents.get("蓝湾新材料") == "Company"
+    assert "正极材料" not in ents and not [n for n in ents if n.startswith("吨")]
+
+
+def test_a_park_named_with_its_province_is_also_found_without_it(run):
+    _, names = run("近日，在云南曲靖经济开发区，一个新项目正式投产。")
+    assert "曲靖经济开发区" in names

@@ -89,9 +89,12 @@ _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园
 _WORD_SUFFIXES = frozenset({"商会", "协会", "联合会", "联盟", "基金", "母基金", "工作站", "智库", "实验室", "分行",
                             "支行", "新城", "新区", "片区", "分区", "集中区", "工业区", "产业区", "芯谷", "交易中心",
                             "技术中心", "政协"})
+# the output of a project: X年产11万吨…项目 (the brand is before it)
+_OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
 _PROJECT_ITEM = re.compile(f"(?<=[、，,：:；;“\n及])([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
-                           r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|$)")
+                           r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|"
+                           r"[一二三四五]期|顺利|$)")
 _COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
 _EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛)")
 _FIRM_AFTER_COUNTRY = re.compile(f"([{L.CJK}]{{2,6}}?)(?:增资|投资|扩产|落户|入驻|签约|旗下|在华|董事长|总裁|总经理|首席)")
@@ -986,16 +989,21 @@ class EntityFinder:
             s, e = m.start(1), m.end(1)
             if "等" in m.group(1) or self.suffix_re.search(m.group(1)):
                 continue     # X产业园等项目: a list's end; a park or firm named by its suffix is found by the suffix
+            whole = not m.group(2)
+            output = _OUTPUT_OF.search(text, s, e)
+            if output is not None and output.start() - s >= 2:
+                e, whole = output.start(), True    # X年产11万吨…项目: the brand is what comes before 年产
             s = self.trim_left(text, s, e)
             s += words.leading_function_words(text[s:e])
             if _COUNT_BEFORE.search(text, max(0, s - 4), s):
                 continue     # 2个楼宇经济项目, 4个高科技外资项目: a count of a kind of project
-            cand = self._project_brand(text, s, e, whole=not m.group(2))
+            cand = self._project_brand(text, s, e, whole=whole, before_output=output is not None)
             if cand is not None:
                 out.append(cand)
         return out
 
-    def _project_brand(self, text: str, s: int, e: int, whole: bool = False, places: bool = True) -> Cand | None:
+    def _project_brand(self, text: str, s: int, e: int, whole: bool = False, places: bool = True,
+                       before_output: bool = False) -> Cand | None:
         """The brand at the start of the phrase text[s:e] (a project or product name), as a company."""
         item = text[s:e]
         if len(item) < 2 or self.gaz.place(item) or item in self.matcher.terms:
@@ -1010,6 +1018,9 @@ class EntityFinder:
                     if not words.is_generic_phrase(brand) and not words.leading_function_words(brand):
                         return Cand(s, s + k, EntityClass.COMPANY, "project", 0)
                     return None
+        if before_output and self._weak_firm_name(item) and not words.leading_function_words(item) \
+                and not words.is_generic_phrase(item) and not self.gaz.place(item[:2]):
+            return Cand(s, e, EntityClass.COMPANY, "project", 0)    # 蓝湾新材料|年产…: a brand + industry word
         n = words.leading_brand(item, whole=whole)
         if n < 2:
             return None

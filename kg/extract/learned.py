@@ -435,6 +435,7 @@ def _subsidiary_pairs(doc: _Doc, ents: list[Ent], rules: dict) -> list[Pair]:
 _WITH_SIGN = re.compile(r"(?:与|同|和|跟)([^。；！？]{1,80}?)(?:正式|成功|现场|顺利|举行|进行|开展|深化|达成|共同|分别|)*"
                         r"(?:签约|签署|签订|合作|协作|携手|牵手|共建|战略合作)")
 _ADMIN_NAME = re.compile(r"(?:管委会|管理委员会|党工委)$")
+_SIGNED = re.compile(r"签约|签署|签订|签下")
 
 
 _VETO = {c.id for c in CUES if c.veto}
@@ -457,7 +458,21 @@ def _visitor(text: str, s: int, e: int, firm: Ent, park: Ent) -> bool:
     return False
 
 
-def _vetoed(p: Pair, text: str, by_idx: dict) -> bool:
+# a park's team out on an investment-promotion trip: the firms it calls on elsewhere are prospects, not tenants
+_OUTBOUND = re.compile(r"招商(?:团队|小分队|组|专班|团)|(?:赴|前往)[^。；]{0,24}?(?:开展|进行)?(?:招商|考察|拜访|推介)")
+_CALL_ON = re.compile(r"拜访|走访|考察|对接|洽谈|座谈|会见|交流|邀请|参会|推介")
+_SETTLED_STRONG = {"settle", "sign-settle", "project-milestone", "park-firm", "located"}
+
+
+def _prospect(text: str, s: int, e: int, outbound: bool) -> bool:
+    """On a trip (``outbound``), a sentence that calls on firms without a word of settling or investing."""
+    if not outbound or not _CALL_ON.search(text, s, e):
+        return False
+    ids = {cid for _a, _b, cid in cue_hits(text[s:e])}
+    return not ids & _SETTLED_STRONG
+
+
+def _vetoed(p: Pair, text: str, by_idx: dict, outbound: bool = False) -> bool:
     """Not hosted, whatever the weights say: a firm named in its sentence only as another firm's client or
     partner (为X赶制, no word of settling or investing), or the visitor of the park (see :func:`_visitor`)."""
     if p.kind is not RelationKind.HOSTS:
@@ -465,7 +480,8 @@ def _vetoed(p: Pair, text: str, by_idx: dict) -> bool:
     ids = {f.split(":", 1)[1] for f in p.feats if f[:2] in ("s0", "s1", "s2") and ":" in f}
     if not ids & _SETTLED and "rule:partner_any" in p.feats:
         return True
-    return p.sent is not None and _visitor(text, p.sent.start, p.sent.end, by_idx[p.tail], by_idx[p.head])
+    return p.sent is not None and (_visitor(text, p.sent.start, p.sent.end, by_idx[p.tail], by_idx[p.head])
+                                   or _prospect(text, p.sent.start, p.sent.end, outbound))
 
 
 def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], text: str):
@@ -483,10 +499,12 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
     union = model.meta.get("mode") == "union"
     rels = list(rule_rels) if union else [r for r in rule_rels if r.kind not in kinds]
     by_idx = {e.idx: e for e in ents}
-    if RelationKind.HOSTS in kinds:     # the visitor veto holds for the rules' hosts too
+    outbound = bool(_OUTBOUND.search(text))
+    if RelationKind.HOSTS in kinds:     # the vetoes hold for the rules' hosts too
         rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.sent is None or r.cue.startswith("name")
-                or not _visitor(text, r.sent.start, r.sent.end, by_idx[r.tail], by_idx[r.head])]
-    accepted = [p for p in pairs if model.accept(p) and not _vetoed(p, text, by_idx)]
+                or not (_visitor(text, r.sent.start, r.sent.end, by_idx[r.tail], by_idx[r.head])
+                        or _prospect(text, r.sent.start, r.sent.end, outbound))]
+    accepted = [p for p in pairs if model.accept(p) and not _vetoed(p, text, by_idx, outbound)]
     rels += [Rel(p.kind, p.head, p.tail, p.sent, cue=model.cue(p)) for p in accepted]
     parks = [e for e in ents if e.cls is EntityClass.PARK]
     hosted = [(r.head, r.tail, r.sent) for r in rels if r.kind is RelationKind.HOSTS]
@@ -520,4 +538,19 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
                     partners.add(key)
                     rels.append(Rel(RelationKind.PARTNERS_WITH, key[0], key[1], r.sent, cue="signing-party"))
                 break
+    if RelationKind.HOSTS in kinds:
+        # a park (or its 管委会) that signs with a firm hosts it (the annotation conventions): 园区与X签约/签署…协议
+        managed = {r.head: r.tail for r in rels if r.kind is RelationKind.MANAGES}
+        have = {(r.head, r.tail) for r in rels if r.kind is RelationKind.HOSTS}
+        for r in [r for r in rels if r.kind is RelationKind.PARTNERS_WITH and r.sent is not None]:
+            if not _SIGNED.search(text, r.sent.start, r.sent.end):
+                continue
+            for a, b in ((r.head, r.tail), (r.tail, r.head)):
+                park = a if by_idx[a].cls is EntityClass.PARK else managed.get(a)
+                if park is None or by_idx[b].cls not in FIRMS or (park, b) in have:
+                    continue
+                if _visitor(text, r.sent.start, r.sent.end, by_idx[b], by_idx[park]):
+                    continue
+                rels.append(Rel(RelationKind.HOSTS, park, b, r.sent, cue="signed-with-park"))
+                have.add((park, b))
     return dedupe(rels)

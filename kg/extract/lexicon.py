@@ -38,6 +38,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("产业新城", EntityClass.PARK), ("工业新城", EntityClass.PARK), ("生态城", EntityClass.PARK),
     ("工业集中区", EntityClass.PARK), ("产业集中区", EntityClass.PARK), ("集中区", EntityClass.PARK),
     ("分区", EntityClass.PARK), ("科技谷", EntityClass.PARK), ("产业港", EntityClass.PARK),
+    ("综保区", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
     ("党工委", EntityClass.GOVERNMENT_BODY), ("人民政府", EntityClass.GOVERNMENT_BODY),

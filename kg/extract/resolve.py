@@ -167,9 +167,25 @@ class Resolver:
         ents = [e for e in ents if e.mentions]
         mentions = self._short_forms(text, ents, mentions)
         self._fortune(text, ents)
+        for e in ents:
+            if e.cls is EntityClass.PARK:
+                self._province_free_alias(e)
         for i, e in enumerate(ents):
             e.idx = i
         return ents, mentions, inner
+
+    def _province_free_alias(self, e: Ent) -> None:
+        """云南曲靖经济开发区 is also called 曲靖经济开发区: a park named with its province before its city gets the
+        name without the province as an alias (skos:altLabel), so that either form finds it."""
+        for name in list(e.names):
+            n = normalise_name(name)
+            for k in (3, 2):
+                entry = self.gaz.place(n[:k])
+                rest = n[k:]
+                if entry is not None and entry.level == 1 and len(rest) >= 5 and self.gaz.place(rest[:2]) \
+                        and self.finder.suffix_re.search(rest) and rest not in e.names:
+                    e.names.append(rest)
+                    break
 
     def _park_variant_key(self, name: str) -> str:
         """长春南关区(长春高新区)数字产业园 = 长春南关数字产业园; X产业园区 = X产业园: brackets dropped, places in

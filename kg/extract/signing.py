@@ -2,7 +2,8 @@
 
 Three rules, each named by a row id of the cue table (``kg/extract/cues.py``) as its ``pk:cue``:
 
-- ``with-sign``: ``L 与 R1、R2 … 签约/签署/签订/合作/协作/共建/携手…``: every party between 与 and the verb partners
+- ``with-sign``: ``L 与 R1、R2 … 签约/签署/签订/合作/协作/共建/携手…`` (和 too, between two names: ``P和X签约``):
+  every party between 与 and the verb partners
   with the party before 与 (the nearest one in the sentence, with the 、-list it belongs to: ``A、B等企业与P签订
   入驻协议``); a sentence without one speaks of the park in focus (``开发区通过深化与A、B等协作``).
 - ``joint-list``: ``A、B联手打造 / 合资成立 / 共同出资``: the parties listed right before the joint verb partner
@@ -25,6 +26,7 @@ PARTIES = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.PARK, EntityC
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
 _VERB = re.compile(r"签约|签署|签订|达成(?:了)?(?:战略)?合作|合作|协作|共建|共同建设|共同打造|联合打造|携手|牵手|联手|结成|对接")
 _PIVOT = re.compile(r"[与同跟]")
+_PIVOT_AND = re.compile(r"[与同跟和]")
 _JOINT = re.compile(r"联手|携手|合资|联合成立|联合设立|共同出资|共同投资|共同打造|共同建设|联合打造")
 _PARK_SIGN = re.compile(r"(?:集中)?签约(?!落户|入驻|进驻|落地)")   # 签约落户: settling (hosts), not a partnership
 _MAX_REACH = 80          # characters from 与 to its verb
@@ -70,7 +72,10 @@ def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], ment
         sent = sentences[k] if sentences else Sentence(0, len(text))
         seg_start = sent.start
         # with-sign
-        for w in _PIVOT.finditer(text, sent.start, sent.end):
+        for w in _PIVOT_AND.finditer(text, sent.start, sent.end):
+            if w.group() == "和" and not (any(m.end == w.start() for m, _e in parties)
+                                          and any(m.start == w.end() for m, _e in parties)):
+                continue     # 和 joins two parties named right around it (P和X签约); elsewhere it coordinates
             v = _VERB.search(text, w.end(), min(sent.end, w.end() + _MAX_REACH))
             if v is None or re.search(r"[。；;！？]", text[w.end():v.start()]):
                 continue
