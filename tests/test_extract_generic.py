@@ -357,3 +357,12 @@ def test_firm_before_a_projects_yearly_output(run):
 def test_a_park_named_with_its_province_is_also_found_without_it(run):
     _, names = run("近日，在云南曲靖经济开发区，一个新项目正式投产。")
     assert "曲靖经济开发区" in names
+
+
+def test_lists_of_projects_name_their_firms(run):
+    ents, _ = run("当天，还有8个项目集中开工，其中园区本部5个：格岚拉克研发中心、云嘉汽车零部件、佳铭特汽车电子、麦开食品、"
+                  "大佑农生物；东区3个：海济医药、泽尔医药物流、金广源包装。活动中，集中签约万利航空、华电新能源等44个招商引资项目。"
+                  "形成了以黔希化工为龙头的化工产业集群，以永贵机电、海悦科技为代表的装备制造产业集群。")
+    for firm in ("格岚拉克", "云嘉汽车零部件", "佳铭特汽车电子", "麦开食品", "海济医药", "金广源包装", "万利航空",
+                 "华电新能源", "黔希化工", "永贵机电", "海悦科技"):
+        assert ents.get(firm) == "Company", firm

@@ -89,6 +89,13 @@ _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园
 _WORD_SUFFIXES = frozenset({"商会", "协会", "联合会", "联盟", "基金", "母基金", "工作站", "智库", "实验室", "分行",
                             "支行", "新城", "新区", "片区", "分区", "集中区", "工业区", "产业区", "芯谷", "交易中心",
                             "技术中心", "政协"})
+# lists of projects: 开工项目6个：A、B、C； / 集中签约A、B等44个项目 / 以A、B为龙头
+_LIST_ITEM = f"(?:(?!等)[{L.CJK}A-Za-z0-9·]){{2,14}}"
+_COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:项目)?|项目(?:有|包括|为|分别是|分别为)?)[:：]"
+                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})(?=[；;。\n]|$)")
+_VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣工|投产|落户|引进|签下|入驻)(?:了)?"
+                        f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:[0-9一二三四五六七八九十百]+[个家批])")
+_LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
 # the output of a project: X年产11万吨…项目 (the brand is before it)
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
@@ -1002,6 +1009,33 @@ class EntityFinder:
                 out.append(cand)
         return out
 
+    def project_lists(self, text: str) -> list[Cand]:
+        """Lists of projects and firms in 招商 news: `N个项目：A、B、C；` (a colon list), `集中签约/开工/竣工A、B等N个项目`,
+        `以A、B为龙头/代表`. Each item is a firm (`X食品`, `X汽车电子`: a brand and its industry) or the firm at the
+        head of a project's name (`X研发中心` -> X)."""
+        out = []
+        for pat in (_COLON_LIST, _VERB_LIST, _LEAD_LIST):
+            for m in pat.finditer(text):
+                pos = m.start("items")
+                for part in m.group("items").split("、"):
+                    s, e = pos, pos + len(part)
+                    pos = e + 1
+                    # 以A、B为代表: only items named like firms (a brand alone may be a product's or a common word)
+                    cand = self._list_item_firm(text, s, e, brand_ok=pat is not _LEAD_LIST)
+                    if cand is not None:
+                        out.append(cand)
+        return out
+
+    def _list_item_firm(self, text: str, s: int, e: int, brand_ok: bool = True) -> Cand | None:
+        name = text[s:e]
+        if len(name) < 2 or self.gaz.place(name) or words.is_generic_phrase(name) or self.suffix_re.search(name) \
+                or words.leading_function_words(name) or _COUNT_BEFORE.search(name):
+            return None
+        if len(name) <= 10 and self._weak_firm_name(name) and not any(
+                self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3)):
+            return Cand(s, e, EntityClass.COMPANY, "list", 1)       # 麦开食品, 佳铭特汽车电子
+        return self._project_brand(text, s, e, whole=True) if brand_ok else None   # 格特拉克|研发中心
+
     def _project_brand(self, text: str, s: int, e: int, whole: bool = False, places: bool = True,
                        before_output: bool = False) -> Cand | None:
         """The brand at the start of the phrase text[s:e] (a project or product name), as a company."""
@@ -1087,6 +1121,7 @@ class EntityFinder:
         cands += self.weak_companies(text)
         cands += self.partner_names(text)
         cands += self.project_firms(text)
+        cands += self.project_lists(text)
         cands += self.group_members(text, cands)
         cands += self.region_parks(text, cands)
         cands += self.province_abbreviations(text)
