@@ -42,7 +42,7 @@ def test_every_cue_feature_of_the_shipped_model_names_a_row():
         assert kind in {k.value for k in RelationKind}
         for f in weights:
             prefix, _, rest = f.partition(":")
-            if prefix in ("s", "s0", "s1", "s2", "b", "near"):
+            if prefix in ("s", "s0", "s1", "s2", "b"):
                 assert rest in CUE_BY_ID, f"model feature {f} names no cue row"
 
 

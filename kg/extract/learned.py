@@ -76,7 +76,7 @@ class RelationModel:
         w = self.weights[p.kind.value]
         best, best_w = "", 0.0
         for f in sorted(p.feats):    # sorted: ties go the same way in every process (string hashes vary)
-            if ":" in f and f.split(":", 1)[0] in ("s", "b", "s0", "s1", "s2", "near") and w.get(f, 0.0) > best_w:
+            if ":" in f and f.split(":", 1)[0] in ("s", "b", "s0", "s1", "s2") and w.get(f, 0.0) > best_w:
                 best, best_w = f.split(":", 1)[1], w[f]
         return f"learned:{best}" if best else "learned"
 
@@ -237,7 +237,7 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                     best = (rank, k, m, d)
             _rank, k, m, d = best
             f: set[str] = set()
-            f.add("d=after" if d < 0 else f"d={min(d, 3)}" if d < 6 else "d=6+")
+            f.add("d=after" if d < 0 else f"d={min(d, 3)}")
             if doc.focus_park(m.start) == p.idx:
                 f.add("focus")
                 f.add(f"focus&d={min(max(d, 0), 3)}")
@@ -282,15 +282,10 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                 if others:
                     f.add("other_park_in_sent")
             _cue_feats(doc, k, lo, hi, f, f"s{dd}")
-            for s, e, cid in doc.cues(k):
-                if 0 <= m.start - e <= 8 or 0 <= s - m.end <= 8:
-                    f.add(f"near:{cid}")
-            cue = rules.get((RelationKind.HOSTS, p.idx, firm.idx))
-            if cue is not None:
+            # (fewer, coarser features generalise better on unseen articles: the cue words right next to the
+            # firm, the rule's own name and "hosted by another park" were tried and left out, see the model card)
+            if rules.get((RelationKind.HOSTS, p.idx, firm.idx)) is not None:
                 f.add("rule:hosts")
-                f.add(f"rule:hosts:{cue}")
-            elif ("any", RelationKind.HOSTS, firm.idx) in rules:
-                f.add("rule:hosted_elsewhere")
             if (RelationKind.PARTNERS_WITH, p.idx, firm.idx) in rules:
                 f.add("rule:partner_of_park")
             elif ("any", RelationKind.PARTNERS_WITH, firm.idx) in rules:

@@ -203,7 +203,8 @@ def describe(cue: str) -> str:
             return (f"{cue} (learned classifier, {row.kind}; cue row {row.id} in kg.extract.cues, "
                     f"/{row.pattern}/): {row.reason}. e.g. {row.example}")
         if not cid:
-            return f"{cue} (learned classifier): accepted by the model with no cue row speaking for it"
+            return (f"{cue} (learned classifier): accepted on the pair's place in the article (the park in focus, "
+                    "the distance, the classes); no cue word spoke most for it")
         return f"{cue} (learned classifier): no cue row {cid!r} in kg.extract.cues"
     row = CUE_BY_ID.get(cue)
     if row is not None:
