@@ -91,10 +91,15 @@ _WORD_SUFFIXES = frozenset({"商会", "协会", "联合会", "联盟", "基金",
                             "技术中心", "政协"})
 # lists of projects: 开工项目6个：A、B、C； / 集中签约A、B等44个项目 / 以A、B为龙头
 _LIST_ITEM = f"(?:(?!等)[{L.CJK}A-Za-z0-9·]){{2,14}}"
-_COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:项目)?|项目(?:有|包括|为|分别是|分别为)?)[:：]"
-                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})(?=[；;。\n]|$)")
-_VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣工|投产|落户|引进|签下|入驻)(?:了)?"
+_COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:[^，。；、:：]{{0,4}}项目)?[:：]|"
+                         f"[0-9一二三四五六七八九十]+个[^，。；、:：]{{0,4}}项目(?:为|是|分别为|分别是|包括)[:：]?|"
+                         f"项目(?:有|包括|为|分别是|分别为)?[:：])"
+                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})(?=[；;。\n]|等|$)")
+_VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣工|投产|落户|引进|签下|入驻|有|包括)(?:了)?"
                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:[0-9一二三四五六七八九十百]+[个家批])")
+# what follows a firm's name in a project item: 科多供电|生产线项目, 云峰汽车零部件集成基地, 中创新航武汉项目三期
+_ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基地|生产基地|基地|总部|研发中心|建设|扩建|技改|"
+                        "项目|[一二三四五]期)+$")
 _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
 # the output of a project: X年产11万吨…项目 (the brand is before it)
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收")
@@ -1027,13 +1032,20 @@ class EntityFinder:
         return out
 
     def _list_item_firm(self, text: str, s: int, e: int, brand_ok: bool = True) -> Cand | None:
+        tail = _ITEM_TAIL.search(text, s, e)
+        if tail is not None and tail.start() - s >= 2:
+            e = tail.start()
+            for k in (3, 2):    # 中创新航武汉|项目: a place before the project words is the project's, not the firm's
+                if e - s - k >= 2 and self.gaz.place(text[e - k:e]):
+                    e -= k
+                    break
         name = text[s:e]
         if len(name) < 2 or self.gaz.place(name) or words.is_generic_phrase(name) or self.suffix_re.search(name) \
                 or words.leading_function_words(name) or _COUNT_BEFORE.search(name):
             return None
-        if len(name) <= 10 and self._weak_firm_name(name) and not any(
+        if (len(name) <= 10 and self._weak_firm_name(name) or tail is not None and 4 <= len(name) <= 6) and not any(
                 self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3)):
-            return Cand(s, e, EntityClass.COMPANY, "list", 1)       # 麦开食品, 佳铭特汽车电子
+            return Cand(s, e, EntityClass.COMPANY, "list", 1)       # 麦开食品, 佳铭特汽车电子, 科多供电|生产线项目
         return self._project_brand(text, s, e, whole=True) if brand_ok else None   # 格特拉克|研发中心
 
     def _project_brand(self, text: str, s: int, e: int, whole: bool = False, places: bool = True,
