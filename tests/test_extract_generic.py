@@ -367,3 +367,12 @@ def test_lists_of_projects_name_their_firms(run):
     for firm in ("格岚拉克", "云嘉汽车零部件", "佳铭特汽车电子", "麦开食品", "海济医药", "金广源包装", "万利航空",
                  "华电新能源", "黔希化工", "永贵机电", "海悦科技"):
         assert ents.get(firm) == "Company", firm
+
+
+def test_leaders_lists_zone_committees_and_cluster_zones(run):
+    ents, _ = run("县领导郑海涛、孔维东、郭立新\n出席仪式。副区长孔伟及相关部门负责同志参加。"
+                  "云岚经开区工委书记郑然出席。浙东产业集聚区今年引进企业十家。中共岳山市委常委郭明出席。")
+    for p in ("郑海涛", "孔维东", "郭立新", "孔伟", "郑然", "郭明"):
+        assert ents.get(p) == "Person", p
+    assert ents.get("云岚经开区工委") == "GovernmentBody" and ents.get("浙东产业集聚区") == "Park"
+    assert ents.get("中共岳山市委") == "GovernmentBody"

@@ -44,7 +44,7 @@ _TEAM_CHARS = frozenset("队")
 _LONE_GIVEN = frozenset("强")
 _LIST_PUNCT = frozenset("、，,。；;")
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
-_PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})(?=[，。；,;])")
+_PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})(?=[，。；,;\n]|$)")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
 _CLAUSE_BREAKS = frozenset("，。；：！？、“”\n ")
 # NAME，ORGANISATION / NAME是ORGANISATION的 (then a role), matched at a clause start
@@ -779,7 +779,10 @@ class EntityFinder:
                     lead = words.leading_function_words(om.group(1))   # 让博源模具车间主管 -> 博源模具
                     if len(om.group(1)) - lead >= 2:
                         s0 += lead
-                    out.append(Cand(s0, m.start(), EntityClass.COMPANY, "role-org", -1))
+                    # 中共X市委常委NAME: the party's committee is a government body, not a firm
+                    cls = EntityClass.GOVERNMENT_BODY if re.match(r"中共.+委$", text[s0:m.start()]) \
+                        else EntityClass.COMPANY
+                    out.append(Cand(s0, m.start(), cls, "role-org", -1))
         # 吴海峰，X公司创始人，… / 王建国是X公司的董事长: a name opening a clause, then an organisation and a role
         for m in self.role_re.finditer(text):
             if m.end() < len(text) and text[m.end()] not in "，,。；":

@@ -38,10 +38,11 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("产业新城", EntityClass.PARK), ("工业新城", EntityClass.PARK), ("生态城", EntityClass.PARK),
     ("工业集中区", EntityClass.PARK), ("产业集中区", EntityClass.PARK), ("集中区", EntityClass.PARK),
     ("分区", EntityClass.PARK), ("科技谷", EntityClass.PARK), ("产业港", EntityClass.PARK),
-    ("综保区", EntityClass.PARK),
+    ("综保区", EntityClass.PARK), ("产业集聚区", EntityClass.PARK), ("集聚区", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
-    ("党工委", EntityClass.GOVERNMENT_BODY), ("人民政府", EntityClass.GOVERNMENT_BODY),
+    ("党工委", EntityClass.GOVERNMENT_BODY), ("工委", EntityClass.GOVERNMENT_BODY),
+    ("人民政府", EntityClass.GOVERNMENT_BODY),
     ("政府", EntityClass.GOVERNMENT_BODY), ("发展和改革委员会", EntityClass.GOVERNMENT_BODY),
     ("发改委", EntityClass.GOVERNMENT_BODY), ("区委", EntityClass.GOVERNMENT_BODY),
     ("市委", EntityClass.GOVERNMENT_BODY), ("县委", EntityClass.GOVERNMENT_BODY),
@@ -127,7 +128,7 @@ SPEECH_VERBS = ("说道", "表示", "介绍", "告诉", "透露", "指出", "认
                 "解释", "回忆", "感慨", "补充道", "补充", "向记者", "向科技日报记者")
 
 # characters that cannot be the last character of a person name (they start the next word)
-PERSON_NEXT = set("说表介告透指认坦强称谈提解回感补向在的，。、：“”（）(),;；是和与也对将等就都从把被为了")
+PERSON_NEXT = set("说表介告透指认坦强称谈提解回感补向在的，。、：“”（）(),;；是和与也对将等就都从把被为了及")
 
 # relation cues
 HOSTS_BEFORE_PARK = ("地处", "位于", "落户", "入驻", "落地", "坐落于", "坐落在", "扎根", "来自", "选址", "落户于",
