@@ -94,7 +94,7 @@ _LIST_ITEM = f"(?:(?!等)[{L.CJK}A-Za-z0-9·]){{2,14}}"
 _COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:[^，。；、:：]{{0,4}}项目)?[:：]|"
                          f"[0-9一二三四五六七八九十]+个[^，。；、:：]{{0,4}}项目(?:为|是|分别为|分别是|包括)[:：]?|"
                          f"项目(?:有|包括|为|分别是|分别为)?[:：])"
-                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})(?=[；;。\n]|等|$)")
+                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及]{_LIST_ITEM})?)(?=[；;。\n]|等|$)")
 _VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣工|投产|落户|引进|签下|入驻|有|包括)(?:了)?"
                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:[0-9一二三四五六七八九十百]+[个家批])")
 # what follows a firm's name in a project item: 科多供电|生产线项目, 云峰汽车零部件集成基地, 中创新航武汉项目三期
@@ -1025,7 +1025,7 @@ class EntityFinder:
         for pat in (_COLON_LIST, _VERB_LIST, _LEAD_LIST):
             for m in pat.finditer(text):
                 pos = m.start("items")
-                for part in m.group("items").split("、"):
+                for part in re.split("[、和及]" if pat is _COLON_LIST else "、", m.group("items")):
                     s, e = pos, pos + len(part)
                     pos = e + 1
                     # 以A、B为代表: only items named like firms (a brand alone may be a product's or a common word)
