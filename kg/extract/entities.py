@@ -75,6 +75,12 @@ _TIME_LEFT = re.compile(r"(?:(?:[0-9０-９一二三四五六七八九十两]+�
                         r"(?:年度|年|月|季度|周|旬)(?:份|初|底|末|中)?(?:期间|以来|以后|之后|之前|里|内)?|期间|以来|之际)")
 # superlatives before a planned name: 打造全球首个|零碳产业园
 _FIRST_OF = re.compile(r"(?:全球|全国|全省|全市|国内|世界|亚洲|国际|中国)?(?:首个|首家|首座|第一个|唯一|一个|首批)")
+_ENUM_BRACKET = re.compile(r"[(（][一二三四五六七八九十0-9]{1,3}[)）]$")
+# a park named only by what it is about (绿色低碳示范园): the dictionary's tags of common words (no ns/nr/nz/j: places,
+# people, proper nouns and abbreviations name things); science cities and high-tech zones keep their names
+_DESCRIPTIVE_TAGS = frozenset({"n", "a", "b", "v", "vn", "an", "ad", "d", "f", "m", "q", "l", "i"})
+_NAMED_PARK_SUFFIXES = frozenset({"高新区", "高新技术产业开发区", "经济技术开发区", "经开区", "开发区", "经济开发区",
+                                  "科技城", "科学城", "新区", "新城", "综合保税区", "保税区", "综保区"})
 # 三大片区, 十大专业产业园: a count of parks, not a name
 _COUNT_OF = re.compile("[一二三四五六七八九十两几数多]大")
 # bodies named by their level alone (市委, 省政府, 区人大常委会) are entities when the text says so
@@ -260,6 +266,8 @@ class EntityFinder:
             if ch in ")）":
                 if depth == 0 and _BYLINE_BRACKET.search(text, max(floor, i - 40), i):
                     break        # （记者…）: a byline, not a qualifier inside the name
+                if depth == 0 and _ENUM_BRACKET.search(text, max(floor, i - 5), i):
+                    break        # （一）X工业园: an enumeration mark, not a qualifier of the name
                 if depth == 0 and _ALIAS_BRACKET.search(text, max(floor, i - 40), i):
                     break        # X公司（以下简称“Y”）正式进驻P: the alias closes the firm's clause
                 if depth == 0 and i - 1 - max(floor, i - 12) >= 0 and not _QUALIFIER_BRACKET.search(
@@ -680,6 +688,8 @@ class EntityFinder:
                 return False
         if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix):
             return False     # 世界一流高科技园区: the suffix cut the word 高科技; the whole name is common words
+        if cls is EntityClass.PARK and suffix not in _NAMED_PARK_SUFFIXES and self._descriptive(core):
+            return False     # 绿色低碳示范园, 光伏新材料产业园, 开放型经济示范区: a kind of park (a plan), not its name
         if (core + suffix) in _GENERIC_ORG_NOUNS:
             return False
         if _NUMBERED_SLOGAN.search(core):
@@ -698,6 +708,13 @@ class EntityFinder:
         if core[0] in "一二三四五六七八九十几多某数第" and (len(core) == 1 or core[1] in "家个项条只种次位名批类"):
             return False
         return True
+
+    def _descriptive(self, core: str) -> bool:
+        """Only words that describe an industry or a quality (no place, no brand, no word the dictionary lacks)."""
+        toks = words.tokens(core)
+        if len(core) < 2 or not toks or any(self.gaz.place(t) for t in toks):
+            return False
+        return all(words.tag(t) in _DESCRIPTIVE_TAGS for t in toks)
 
     def _registered_name(self, core: str, suffix: str) -> bool:
         """A full registered firm name is a name even when its words are common ones: 青石科技有限公司 (brand +
