@@ -75,6 +75,7 @@ _TIME_LEFT = re.compile(r"(?:(?:[0-9０-９一二三四五六七八九十两]+�
                         r"(?:年度|年|月|季度|周|旬)(?:份|初|底|末|中)?(?:期间|以来|以后|之后|之前|里|内)?|期间|以来|之际)")
 # superlatives before a planned name: 打造全球首个|零碳产业园
 _FIRST_OF = re.compile(r"(?:全球|全国|全省|全市|国内|世界|亚洲|国际|中国)?(?:首个|首家|首座|第一个|唯一|一个|首批)")
+_COUNT_IN = re.compile(r"[0-9一二两三四五六七八九十几多]+(?:个|座|家)")
 _ENUM_BRACKET = re.compile(r"[(（][一二三四五六七八九十0-9]{1,3}[)）]$")
 # a park named only by what it is about (绿色低碳示范园): the dictionary's tags of common words (no ns/nr/nz/j: places,
 # people, proper nouns and abbreviations name things); science cities and high-tech zones keep their names
@@ -337,6 +338,8 @@ class EntityFinder:
             start = tm.end()          # 3个月期间高新区的同志: the time phrase belongs to the clause
         for fm in _FIRST_OF.finditer(text, start, head):
             start = fm.end()          # 全球首个零碳产业园: a superlative, then the (generic) name
+        for cm in _COUNT_IN.finditer(text, start, head):
+            start = cm.end()          # 黄羊两个工业园区: a count, then a kind of park
         amount = None
         for amount in _AMOUNT.finditer(text, start, head):
             pass
