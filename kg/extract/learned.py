@@ -37,6 +37,7 @@ FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
 PARTIES = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.PARK, EntityClass.GOVERNMENT_BODY)
 _LEGAL = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|公司)$")
 _ADMIN = re.compile(r"(?:管委会|管理委员会|党工委|管理局|管理办公室|服务中心)$")
+_DEVELOPER = re.compile(r"城投|城建|建投|开发建设|开发投资|产业发展|发展集团|发展有限|投资集团|运营管理|建设投资|园区管理|园区运营")
 _MAX_PARTIES = 24   # a sentence naming more organisations than this (a long roll) gives no partner pairs
 
 
@@ -203,6 +204,8 @@ def _firm_feats(e: Ent, doc: _Doc, f: set[str]) -> None:
         f.add("university")
     if re.search(r"[A-Za-z]", name):
         f.add("latin")
+    if _DEVELOPER.search(name):
+        f.add("developer")    # 城投, 建投, X发展集团, X开发建设有限公司: who builds and runs parks, not their tenant
 
 
 def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> list[Pair]:
