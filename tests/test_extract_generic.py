@@ -383,3 +383,13 @@ def test_kinds_of_parks_and_enumeration_marks_are_no_names(run):
     assert ents.get("云岚工业集中区") == "Park" and ents.get("岳山工业集中区") == "Park"
     assert not [n for n in ents if n.startswith(("（", "部门", "赴"))]
     assert "绿色低碳示范园" not in ents and "生命健康产业园" not in ents
+
+
+def test_pairs_of_signing_parties_pair_neighbours(extractor):
+    from tests.test_extract_generic import _article
+
+    d = extractor.extract(_article("西安云岚研究所与星海光电有限公司、南州大学与蓝湾新材料有限公司等3个项目签约。"))
+    names = {e.key: e.name for e in d.entities}
+    with_sign = {(names[r.head], names[r.tail]) for r in d.relations if r.cue == "with-sign"}
+    assert ("西安云岚研究所", "星海光电有限公司") in with_sign and ("南州大学", "蓝湾新材料有限公司") in with_sign
+    assert ("西安云岚研究所", "蓝湾新材料有限公司") not in with_sign

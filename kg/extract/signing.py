@@ -29,6 +29,7 @@ _PIVOT = re.compile(r"[与同跟]")
 _PIVOT_AND = re.compile(r"[与同跟和]")
 _JOINT = re.compile(r"联手|携手|合资|联合成立|联合设立|共同出资|共同投资|共同打造|共同建设|联合打造")
 _PARK_SIGN = re.compile(r"(?:集中)?签约(?!落户|入驻|进驻|落地)")   # 签约落户: settling (hosts), not a partnership
+_PAIRS_LIST = re.compile(r"[与同跟][^、，。；]{2,30}、[^、，。；]{2,30}[与同跟]")
 _MAX_REACH = 80          # characters from 与 to its verb
 
 
@@ -83,6 +84,16 @@ def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], ment
             if not right:
                 continue
             before = [i for i, (m, _e) in enumerate(parties) if m.end <= w.start()]
+            if re.search(r"[与同跟]", text[w.end():v.start()]) or re.search(r"[与同跟]", text[seg_start:w.start()]) \
+                    and before and re.search("、", text[parties[before[-1]][0].end:w.start()]) is None \
+                    and _PAIRS_LIST.search(text, seg_start, v.start()):
+                # A与B、C与D等项目签约: pairs, each 与 joining its two neighbours only
+                nxt = [(m, e) for m, e in right if m.start == w.end()]
+                if before and nxt and parties[before[-1]][0].end == w.start():
+                    el, er = parties[before[-1]][1], nxt[0][1]
+                    if el.idx != er.idx:
+                        out.append(_rel(RelationKind.PARTNERS_WITH, el, er, sent, "with-sign"))
+                continue
             if before:
                 left = _list_around(text, parties, before[-1])
             else:
