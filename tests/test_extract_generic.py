@@ -386,10 +386,9 @@ def test_kinds_of_parks_and_enumeration_marks_are_no_names(run):
 
 
 def test_pairs_of_signing_parties_pair_neighbours(extractor):
-    from tests.test_extract_generic import _article
-
     d = extractor.extract(_article("西安云岚研究所与星海光电有限公司、南州大学与蓝湾新材料有限公司等3个项目签约。"))
     names = {e.key: e.name for e in d.entities}
+    partners = {(names[r.head], names[r.tail]) for r in d.relations if r.kind.value == "partnersWith"}
     with_sign = {(names[r.head], names[r.tail]) for r in d.relations if r.cue == "with-sign"}
-    assert ("西安云岚研究所", "星海光电有限公司") in with_sign and ("南州大学", "蓝湾新材料有限公司") in with_sign
+    assert ("西安云岚研究所", "星海光电有限公司") in partners and ("南州大学", "蓝湾新材料有限公司") in partners
     assert ("西安云岚研究所", "蓝湾新材料有限公司") not in with_sign
