@@ -113,6 +113,10 @@ def test_train_relations_cross_validates_and_writes_a_loadable_model(repo_root, 
     model = RelationModel.load(out)
     assert model is not None and model.meta["trained_on"] == ["a01", "a02"]
     assert out.read_text(encoding="utf-8") == model.to_json()      # deterministic, sorted JSON
+    again = tmp_path / "again.json"
+    assert main(["train-relations", "--gold-dir", str(fx / "gold"), "--texts", str(fx / "texts"), "--folds", "2",
+                 "--output", str(again), "--C", "1.0"]) == 0
+    assert again.read_bytes() == out.read_bytes()                  # the same data, the same bytes
 
 
 def test_train_relations_names_a_missing_gold_folder(tmp_path, capsys):
