@@ -23,6 +23,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.cues import CUES, cue_hits
@@ -436,6 +437,12 @@ _ADMIN_NAME = re.compile(r"(?:管委会|管理委员会|党工委)$")
 _SIGNED = re.compile(r"签约|签署|签订|签下")
 
 
+@lru_cache(maxsize=4096)
+def _cue_ids(sentence: str) -> frozenset:
+    """The cue rows a sentence holds (cached: the vetoes ask again for every pair of a sentence)."""
+    return frozenset(cid for _a, _b, cid in cue_hits(sentence))
+
+
 _VETO = {c.id for c in CUES if c.veto}
 _SETTLED = {c.id for c in CUES if c.kind == "hosts" and c.id not in ("project", "facility", "here", "cluster")}
 # the park as the destination of a trip: …一行到P考察 (the firm named before it is the visitor)
@@ -446,7 +453,7 @@ def _visitor(text: str, s: int, e: int, firm: Ent, park: Ent) -> bool:
     """The firm is the visitor of the park in sentence [s, e): named before 到/赴/莅临 + the park, in a sentence
     with a visit row (考察, 调研…) and no word of settling or investing. (Firms visited by officials *in* the
     park, 到P调研…到A、B调研, are the park's.)"""
-    ids = {cid for _a, _b, cid in cue_hits(text[s:e])}
+    ids = _cue_ids(text[s:e])
     if not ids & _VETO or ids & _SETTLED:
         return False
     for pm in park.mentions:
@@ -466,7 +473,7 @@ def _prospect(text: str, s: int, e: int, outbound: bool) -> bool:
     """On a trip (``outbound``), a sentence that calls on firms without a word of settling or investing."""
     if not outbound or not _CALL_ON.search(text, s, e):
         return False
-    ids = {cid for _a, _b, cid in cue_hits(text[s:e])}
+    ids = _cue_ids(text[s:e])
     return not ids & _SETTLED_STRONG
 
 
