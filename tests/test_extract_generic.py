@@ -392,3 +392,9 @@ def test_pairs_of_signing_parties_pair_neighbours(extractor):
     with_sign = {(names[r.head], names[r.tail]) for r in d.relations if r.cue == "with-sign"}
     assert ("西安云岚研究所", "星海光电有限公司") in partners and ("南州大学", "蓝湾新材料有限公司") in partners
     assert ("西安云岚研究所", "蓝湾新材料有限公司") not in with_sign
+
+
+def test_formal_zone_names_of_common_words(run):
+    ents, _ = run("兵团新型建材经济技术开发区相继与岳山建材、富迪阻燃材料等5家企业签订投资协议。建设世界一流高新技术产业开发区。")
+    assert ents.get("兵团新型建材经济技术开发区") == "Park"
+    assert not [n for n in ents if n.startswith("世界一流")]

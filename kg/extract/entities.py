@@ -75,6 +75,7 @@ _TIME_LEFT = re.compile(r"(?:(?:[0-9０-９一二三四五六七八九十两]+�
                         r"(?:年度|年|月|季度|周|旬)(?:份|初|底|末|中)?(?:期间|以来|以后|之后|之前|里|内)?|期间|以来|之际)")
 # superlatives before a planned name: 打造全球首个|零碳产业园
 _FIRST_OF = re.compile(r"(?:全球|全国|全省|全市|国内|世界|亚洲|国际|中国)?(?:首个|首家|首座|第一个|唯一|一个|首批)")
+_QUALITY = re.compile("一流|高水平|现代化|国际化|创新型|一批|示范性|高质量|全国|全省|各类|国家级|省级")
 _COUNT_IN = re.compile(r"[0-9一二两三四五六七八九十几多]+(?:个|座|家)")
 _ENUM_BRACKET = re.compile(r"[(（][一二三四五六七八九十0-9]{1,3}[)）]$")
 # a park named only by what it is about (绿色低碳示范园): the dictionary's tags of common words (no ns/nr/nz/j: places,
@@ -682,14 +683,17 @@ class EntityFinder:
             return False     # 上孵化器 (省级以上|孵化器), 该公司: one character is no name
         if suffix in ("办公室", "委员会", "局") and len(core) < 3:
             return False
+        # 某某新型建材经济技术开发区: a zone's formal name may be made of common words; a quality (世界一流…) is not one
+        formal = suffix in ("经济技术开发区", "高新技术产业开发区") and len(core) >= 4 and not _QUALITY.search(core)
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
-                core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core) or words.is_generic_phrase(core)):
+                core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core)
+                or (words.is_generic_phrase(core) and not formal)):
             # 国家新能源汽车检测中心: a national centre named by its field is a name (国家重点实验室 is a rank)
             national = core.startswith(("国家", "中国")) and not core.startswith("国家级") and len(core) >= 5 \
                 and not self._only_places(core)
             if not (cls is EntityClass.INSTITUTE and national and not any(ch.isdigit() for ch in core)):
                 return False
-        if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix):
+        if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix) and not formal:
             return False     # 世界一流高科技园区: the suffix cut the word 高科技; the whole name is common words
         if cls is EntityClass.PARK and suffix not in _NAMED_PARK_SUFFIXES and self._descriptive(core):
             return False     # 绿色低碳示范园, 光伏新材料产业园, 开放型经济示范区: a kind of park (a plan), not its name
