@@ -398,3 +398,12 @@ def test_formal_zone_names_of_common_words(run):
     ents, _ = run("兵团新型建材经济技术开发区相继与岳山建材、富迪阻燃材料等5家企业签订投资协议。建设世界一流高新技术产业开发区。")
     assert ents.get("兵团新型建材经济技术开发区") == "Park"
     assert not [n for n in ents if n.startswith("世界一流")]
+
+
+def test_signing_with_each_on_its_project(extractor):
+    d = extractor.extract(_article("云岚经济技术开发区推介会举行。开发区与岳山碳素研究院、星海新材料科技有限公司分别就碳材料产业园、"
+                                   "年产3000万平方米建筑陶瓷、氯代醚酮、10000吨系列复配型防腐防霉助剂项目签约。"))
+    names = {e.key: e.name for e in d.entities}
+    rels = {(names[r.head], r.kind.value, names[r.tail]) for r in d.relations}
+    assert ("云岚经济技术开发区", "partnersWith", "星海新材料科技有限公司") in rels \
+        or ("星海新材料科技有限公司", "partnersWith", "云岚经济技术开发区") in rels

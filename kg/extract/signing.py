@@ -30,6 +30,7 @@ _PIVOT_AND = re.compile(r"[与同跟和]")
 _JOINT = re.compile(r"联手|携手|合资|联合成立|联合设立|共同出资|共同投资|共同打造|共同建设|联合打造")
 _PARK_SIGN = re.compile(r"(?:集中)?签约(?!落户|入驻|进驻|落地)")   # 签约落户: settling (hosts), not a partnership
 _PAIRS_LIST = re.compile(r"[与同跟][^、，。；]{2,30}、[^、，。；]{2,30}[与同跟]")
+_EACH_ON = re.compile(r"分别就|分别围绕|分别在")
 _MAX_REACH = 80          # characters from 与 to its verb
 
 
@@ -77,7 +78,10 @@ def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], ment
             if w.group() == "和" and not (any(m.end == w.start() for m, _e in parties)
                                           and any(m.start == w.end() for m, _e in parties)):
                 continue     # 和 joins two parties named right around it (P和X签约); elsewhere it coordinates
-            v = _VERB.search(text, w.end(), min(sent.end, w.end() + _MAX_REACH))
+            reach = _MAX_REACH
+            if _EACH_ON.search(text, w.end(), min(sent.end, w.end() + _MAX_REACH)):
+                reach = 3 * _MAX_REACH   # 与A、B、C分别就X、Y、Z项目签约: the verb comes after the list of topics
+            v = _VERB.search(text, w.end(), min(sent.end, w.end() + reach))
             if v is None or re.search(r"[。；;！？]", text[w.end():v.start()]):
                 continue
             right = [(m, e) for m, e in parties if w.end() <= m.start and m.end <= v.start()]
