@@ -72,9 +72,11 @@ def test_bodies_named_by_level_alone(run):
     assert ents.get("市人大常委会") == "GovernmentBody"
 
 
-def test_standing_committee_rank_is_no_body(run):
-    ents, _ = run("省委常委、柳城市委书记王建平出席。")
-    assert "省委" not in ents
+def test_standing_committee_member_works_for_the_committee(run):
+    # the annotation conventions count a partly named body (市委, 省委) where the text gives a person's rank in it:
+    # 省委常委 is a member of the provincial committee
+    ents, rels = run("省委常委、柳城市委书记王建平出席。")
+    assert ents.get("省委") == "GovernmentBody" and ents.get("柳城市委") == "GovernmentBody"
 
 
 def test_adjacent_bodies_are_split(run):

@@ -90,7 +90,6 @@ _BARE_LEVELS = frozenset({"省", "市", "区", "县", "州", "镇"})
 _BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办", "省委办", "区委办", "县委办"})
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
                                    "商务局", "发改委"}
-_RANK_AFTER_BODY = ("常委", "委员")   # 省委常委: a rank held by a person, not the committee named
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
 # suffixes that are also the end of common words (招商会, 行业 after 分, 工作站 after 加油): checked against the
 # segmentation of the name's last characters
@@ -664,7 +663,7 @@ class EntityFinder:
     def _good_prefix(self, prefix: str, suffix: str, cls: EntityClass, after: str = "") -> bool:
         core = re.sub(r"[()（）]", "", prefix)
         if cls is EntityClass.GOVERNMENT_BODY and (core in _BARE_LEVELS or not core) and suffix in _BARE_BODIES \
-                and (core or suffix in _BARE_COMMITTEES) and not after.startswith(_RANK_AFTER_BODY) \
+                and (core or suffix in _BARE_COMMITTEES) \
                 and not (after[:1] in _NUMERALS and not core):
             return True      # 市委书记…, 省政府副秘书长, 市人大常委会副主任: a body named by its level alone
         if not core:
