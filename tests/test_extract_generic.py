@@ -409,3 +409,8 @@ def test_signing_with_each_on_its_project(extractor):
     rels = {(names[r.head], r.kind.value, names[r.tail]) for r in d.relations}
     assert ("云岚经济技术开发区", "partnersWith", "星海新材料科技有限公司") in rels \
         or ("星海新材料科技有限公司", "partnersWith", "云岚经济技术开发区") in rels
+
+
+def test_foreign_missions_and_short_named_offices(run):
+    ents, _ = run("英国驻华大使馆公使吴明表示支持。市金融办主任李强介绍情况。")
+    assert ents.get("英国驻华大使馆") == "GovernmentBody" and ents.get("市金融办") == "GovernmentBody"

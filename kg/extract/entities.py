@@ -89,7 +89,8 @@ _COUNT_OF = re.compile("[一二三四五六七八九十两几数多]大")
 _BARE_LEVELS = frozenset({"省", "市", "区", "县", "州", "镇"})
 _BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办", "省委办", "区委办", "县委办"})
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
-                                   "商务局", "发改委"}
+                                   "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
+                                   "行审局", "科技局", "工信局", "财政局", "统计局"}
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
 # suffixes that are also the end of common words (招商会, 行业 after 分, 工作站 after 加油): checked against the
 # segmentation of the name's last characters

@@ -65,7 +65,9 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     *[(w, EntityClass.GOVERNMENT_BODY) for w in (
         "人大常委会", "政协", "市委办", "区委办", "县委办", "省委办", "政府办", "科委", "经信委", "经济信息化委", "经济和信息化委", "工信委", "教委", "卫健委", "商委",
         "建委", "农委", "国资委", "网信办", "合作交流办", "招商办", "金融办", "外事办", "侨办", "台办", "政研室",
-        "行审局", "行政审批局", "投促中心", "投资促进中心", "招商中心", "政务服务中心")],
+        "行审局", "行政审批局", "投促中心", "投资促进中心", "招商中心", "政务服务中心",
+        # foreign missions
+        "大使馆", "总领事馆", "领事馆")],
     # institutes
     ("产业技术研究院", EntityClass.INSTITUTE), ("研究院", EntityClass.INSTITUTE), ("研究所", EntityClass.INSTITUTE),
     ("研究中心", EntityClass.INSTITUTE), ("创新中心", EntityClass.INSTITUTE), ("服务中心", EntityClass.INSTITUTE),
