@@ -162,11 +162,11 @@ def test_assistant_titles_are_roles_not_names(run):
 # ------------------------------------------------------------------------------------------- traditional script
 
 def test_traditional_script_is_matched_as_simplified(run):
-    text = "北京納米科技產業園是北京市科委與懷柔區政府共同建設的產業園，這裡聚集了許多高新技術企業，發展勢頭強勁。"
+    text = "東州納米科技產業園是東州市科委與青嵐區政府共同建設的產業園，這裡聚集了許多高新技術企業，發展勢頭強勁。"
     ents, _ = run(text)
-    assert ents.get("北京納米科技產業園") == "Park"        # the name keeps the text's own characters
-    assert ents.get("北京市科委") == "GovernmentBody"
-    assert ents.get("懷柔區政府") == "GovernmentBody"
+    assert ents.get("東州納米科技產業園") == "Park"        # the name keeps the text's own characters
+    assert ents.get("東州市科委") == "GovernmentBody"
+    assert ents.get("青嵐區政府") == "GovernmentBody"
 
 
 def test_simplified_text_is_left_as_it_is():
@@ -174,8 +174,8 @@ def test_simplified_text_is_left_as_it_is():
 
     text = "近日，青禾新区举行项目集中签约仪式，著名企业家出席。"
     assert words.to_simplified(text) is text
-    assert words.to_simplified("懷柔區政府與北京市科委簽署協議，雙方將共同推進產業園區發展。") == \
-        "怀柔区政府与北京市科委签署协议，双方将共同推进产业园区发展。"
+    assert words.to_simplified("青嵐區政府與東州市科委簽署協議，雙方將共同推進產業園區發展。") == \
+        "青岚区政府与东州市科委签署协议，双方将共同推进产业园区发展。"
 
 
 def test_brand_at_the_head_of_a_phrase():
@@ -328,8 +328,8 @@ def test_clause_verbs_and_conjunctions_stop_a_name(run):
 
 
 def test_industrial_concentration_zones_and_sub_zones(run):
-    ents, _ = run("龙岭工业集中区今年新签约三个项目。星海物流拟在青川经济开发区北山分区建设物流港。")
-    assert ents.get("龙岭工业集中区") == "Park"
+    ents, _ = run("云岭工业集中区今年新签约三个项目。星海物流拟在青川经济开发区北山分区建设物流港。")
+    assert ents.get("云岭工业集中区") == "Park"
     assert ents.get("青川经济开发区北山分区") == "Park"
 
 
@@ -358,16 +358,16 @@ def test_firm_before_a_projects_yearly_output(run):
 
 
 def test_a_park_named_with_its_province_is_also_found_without_it(run):
-    _, names = run("近日，在云南曲靖经济开发区，一个新项目正式投产。")
-    assert "曲靖经济开发区" in names
+    _, names = run("近日，在云南保山岚峰经济开发区，一个新项目正式投产。")
+    assert "保山岚峰经济开发区" in names
 
 
 def test_lists_of_projects_name_their_firms(run):
-    ents, _ = run("当天，还有8个项目集中开工，其中园区本部5个：格岚拉克研发中心、云嘉汽车零部件、佳铭特汽车电子、麦开食品、"
-                  "大佑农生物；东区3个：海济医药、泽尔医药物流、金广源包装。活动中，集中签约万利航空、华电新能源等44个招商引资项目。"
-                  "形成了以黔希化工为龙头的化工产业集群，以永贵机电、海悦科技为代表的装备制造产业集群。")
-    for firm in ("格岚拉克", "云嘉汽车零部件", "佳铭特汽车电子", "麦开食品", "海济医药", "金广源包装", "万利航空",
-                 "华电新能源", "黔希化工", "永贵机电", "海悦科技"):
+    ents, _ = run("当天，还有8个项目集中开工，其中园区本部5个：格岚拉克研发中心、云岭汽车零部件、佳岚特汽车电子、云麦食品、"
+                  "大岳农生物；东区3个：岚济医药、泽岳医药物流、金岚源包装。活动中，集中签约万岳航空、华岚新能源等44个招商引资项目。"
+                  "形成了以黔岚化工为龙头的化工产业集群，以永岳机电、海岚科技为代表的装备制造产业集群。")
+    for firm in ("格岚拉克", "云岭汽车零部件", "佳岚特汽车电子", "云麦食品", "岚济医药", "金岚源包装", "万岳航空",
+                 "华岚新能源", "黔岚化工", "永岳机电", "海岚科技"):
         assert ents.get(firm) == "Company", firm
 
 
@@ -397,8 +397,8 @@ def test_pairs_of_signing_parties_pair_neighbours(extractor):
 
 
 def test_formal_zone_names_of_common_words(run):
-    ents, _ = run("兵团新型建材经济技术开发区相继与岳山建材、富迪阻燃材料等5家企业签订投资协议。建设世界一流高新技术产业开发区。")
-    assert ents.get("兵团新型建材经济技术开发区") == "Park"
+    ents, _ = run("东州新型建材经济技术开发区相继与岳山建材、云迪阻燃材料等5家企业签订投资协议。建设世界一流高新技术产业开发区。")
+    assert ents.get("东州新型建材经济技术开发区") == "Park"
     assert not [n for n in ents if n.startswith("世界一流")]
 
 
@@ -412,5 +412,5 @@ def test_signing_with_each_on_its_project(extractor):
 
 
 def test_foreign_missions_and_short_named_offices(run):
-    ents, _ = run("英国驻华大使馆公使吴明表示支持。市金融办主任李强介绍情况。")
-    assert ents.get("英国驻华大使馆") == "GovernmentBody" and ents.get("市金融办") == "GovernmentBody"
+    ents, _ = run("芬兰驻华大使馆公使吴明表示支持。市金融办主任李强介绍情况。")
+    assert ents.get("芬兰驻华大使馆") == "GovernmentBody" and ents.get("市金融办") == "GovernmentBody"

@@ -68,7 +68,7 @@ _GENERIC_BRANDS = frozenset({"上市", "挂牌", "合资", "外资", "民营", "
 # stop characters that may sit inside a word (成都, 大数据, 以色列); punctuation and 的/在 always stop
 _BYLINE_BRACKET = re.compile(r"[（(](?:本报|特派|驻\w{1,6})?(?:记者|通讯员|实习生|摄影|编辑)[^（()）]*[)）]$")
 _ALIAS_BRACKET = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（()）]*[)）]$")
-# a qualifier inside a name: 特斯拉(上海), 浙江中荷(嘉善), 山西(太重), 高端食品(药品), 启迪之星（天津·海洋园）
+# a qualifier inside a name: 星澜(上海), 浙江中丹(嘉兴), 山西(岳重), 高端食品(药品), 云岚之星（东州·海洋园）
 _QUALIFIER_BRACKET = re.compile(f"[（(][{L.CJK}A-Za-z0-9·]{{1,10}}[)）]$")
 # time words before a name: 3个月期间|高新区, 继上月|高新区, 今年以来|
 _TIME_LEFT = re.compile(r"(?:(?:[0-9０-９一二三四五六七八九十两]+个?|[继自]?(?:上|本|当|下|今|去))"
@@ -105,7 +105,7 @@ _COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:[^，。
                          f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及]{_LIST_ITEM})?)(?=[；;。\n]|等|$)")
 _VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣工|投产|落户|引进|签下|入驻|有|包括)(?:了)?"
                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:[0-9一二三四五六七八九十百]+[个家批])")
-# what follows a firm's name in a project item: 科多供电|生产线项目, 云峰汽车零部件集成基地, 中创新航武汉项目三期
+# what follows a firm's name in a project item: 岳多供电|生产线项目, 云岚汽车零部件集成基地, 星澜新航东州项目三期
 _ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基地|生产基地|基地|总部|研发中心|建设|扩建|技改|"
                         "项目|[一二三四五]期)+$")
 _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
@@ -470,14 +470,14 @@ class EntityFinder:
         return out
 
     def _sub_brand(self, text: str, e: int) -> int:
-        """一汽X、, 上汽X总经理, 华为云、: a group's short name with a brand of its own after it (a list item or a
+        """岳汽X、, 云汽X总经理, 星海云、: a group's short name with a brand of its own after it (a list item or a
         name before a role) names a member firm; the end of that name, else 0."""
         for k in (2, 3, 4, 1):
             run = text[e:e + k]
             if len(run) < k or not all(_CJK_RE.match(ch) for ch in run) or any(ch in L.LEFT_STOP_CHARS for ch in run):
                 break
             if (k == 1) != (run == "云"):
-                continue     # one character only for the cloud brands (华为云, 阿里云)
+                continue     # one character only for the cloud brands (星海云, 云岚云)
             after = e + k
             if not (text[after:after + 1] in ("、", "等") or self.role_re.match(text, after)):
                 continue
@@ -605,8 +605,8 @@ class EntityFinder:
     def _gov_start(self, text: str, out: list[Cand], start: int, head: int) -> int:
         """Where a government body's name starts, given the left edge found so far.
 
-        - 黑龙江省委省政府, 区委区政府: a body named right after another one is a second body (省政府);
-        - 上海市规划和国土资源管理局, 滨海新区商务和投促局: a 和 inside the name, when the name starts at a place."""
+        - 某省委省政府, 区委区政府: a body named right after another one is a second body (省政府);
+        - 东州市规划和国土资源管理局, 青川新区商务和投促局: a 和 inside the name, when the name starts at a place."""
         if out and out[-1].cls is EntityClass.GOVERNMENT_BODY and start < out[-1].end < head \
                 and text[out[-1].end:head] in _BARE_LEVELS:
             return out[-1].end
@@ -1062,7 +1062,7 @@ class EntityFinder:
         tail = _ITEM_TAIL.search(text, s, e)
         if tail is not None and tail.start() - s >= 2:
             e = tail.start()
-            for k in (3, 2):    # 中创新航武汉|项目: a place before the project words is the project's, not the firm's
+            for k in (3, 2):    # 星澜新航东州|项目: a place before the project words is the project's, not the firm's
                 if e - s - k >= 2 and self.gaz.place(text[e - k:e]):
                     e -= k
                     break
@@ -1072,8 +1072,8 @@ class EntityFinder:
             return None
         if (len(name) <= 10 and self._weak_firm_name(name) or tail is not None and 4 <= len(name) <= 6) and not any(
                 self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3)):
-            return Cand(s, e, EntityClass.COMPANY, "list", 1)       # 麦开食品, 佳铭特汽车电子, 科多供电|生产线项目
-        return self._project_brand(text, s, e, whole=True) if brand_ok else None   # 格特拉克|研发中心
+            return Cand(s, e, EntityClass.COMPANY, "list", 1)       # 云麦食品, 佳岚特汽车电子, 岳多供电|生产线项目
+        return self._project_brand(text, s, e, whole=True) if brand_ok else None   # 格岚拉克|研发中心
 
     def _project_brand(self, text: str, s: int, e: int, whole: bool = False, places: bool = True,
                        before_output: bool = False) -> Cand | None:

@@ -149,7 +149,7 @@ class Resolver:
                 if m.cls is EntityClass.PERSON or (m.source == "place-brand" and m.fortune is None
                                                    and c.cls is EntityClass.PLACE and c.place is not None
                                                    and c.place.level > 0):
-                    break    # 安达 in 牛安达 is a given name, not a place; 某城时代 is a brand
+                    break    # 安达 in 吕安达 is a given name, not a place; 某城时代 is a brand
                 if c.source == "gazetteer" and c.cls is EntityClass.PARK and self._park_word_only(text, m, c):
                     continue
                 if c.cls is EntityClass.PLACE and c.place is not None and c.place.level == 0 and c.start == m.start \
@@ -175,7 +175,7 @@ class Resolver:
         return ents, mentions, inner
 
     def _province_free_alias(self, e: Ent) -> None:
-        """云南曲靖经济开发区 is also called 曲靖经济开发区: a park named with its province before its city gets the
+        """云南岳川经济开发区 is also called 岳川经济开发区: a park named with its province before its city gets the
         name without the province as an alias (skos:altLabel), so that either form finds it."""
         for name in list(e.names):
             n = normalise_name(name)
@@ -360,7 +360,7 @@ class Resolver:
                     continue
                 cf = company_core(f.label, self.gaz)
                 if any(c.source == "sub-brand" for c in f.mentions + e.mentions) and cf != ce:
-                    continue     # 一汽解放 / 一汽集团: a member firm of the group, not the group
+                    continue     # 岳汽解放 / 岳汽集团: a member firm of the group, not the group
                 if any(c.source == "place-brand" for c in f.mentions + e.mentions):
                     continue     # 甲城时代 / 乙省时代: the place is part of each brand, not a location to drop
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and

@@ -138,7 +138,7 @@ def leading_common_word(s: str) -> int:
     return 0
 
 
-# words that end a brand (合全国际, 某某集团) rather than describe a product
+# words that end a brand (云岚国际, 某某集团) rather than describe a product
 _BRAND_TAILS = frozenset({"国际", "集团", "股份", "控股", "实业", "科技", "智能", "新材料", "新能源", "半导体", "微电子",
                           "机器人", "自动化", "生物医药", "智能云"})
 
@@ -147,9 +147,9 @@ _COMMON_YE = frozenset("工业 农业 产业 企业 行业 商业 物业 创业 
 
 
 def leading_brand(s: str, whole: bool = False) -> int:
-    """Length of the brand a project or product phrase starts with (合全国际|创新药生产基地, 安宝乐|婴幼儿配方奶粉,
-    华为云|工业互联网创新中心), else 0: words the dictionary does not know, proper nouns, and characters standing
-    alone, up to the first common word. ``whole``: the phrase ends there (京东方数科|总部), so the characters after
+    """Length of the brand a project or product phrase starts with (云岚国际|创新药生产基地, 岳宝乐|婴幼儿配方奶粉,
+    星海云|工业互联网创新中心), else 0: words the dictionary does not know, proper nouns, and characters standing
+    alone, up to the first common word. ``whole``: the phrase ends there (岳东方数科|总部), so the characters after
     a proper noun are part of the brand."""
     toks = tokens(s)
     n = singles = 0
