@@ -49,7 +49,6 @@ class Pair:
     tail: int
     sent: Sentence | None       # the evidence
     feats: set[str] = field(default_factory=set)
-    span: tuple[int, int] = (0, 0)   # the tail's mention the features were taken from
 
 
 @dataclass
@@ -298,7 +297,7 @@ def _host_pairs(doc: _Doc, ents: list[Ent], rules: dict, compatible=None) -> lis
                 f.add("rule:is_subsidiary")
             if ("parent", firm.idx) in rules:
                 f.add("rule:is_parent")      # 中国X旗下的X环境落户: the subsidiary settles, not the group
-            out.append(Pair(RelationKind.HOSTS, p.idx, firm.idx, doc.sent(k), f, (m.start, m.end)))
+            out.append(Pair(RelationKind.HOSTS, p.idx, firm.idx, doc.sent(k), f))
     return out
 
 
@@ -370,7 +369,7 @@ def _partner_pairs(doc: _Doc, rules: dict) -> list[Pair]:
             if key in found:
                 found[key].feats |= f
             else:
-                found[key] = Pair(RelationKind.PARTNERS_WITH, key[0], key[1], s, f, (m.start, m.end))
+                found[key] = Pair(RelationKind.PARTNERS_WITH, key[0], key[1], s, f)
     return list(found.values())
 
 
@@ -496,7 +495,11 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
     - ``nested-park``: a firm hosted by a sub-park (X高新区Y片区) is hosted by the park it is part of, when the
       article names that park;
     - ``signing-party``: a park hosting a firm whose sentence says the park (or its 管委会, named before 与) signed
-      with or works with the firm (…与A、B签约) is also its partner, as the conventions ask.
+      with or works with the firm (…与A、B签约) is also its partner, as the conventions ask;
+    - ``signed-with-park``: a park (or its 管委会) that signs with a firm hosts it.
+
+    Vetoes (rules' hosts and the model's alike): the park's visitor (:func:`_visitor`), a prospect called on during
+    an investment trip (:func:`_prospect`); the model's only: a firm named as another firm's client or partner.
     """
     from kg.extract.relations import Rel, dedupe
 
