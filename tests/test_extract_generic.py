@@ -414,3 +414,9 @@ def test_signing_with_each_on_its_project(extractor):
 def test_foreign_missions_and_short_named_offices(run):
     ents, _ = run("芬兰驻华大使馆公使吴明表示支持。市金融办主任李强介绍情况。")
     assert ents.get("芬兰驻华大使馆") == "GovernmentBody" and ents.get("市金融办") == "GovernmentBody"
+
+
+def test_a_zones_name_holds_no_place_of_another_province(run):
+    # 东湖高新区 is the national list's Wuhan zone; 东湖区 is a district of another province
+    ents, _ = run("东湖高新区和星海光电有限公司签约。")
+    assert "东湖区" not in ents

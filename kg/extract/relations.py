@@ -164,7 +164,11 @@ class RelationFinder:
 
         for e in ents:
             if e.cls is not EntityClass.PERSON and not (e.cls is EntityClass.GOVERNMENT_BODY and _is_park_admin(e)):
+                home = self.gaz.place(e.park.province) if e.park is not None and e.park.province else None
                 for ie, sent in self._name_places(e, by_name, inner, sent_of):
+                    if home is not None and ie.place is not None and ie.place.level > 0 and not (
+                            ie.place.code == home.code or self.gaz.contains(home, ie.place)):
+                        continue     # 东湖 of 东湖高新区 (Wuhan) is not the 东湖区 of another province
                     out.append(Rel(RelationKind.LOCATED_IN, e.idx, ie.idx, sent, implied=True, cue="name-place"))
             # a park's administration named after it manages it (聊城高新区管委会 -> 聊城高新区): the longest park
             # name the body's name starts with (…互联网产业园发展服务中心 manages the 互联网产业园, not the zone)

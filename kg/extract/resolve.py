@@ -156,6 +156,9 @@ class Resolver:
                         and m.cls in (EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY) and any(
                             x.source == "gazetteer" and x.official and x.start == m.start for x in inner[id(m)]):
                     continue     # 中国科学院X大学: the country is part of a national body's fixed name
+                if c.cls is EntityClass.PLACE and c.place is not None and c.place.level > 0 and m.park is not None \
+                        and m.park.province and not self._in_province(c.place, m.park.province):
+                    continue     # 东湖 of 东湖高新区 (a Wuhan zone) is not the 东湖区 of another province
                 if (c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK)) or \
                         (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
                          and m.cls is not EntityClass.PLACE):
@@ -173,6 +176,10 @@ class Resolver:
         for i, e in enumerate(ents):
             e.idx = i
         return ents, mentions, inner
+
+    def _in_province(self, place: PlaceEntry, province: str) -> bool:
+        home = self.gaz.place(province)
+        return home is None or place.code == home.code or self.gaz.contains(home, place)
 
     def _province_free_alias(self, e: Ent) -> None:
         """云南岳川经济开发区 is also called 岳川经济开发区: a park named with its province before its city gets the
