@@ -6,6 +6,7 @@ Three rules, each named by a row id of the cue table (``kg/extract/cues.py``) as
   every party between 与 and the verb partners
   with the party before 与 (the nearest one in the sentence, with the 、-list it belongs to: ``A、B等企业与P签订
   入驻协议``); a sentence without one speaks of the park in focus (``开发区通过深化与A、B等协作``).
+  ``A与B、C与D等项目签约`` pairs each 与's two neighbours; ``与A、B分别就X、Y项目签约`` reaches past the topics.
 - ``joint-list``: ``A、B联手打造 / 合资成立 / 共同出资``: the parties listed right before the joint verb partner
   with each other.
 - ``park-signs``: ``P…签约，A、B等项目落户``: a park that signs, then the firms of the same sentence.
@@ -88,9 +89,7 @@ def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], ment
             if not right:
                 continue
             before = [i for i, (m, _e) in enumerate(parties) if m.end <= w.start()]
-            if re.search(r"[与同跟]", text[w.end():v.start()]) or re.search(r"[与同跟]", text[seg_start:w.start()]) \
-                    and before and re.search("、", text[parties[before[-1]][0].end:w.start()]) is None \
-                    and _PAIRS_LIST.search(text, seg_start, v.start()):
+            if _PAIRS_LIST.search(text, seg_start, v.start()):
                 # A与B、C与D等项目签约: pairs, each 与 joining its two neighbours only
                 nxt = [(m, e) for m, e in right if m.start == w.end()]
                 if before and nxt and parties[before[-1]][0].end == w.start():
