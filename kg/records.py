@@ -51,6 +51,11 @@ class Article:
     bylines: tuple[str, ...] = ()
     encoding: str = "utf-8"
 
+    @classmethod
+    def from_text(cls, text: str, doc_id: str = "t", source: str = "t.txt") -> "Article":
+        """An article of a plain string (its text is its raw text): extraction from a sentence in a notebook or a test."""
+        return cls(doc_id=doc_id, source=source, text=text, raw=text, to_raw=tuple(range(len(text) + 1)))
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean [start, end) span to the raw text."""
         if end <= start:

@@ -121,9 +121,8 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
 
     from kg.commands.train_relations import gold_items
-    from kg.evaluate import _Ent, align
     from kg.extract.pipeline import Extractor
-    from kg.extract.train_relations import folds
+    from kg.extract.train_relations import align_to_gold, folds
 
     ev, seeds = Path(sys.argv[1]), Path(sys.argv[2])
     items = gold_items([ev / "dev", ev / "dev/fresh/gold"], [seeds, ev / "dev/fresh/texts"])
@@ -132,9 +131,7 @@ def main() -> int:
     for stem, article, gold in items:
         doc = ex.nlp(article.text)
         ents = doc._.entities
-        sys_ents = {e.idx: _Ent(e.idx, e.label, list(dict.fromkeys([e.label] + e.names)), [e.cls.value], e.f500)
-                    for e in ents}
-        _g, s2g, typed = align(gold.ents, sys_ents, [e.idx for e in ents])
+        s2g, typed = align_to_gold(ents, gold)
         data[stem] = [(features(e, doc.text), e.idx in s2g and typed[s2g[e.idx]]) for e in ents]
     for C in (0.3, 1.0, 3.0):
         probs = []

@@ -17,8 +17,7 @@ from kg.records import Article, RelationKind
 KINDS = {"hosts", "partnersWith", "subsidiaryOf", "against"}
 
 
-def _article(text: str) -> Article:
-    return Article(doc_id="t", source="t.txt", text=text, raw=text, to_raw=tuple(range(len(text) + 1)))
+_article = Article.from_text
 
 
 @pytest.mark.parametrize("cue", CUES, ids=[c.id for c in CUES])

@@ -21,8 +21,7 @@ def _rows(path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def _article(text: str) -> Article:
-    return Article(doc_id="t", source="t.txt", text=text, raw=text, to_raw=tuple(range(len(text) + 1)))
+_article = Article.from_text
 
 
 @pytest.fixture(scope="module")

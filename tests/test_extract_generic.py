@@ -9,8 +9,7 @@ import pytest
 from kg.records import Article
 
 
-def _article(text: str) -> Article:
-    return Article(doc_id="t", source="t.txt", text=text, raw=text, to_raw=tuple(range(len(text) + 1)))
+_article = Article.from_text
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,7 @@ RULE_MODULES = (relations, signing, learned)
 SIGNING_IDS = {"with-sign", "joint-list", "park-signs"}     # rules whose words are cue-table rows too
 
 
-def _article(text: str) -> Article:
-    return Article(doc_id="t", source="t.txt", text=text, raw=text, to_raw=tuple(range(len(text) + 1)))
+_article = Article.from_text
 
 
 @pytest.fixture(scope="module")

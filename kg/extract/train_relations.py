@@ -32,6 +32,15 @@ def _relations_pipe(extractor):
     return extractor.nlp.get_pipe("parkkg_relations")
 
 
+def align_to_gold(ents, gold) -> tuple[dict, dict]:
+    """The scorer's alignment of an article's entities (``Ent``) to its gold entities: (Ent.idx -> gold index,
+    gold index -> whether the classes agree)."""
+    sys_ents = {e.idx: _Ent(e.idx, e.label, list(dict.fromkeys([e.label] + e.names)), [e.cls.value], e.f500)
+                for e in ents}
+    _g2s, s2g, typed = align(gold.ents, sys_ents, [e.idx for e in ents])
+    return s2g, typed
+
+
 def collect(items: list[tuple[str, Article, object]], extractor) -> list[Example]:
     """Candidate pairs and their gold labels for each (stem, article, gold) item."""
     pipe = _relations_pipe(extractor)
@@ -42,9 +51,7 @@ def collect(items: list[tuple[str, Article, object]], extractor) -> list[Example
         for stem, article, gold in items:
             doc = extractor.nlp(article.text)
             ents = doc._.entities
-            sys_ents = {e.idx: _Ent(e.idx, e.label, list(dict.fromkeys([e.label] + e.names)), [e.cls.value], e.f500)
-                        for e in ents}
-            _g2s, s2g, _typed = align(gold.ents, sys_ents, [e.idx for e in ents])
+            s2g, _typed = align_to_gold(ents, gold)
             labels = []
             for p in doc._.pairs:
                 gi, gj = s2g.get(p.head), s2g.get(p.tail)
