@@ -419,3 +419,40 @@ def test_a_zones_name_holds_no_place_of_another_province(run):
     # 东湖高新区 is the national list's Wuhan zone; 东湖区 is a district of another province
     ents, _ = run("星海光电有限公司的新工厂落户东湖高新区。")
     assert "东湖区" not in ents
+
+
+# ------------------------------------------------------------------------------------------------ firms by their slot
+
+@pytest.mark.parametrize("text, firms", [
+    ("由蓝岳汽车、赛普勒两个世界500强联手打造的高端装备项目在青川经开区投产。", ("蓝岳汽车", "赛普勒")),
+    ("华岳、锦程两家企业在青川高新区签约。", ("华岳", "锦程")),
+])
+def test_counted_list_of_firms(run, text, firms):
+    ents, _ = run(text)
+    for f in firms:
+        assert ents.get(f) == "Company"
+
+
+def test_counted_list_of_people_is_no_firm_list(run):
+    ents, _ = run("青川高新区有张三、李四两个项目经理。")
+    assert "张三" not in ents or ents["张三"] != "Company"
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("锂电材料领域的全球行业龙头——瑞恩科投资30亿元，在青川高新区建设隔膜生产基地。", "瑞恩科"),
+    ("龙头企业泰岳新能源在青川高新区投资建设电池基地。", "泰岳新能源"),
+    ("全球知名企业德科姆再次在青川经开区增资。", "德科姆"),
+])
+def test_investor_after_a_descriptor_is_a_firm(run, text, firm):
+    ents, _ = run(text)
+    assert ents.get(firm) == "Company"
+
+
+def test_descriptor_without_a_name_gives_no_firm(run):
+    ents, _ = run("一批龙头企业在青川高新区投资建设。龙头企业纷纷落户青川经开区。")
+    assert not [n for n, c in ents.items() if c == "Company"]
+
+
+def test_firm_at_the_head_of_a_project_with_its_figures(run):
+    ents, _ = run("其中，云途云数据中心项目总用地面积约80亩，落户青川经开区。")
+    assert ents.get("云途云") == "Company"

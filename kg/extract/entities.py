@@ -113,13 +113,19 @@ _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
 _PROJECT_ITEM = re.compile(f"(?<=[、，,：:；;“\n及])([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
-                           r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|"
+                           r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|总投资|总用地|占地|"
+                           r"计划总投资|预计|达产|建成后|"
                            r"[一二三四五]期|顺利|$)")
 _COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
 _EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛)")
 _FIRM_AFTER_COUNTRY = re.compile(f"([{L.CJK}]{{2,6}}?)(?:增资|投资|扩产|落户|入驻|签约|旗下|在华|董事长|总裁|总经理|首席)")
 _FIRM_BEFORE = ("企业", "巨头", "龙头", "车企", "公司", "厂商")
 _FIRM_VERB_AFTER = re.compile("(?:落户|投资|增资|扩产|旗下|集团|股份|全资|控股)")
+# the subject of an investment verb, right after a descriptor of firms: 行业龙头——X投资…, 龙头企业X在P投资建设…
+_SLOT_DESCRIPTOR = re.compile("(?:龙头企业|领军企业|头部企业|独角兽企业|链主企业|上市公司|跨国公司|外资企业|龙头|巨头|"
+                              "隐形冠军|独角兽|领军者|领导者|引领者|企业)(?:——|—|-|，|,)?|——|—")
+_SLOT_NAME = re.compile(f"([{L.CJK}A-Za-z0-9·]{{2,10}}?)(?=(?:已|将|也|还|正式|成功|计划|拟|再次|追加|继续|首次|又)*"
+                        r"(?:在[^，。；：、]{2,20}?)?(?:投资|增资|扩产|落户|入驻|投建|布局|设立|落地|扎根|签约))")
 # common nouns that follow a place without naming a firm (某市企业, 某省人民, 某地经济)
 _PLACE_NOUNS = frozenset("企业 基地 市场 地区 产业 经济 政府 人民 市民 工厂 项目 公司 集团 城市 区域 园区 片区 人才 "
                          "市委 省委 特色 发展 文化 旅游 农业 工业 本地 当地 方面 团队 代表 队伍 客商 商会".split())
@@ -965,7 +971,10 @@ class EntityFinder:
         """Items of `A、B、C等…企业` lists are companies (the head noun types the list)."""
         out = []
         item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
-        pat = re.compile(f"((?:{item}、)+{item})等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
+        # A、B等(N家)…企业, or counted without 等: A、B两家企业 / A、B两个世界500强
+        pat = re.compile(f"((?:{item}、)+{item})(?:等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?|"
+                         f"(?<![0-9一二三四五六七八九十两几])(?=[两三四五六七八九几][家个])[两三四五六七八九几][家个])"
+                         f"([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(?:已经|已|均|都|也|先后|相继|陆续|纷纷)?"
                          f"(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         # 其中包括A、B等。: a list closed by 等 alone counts when its items are named like firms
@@ -1143,6 +1152,23 @@ class EntityFinder:
                 out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "weak", 0))
         return out
 
+    def slot_firms(self, text: str) -> list[Cand]:
+        """A firm named by the slot it fills: the subject of an investment verb right after a descriptor of firms
+        (锂电行业龙头——X投资30亿元…, 龙头企业X在P投资建设…). The descriptor says what the name is, the verb says
+        it acts as an investor, so the name needs no suffix."""
+        out = []
+        for d in _SLOT_DESCRIPTOR.finditer(text):
+            m = _SLOT_NAME.match(text, d.end())
+            if m is None:
+                continue
+            name = m.group(1)
+            if self.gaz.place(name) or words.is_generic_phrase(name) or words.leading_function_words(name) \
+                    or any(ch in L.LEFT_STOP_CHARS for ch in name) or _COUNT_BEFORE.search(name) \
+                    or name in _GENERIC_ORG_NOUNS or self.suffix_re.search(name) or name.startswith(("该", "本", "其")):
+                continue
+            out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "list", 0))
+        return out
+
     def find(self, text: str) -> list[Cand]:
         """Candidates of ``text``. A text in traditional script is matched in simplified characters (same
         offsets); every candidate's name is the text's own."""
@@ -1161,6 +1187,7 @@ class EntityFinder:
         cands += self.partner_names(text)
         cands += self.project_firms(text)
         cands += self.project_lists(text)
+        cands += self.slot_firms(text)
         cands += self.group_members(text, cands)
         cands += self.region_parks(text, cands)
         cands += self.province_abbreviations(text)
