@@ -456,3 +456,70 @@ def test_descriptor_without_a_name_gives_no_firm(run):
 def test_firm_at_the_head_of_a_project_with_its_figures(run):
     ents, _ = run("其中，云途云数据中心项目总用地面积约80亩，落户青川经开区。")
     assert ents.get("云途云") == "Company"
+
+
+def test_firm_named_by_a_word_and_its_industry_at_the_head_of_a_settling_project(run):
+    ents, _ = run("远航新材料第三代半导体项目正式落户青川经开区。")
+    assert ents.get("远航新材料") == "Company"
+
+
+def test_a_frequent_common_word_before_an_industry_word_is_no_firm(run):
+    ents, _ = run("，打造电路材料华东制造基地项目，选址青川。")
+    assert not [n for n, c in ents.items() if c == "Company"]
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("星图科技在青川高新区投资建设封测基地。", ("星图科技",)),
+    ("华晟电子与蓝海通信共建联合实验室。", ("华晟电子", "蓝海通信")),
+    ("星海光电项目由岳泰集团投资设立。", ("星海光电", "岳泰集团")),
+])
+def test_brand_and_industry_word_in_a_slot_of_its_own(run, text, firms):
+    ents, _ = run(text)
+    for f in firms:
+        assert ents.get(f) == "Company"
+
+
+def test_group_and_member_named_after_it_are_two_firms(extractor):
+    d = extractor.extract(_article("岳泰集团旗下的岳泰精工落户青川经开区。"))
+    names = {e.key: e.name for e in d.entities}
+    assert {"岳泰集团", "岳泰精工"} <= set(names.values())
+    subs = {(names[r.head], names[r.tail]) for r in d.relations if r.kind.value == "subsidiaryOf"}
+    assert subs == {("岳泰精工", "岳泰集团")}
+
+
+def test_group_with_its_legal_suffix_is_one_firm(run):
+    ents, names = run("绿岳科技集团有限责任公司发布新品。绿岳科技集团今年营收增长。")
+    assert [n for n, c in ents.items() if c == "Company"] == ["绿岳科技集团有限责任公司"]
+
+
+def test_new_area_of_another_city_is_a_park(run):
+    ents, _ = run("湛江滨海新区又添重磅产业园。")
+    assert ents.get("湛江滨海新区") == "Park"
+
+
+def test_the_district_named_new_area_stays_a_place(run):
+    ents, _ = run("天津滨海新区发布新政。")
+    assert ents.get("滨海新区") == "Place" and "天津滨海新区" not in ents
+
+
+def test_photo_credit_bracket_is_not_part_of_a_park(run):
+    ents, _ = run("（受访者供图）星海科技城医药项目即将竣工。")
+    assert ents.get("星海科技城") == "Park"
+
+
+def test_leaders_listed_before_a_verb_are_people(run):
+    ents, _ = run("市领导周岚、闻涛、蹇洪参加活动。")
+    assert all(ents.get(n) == "Person" for n in ("周岚", "闻涛", "蹇洪"))
+
+
+def test_role_chain_joined_by_jian(extractor):
+    d = extractor.extract(_article("青川市副市长、青川临空经济区党工委书记兼管委会主任丁伟表示，要加快发展。"))
+    names = {e.key: e.name for e in d.entities}
+    works = {(names[r.head], names[r.tail]) for r in d.relations if r.kind.value == "worksFor"}
+    assert ("丁伟", "青川临空经济区党工委") in works
+    assert not [n for n in names.values() if "书记" in n]
+
+
+def test_old_brand_honour_is_not_part_of_the_name(run):
+    ents, _ = run("沃岚生物、中华老字号北京稻香斋等一批龙头企业相继入驻青川高新区。")
+    assert ents.get("北京稻香斋") == "Company"

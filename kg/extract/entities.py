@@ -44,7 +44,8 @@ _TEAM_CHARS = frozenset("队")
 _LONE_GIVEN = frozenset("强")
 _LIST_PUNCT = frozenset("、，,。；;")
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
-_PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})(?=[，。；,;\n]|$)")
+_PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
+                               r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
 _CLAUSE_BREAKS = frozenset("，。；：！？、“”\n ")
 # NAME，ORGANISATION / NAME是ORGANISATION的 (then a role), matched at a clause start
@@ -56,6 +57,9 @@ _BRAND_MAX_FREQUENCY = 100   # jieba's dictionary counts: 阿里巴巴 82 and �
 # 与X深化合作, 与X开展战略合作: words between a partner's name and 合作 that are not part of the name
 _COOPERATION_ADVERBS = "深化|加强|强化|开展|展开|进行|达成|建立|推进|深入|深度|全面|战略|紧密|长期|密切|务实|持续"
 _ASPECT_WORDS = re.compile("方面|领域|环节|形式|方式|渠道|措施|举措|内容|手段")
+_WEAK_SLOT = re.compile(f"(?:(?<=[、，。；：“\n与和及由的])|(?<=企业)|(?<=公司)|^)([{L.CJK}]{{2,4}}("
+                        + "|".join(sorted(map(re.escape, L.WEAK_COMPANY_SUFFIXES), key=len, reverse=True))
+                        + "))(?=与|和|在|落户|入驻|是|为|签|投资|增资|扩产|已|将|正式|成功|获|共建|联合|合作|提供|项目)")
 _IPO_NAME = re.compile(f"(?<=[，。；：、“\n])([{L.CJK}]{{2,6}}?)(?:在|于|成功|正式)?(?:创业板|科创板|主板|新三板|北交所|港交所|"
                        "上交所|深交所|(?:申报|登陆|冲刺)(?:创业板|科创板|北交所))")
 _NUMBERED_SLOGAN = re.compile("[一二三四五六七八九十两][^一二三四五六七八九十两]{1,3}[一二三四五六七八九十两]")
@@ -66,7 +70,8 @@ _RANK_WORDS = frozenset({"国家", "国家级", "省级", "市级", "部级", "�
 # brand-less firm words: 上市有限公司, 该有限公司
 _GENERIC_BRANDS = frozenset({"上市", "挂牌", "合资", "外资", "民营", "国有", "控股", "投资", "子", "分", "母", "总"})
 # stop characters that may sit inside a word (成都, 大数据, 以色列); punctuation and 的/在 always stop
-_BYLINE_BRACKET = re.compile(r"[（(](?:本报|特派|驻\w{1,6})?(?:记者|通讯员|实习生|摄影|编辑)[^（()）]*[)）]$")
+_BYLINE_BRACKET = re.compile(r"[（(](?:本报|特派|驻\w{1,6})?(?:记者|通讯员|实习生|摄影|编辑|受访者|受访单位|图片|图|来源)"
+                             r"[^（()）]*[)）]$|[（(][^（()）]{0,12}(?:供图|摄|图)[)）]$")
 _ALIAS_BRACKET = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（()）]*[)）]$")
 # a qualifier inside a name: 星澜(上海), 浙江中丹(嘉兴), 山西(岳重), 高端食品(药品), 云岚之星（东州·海洋园）
 _QUALIFIER_BRACKET = re.compile(f"[（(][{L.CJK}A-Za-z0-9·]{{1,10}}[)）]$")
@@ -112,9 +117,9 @@ _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?
 # the output of a project: X年产11万吨…项目 (the brand is before it)
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
-_PROJECT_ITEM = re.compile(f"(?<=[、，,：:；;“\n及])([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
+_PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及。！？])|^)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|总投资|总用地|占地|"
-                           r"计划总投资|预计|达产|建成后|"
+                           r"计划总投资|预计|达产|建成后|在|"
                            r"[一二三四五]期|顺利|$)")
 _COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
 _EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛)")
@@ -870,7 +875,11 @@ class EntityFinder:
             for part in parts:
                 spans.append((pos, pos + len(part)))
                 pos += len(part) + 1
-            if all(name_at(a) == b for a, b in spans):
+            # every item a name, or all but one when the others are names and it is no common word or place (a
+            # rare surname the gazetteer lacks)
+            named = sum(name_at(a) == b for a, b in spans)
+            if named == len(spans) or (len(spans) >= 3 and named >= len(spans) - 1 and not any(
+                    words.is_generic_phrase(text[a:b]) or self.gaz.place(text[a:b]) for a, b in spans)):
                 out += [Cand(a, b, EntityClass.PERSON, "person-list", 1) for a, b in spans]
         # 头部达人A、B、C等 / 院士A、B等: the items of a list headed by a word for people are people
         for m in _PERSON_LIST.finditer(text):
@@ -997,6 +1006,9 @@ class EntityFinder:
                 pos = e + 1
                 if part == m.group(g).split("、")[0]:
                     s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(g) - 12), e)
+                honour = L.HONOUR_PREFIX.match(text, s, e)
+                if honour is not None and e - honour.end() >= 2:
+                    s = honour.end()     # A、中华老字号B等: the honour is not part of B's name
                 project = text.endswith("项目", s, e) and e - s > 4
                 if project:
                     e -= 2       # A、B项目等: the firm's project
@@ -1041,6 +1053,11 @@ class EntityFinder:
             output = _OUTPUT_OF.search(text, s, e)
             if output is not None and output.start() - s >= 2:
                 e, whole = output.start(), True    # X年产11万吨…项目: the brand is what comes before 年产
+            if text[s:s + 2] not in L.PROJECT_VERBS and re.match("正式|落户|签约|开工|投产|在|总投资|顺利", text[m.end():]):
+                cand = self._word_brand(text[s:e], s)     # 远帆|新材料…项目落户P: a word, then an industry word
+                if cand is not None:
+                    out.append(cand)
+                    continue
             s = self.trim_left(text, s, e)
             s += words.leading_function_words(text[s:e])
             if _COUNT_BEFORE.search(text, max(0, s - 4), s):
@@ -1105,12 +1122,26 @@ class EntityFinder:
             return Cand(s, e, EntityClass.COMPANY, "project", 0)    # 蓝湾新材料|年产…: a brand + industry word
         n = words.leading_brand(item, whole=whole)
         if n < 2:
-            return None
+            return self._word_brand(item, s)
         brand = item[:n]
         if self.gaz.place(brand) or words.is_generic_phrase(brand) or brand in L.INDUSTRY_WORDS \
                 or any(self.gaz.place(brand[:k]) and len(brand) - k < 2 for k in (2, 3)):
             return None
         return Cand(s, s + n, EntityClass.COMPANY, "project", 0)
+
+    def _word_brand(self, item: str, s: int) -> Cand | None:
+        """A brand made of a dictionary word, then an industry word, at the head of a project's name
+        (远帆新材料|第三代半导体项目, 星图科技|封测项目): the firm is the word and its industry. Words that qualify
+        projects (高端, 新型, 绿色, 智能…) and frequent common words (电路|材料) are not brands."""
+        head = item[:2]
+        if head in L.PROJECT_MODIFIERS or words.tag(head) in ("a", "b", "d", "m", "q", "r", "p", "c", "f", "u") \
+                or self.gaz.place(head):
+            return None
+        for suf in L.WEAK_SUFFIXES_BY_LENGTH:
+            if item.startswith(suf, 2) and not words.is_generic_phrase(head + suf) or \
+                    item.startswith(suf, 2) and head not in L.INDUSTRY_WORDS and words.frequency(head) < 2 * _BRAND_MAX_FREQUENCY:
+                return Cand(s, s + 2 + len(suf), EntityClass.COMPANY, "project", 0)
+        return None
 
     def partner_names(self, text: str) -> list[Cand]:
         """与北方重工合作: the other party of a cooperation is an organisation."""
@@ -1140,6 +1171,17 @@ class EntityFinder:
             if not self._weak_firm_name(text[start:m.end(1)]) or words.is_generic_phrase(text[start:m.end(1)]):
                 continue
             out.append(Cand(start, m.end(1), EntityClass.COMPANY, "weak", 0))
+        # a brand + industry word in a slot of its own: at a clause's start or after 与/由/旗下的, before a verb of
+        # investing, settling, signing or cooperating (澜图科技在P投资, 由锐泰精工投资设立, 与蓝海通信共建)
+        for m in _WEAK_SLOT.finditer(text):
+            name = m.group(1)
+            brand = name[:-len(m.group(2))]
+            if not self._weak_firm_name(name) or words.leading_function_words(name) or (words.is_generic_phrase(name) and (
+                    len(brand) != 2 or words.frequency(brand) >= 2 * _BRAND_MAX_FREQUENCY)) \
+                    or self.gaz.place(name) or any(self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:])
+                                                   for k in (2, 3)) or _COUNT_BEFORE.search(name):
+                continue
+            out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "weak", 0))
         # 金华科在创业板上市, 兰石智能申报科创板: what goes public is a firm
         for m in _IPO_NAME.finditer(text):
             start = self.trim_left(text, self.extend_left(text, m.end(1), limit=8, floor=m.start(1)), m.end(1))
@@ -1150,6 +1192,20 @@ class EntityFinder:
         for m in re.finditer(f"(?:高新区|开发区|经开区|园区|产业园)(?:内)?企业([{L.CJK}]{{2,6}}?(?:{suf}))", text):
             if not words.is_generic_phrase(m.group(1)):
                 out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "weak", 0))
+        return out
+
+    def placed_new_areas(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """A district named X新区 in the gazetteer (滨海新区 of one city) written after a city it is not in
+        (甲州滨海新区): another city's new area, a park, not the district."""
+        out = []
+        places = {(c.start, c.end): c for c in cands if c.cls is EntityClass.PLACE and c.source == "gazetteer"}
+        for c in places.values():
+            if not text.endswith("新区", c.start, c.end) or c.place is None:
+                continue
+            for (a, b), p in places.items():
+                if b == c.start and p.place is not None and p.place.level in (1, 2) \
+                        and not self.gaz.contains(p.place, c.place):
+                    out.append(Cand(a, c.end, EntityClass.PARK, "suffix", 3))
         return out
 
     def slot_firms(self, text: str) -> list[Cand]:
@@ -1191,6 +1247,7 @@ class EntityFinder:
         cands += self.group_members(text, cands)
         cands += self.region_parks(text, cands)
         cands += self.province_abbreviations(text)
+        cands += self.placed_new_areas(text, cands)
         cands += self.place_brands(text, cands)
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)

@@ -39,6 +39,8 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("工业集中区", EntityClass.PARK), ("产业集中区", EntityClass.PARK), ("集中区", EntityClass.PARK),
     ("分区", EntityClass.PARK), ("科技谷", EntityClass.PARK), ("产业港", EntityClass.PARK),
     ("综保区", EntityClass.PARK), ("产业集聚区", EntityClass.PARK), ("集聚区", EntityClass.PARK),
+    ("科创园", EntityClass.PARK), ("汽车城", EntityClass.PARK), ("科创谷", EntityClass.PARK),
+    ("科创港", EntityClass.PARK), ("智慧城", EntityClass.PARK), ("科创小镇", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
     ("党工委", EntityClass.GOVERNMENT_BODY), ("工委", EntityClass.GOVERNMENT_BODY),
@@ -103,7 +105,7 @@ LEFT_STOP_WORDS = sorted("""
 考察 调研 视察 走访 参观 莅临 率队 带领 出席 前往 代表 抢抓 加快 推进 深化 加强 对接 启动 进驻 招引 加速 做强 做大 壮大
 不断 积极 全力 着力 扎实 全面 实施 开展 拓展 那么 这么 什么 怎么 要么 多么 增强 参加 落地 极大 前来 赶赴 奔赴 部门
 """.split(), key=len, reverse=True)
-LEFT_STOP_CHARS = set("的在与和及暨赴让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
+LEFT_STOP_CHARS = set("的在与和及暨兼赴让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
 # a name's left part must not start with these (they belong to the clause)
 BAD_NAME_START = set("年月日号个家名位项条只种次是")
@@ -119,7 +121,7 @@ PERSON_ROLES = sorted("""
 """.split(), key=len, reverse=True)
 
 # words for kinds of people that head a list of names: 头部达人A、B、C等, 院士A、B等
-PERSON_LIST_HEADS = ("领导", "达人", "主播", "网红", "明星", "艺人", "企业家", "院士", "专家", "学者", "嘉宾", "代表", "创始人",
+PERSON_LIST_HEADS = ("市领导", "省领导", "区领导", "县领导", "领导", "达人", "主播", "网红", "明星", "艺人", "企业家", "院士", "专家", "学者", "嘉宾", "代表", "创始人",
                      "负责人", "科学家", "教授", "运动员", "选手")
 
 # roles only a firm has (a bare 经理 right after a firm was named works there)
@@ -146,6 +148,17 @@ LIST_HEAD_WORDS = ("企业", "公司", "客户", "龙头", "厂商", "品牌", "
                    "上市公司", "独角兽", "项目", "世界500强", "全球500强", "中国500强", "500强", "隐形冠军", "机构",
                    "投资机构", "外资企业", "外企", "跨国公司")
 
+# words that qualify a project rather than name its firm (高端|新材料项目, 绿色|能源项目)
+PROJECT_MODIFIERS = frozenset("""高端 先进 重点 新型 绿色 智能 现代 国际 大型 优质 创新 未来 高效 全球 全国 国内 省级 市级 首个
+数字 智慧 低碳 环保 节能 精密 高性能 高纯 特种 核心 关键 配套 生物 科技 产业 综合 总部 新兴 传统 特色 高新 新能 年产 新建 扩建
+技改 一期 二期 三期 整车 零碳 循环 清洁 海洋 航空 电子 医疗 健康 文化 旅游 农业 食品 化工 能源 汽车 装备 新材 光电 储能 氢能
+数据 信息 软件 网络 通信 智造 制造 工业 商贸 物流 电商 金融 总投资 多个 一批 该 本""".split())
+
+# verbs that open a clause about a project (引进|新材料项目), not the brand at its head
+PROJECT_VERBS = frozenset("""引进 签约 推进 加快 推动 建设 实施 开工 投资 落户 支持 培育 发展 打造 谋划 招引 储备 包括 涉及 聚焦
+围绕 落地 新增 启动 完成 签下 促成 洽谈 对接 服务 保障 争取 跟踪 新签 续建 竣工 投产 达产 开展 举行 组织 参加 参观 考察 调研
+观摩 视察 察看 了解 听取 走访 入驻 进驻 扩建 新建 改造 升级 申报 获批 列入 纳入 争创""".split())
+
 # weak company suffixes: only inside enumerations or with a company context
 WEAK_COMPANY_SUFFIXES = ("科技", "智能", "制药", "电子", "股份", "控股", "汽车", "环保", "传媒", "药业", "医药", "能源",
                          "电气", "材料", "自动化", "信息", "软件", "网络", "生物", "重汽", "重工", "机械", "钢铁",
@@ -153,7 +166,9 @@ WEAK_COMPANY_SUFFIXES = ("科技", "智能", "制药", "电子", "股份", "控�
                          "光学", "新能源", "装备", "仪器", "医疗", "制造", "半导体", "智造", "机器人", "数控",
                          "创投", "资本", "投资", "财富", "新材料", "微电子", "实业", "置业", "铜业", "铝业", "矿业",
                          "酒业", "乳业", "纸业", "钢业", "农业", "航科", "航天", "智能云", "生物医药", "数科", "娱乐",
-                         "零部件", "包装", "服饰", "机电", "航空", "电缆", "汽车电子", "医药物流")
+                         "零部件", "包装", "服饰", "机电", "航空", "电缆", "汽车电子", "医药物流", "精工", "电池",
+                         "锂电", "锂业", "光伏", "电器", "电力", "化学", "储能", "氢能", "医疗器械", "生物科技")
+WEAK_SUFFIXES_BY_LENGTH = tuple(sorted(WEAK_COMPANY_SUFFIXES, key=len, reverse=True))
 
 # industry words stripped from a company name to get its short form (博源科技公司 -> 博源)
 INDUSTRY_WORDS = sorted("""
@@ -177,7 +192,7 @@ LIST_MARKERS = ("专精特新", "瞪羚", "独角兽", "小巨人", "隐形冠�
                 "试点", "领军", "标杆", "00强", "百强", "十强", "认定")
 # honour words that, with 企业, head a firm's name in the clause (专精特新企业A, “瞪羚”企业A): not part of the name
 HONOUR_WORDS = ("专精特新", "瞪羚", "独角兽", "小巨人", "隐形冠军", "单项冠军", "高新技术", "科技型中小", "创新型中小")
-HONOUR_PREFIX = re.compile(r"(?:[“‘\"]?(?:国家级|省级|市级)?(?:%s)+[”’\"]?)+企业" % "|".join(HONOUR_WORDS))
+HONOUR_PREFIX = re.compile(r"(?:[“‘\"]?(?:国家级|省级|市级)?(?:%s)+[”’\"]?)+企业|(?:中华|中国)?老字号" % "|".join(HONOUR_WORDS))
 # verbs that put the subject on a list: A、B等入选“L” / A被认定为L / A荣获L称号
 LIST_VERBS = ("被认定为", "被评为", "被列入", "被纳入", "认定为", "评为", "获评", "获批", "入选", "入围", "成为", "荣获",
               "获得", "登上", "列入", "纳入", "跻身", "晋级", "荣登", "上榜")

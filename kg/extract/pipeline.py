@@ -48,14 +48,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-@Language.factory("parkkg_entities", assigns=["doc.ents", "doc._.entities", "doc._.mentions"],
-                  requires=[], default_config={})
+@Language.factory("parkkg_entities", assigns=["doc.ents", "doc._.entities", "doc._.mentions", "doc._.inner",
+                                               "doc._.sentences"], requires=[], default_config={})
 def make_entities(nlp: Language, name: str) -> "EntitiesComponent":
     return EntitiesComponent()
 
 
-@Language.factory("parkkg_relations", assigns=["doc._.relations"], requires=["doc._.entities"],
-                  default_config={})
+@Language.factory("parkkg_relations", assigns=["doc._.relations", "doc._.pairs"],
+                  requires=["doc._.entities", "doc._.mentions", "doc._.inner", "doc._.sentences"], default_config={})
 def make_relations(nlp: Language, name: str) -> "RelationsComponent":
     return RelationsComponent()
 

@@ -202,6 +202,9 @@ class RelationFinder:
                            for fn in parent_names):
                         out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
                                        implied=True, cue="name-subsidiary"))
+                    elif _group_member_by_name(self.gaz, e.label, f.label):
+                        out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
+                                       implied=True, cue="name-subsidiary"))
             # a national high-tech zone lies in its city and district (gazetteer)
             if e.cls is EntityClass.PARK and e.park is not None:
                 for pname in (e.park.city, e.park.district):
@@ -717,6 +720,14 @@ class _SentCtx:
 
     def ent(self, m: Cand) -> Ent:
         return self.ent_of[id(m)]
+
+
+def _group_member_by_name(gaz, member: str, group: str) -> bool:
+    """岳泰精工 of 岳泰集团: a firm named with the group's brand and an industry word of its own."""
+    from kg.extract.resolve import _GROUP_ENDS, _group_and_member, company_core
+    g = normalise_name(group)
+    core = company_core(g, gaz)
+    return g.endswith(_GROUP_ENDS) and len(core) >= 2 and _group_and_member(g, normalise_name(member), core, True)
 
 
 def dedupe(rels: list[Rel]) -> list[Rel]:

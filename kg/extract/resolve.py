@@ -67,6 +67,22 @@ def company_core(name: str, gaz: Gazetteer) -> str:
     return n
 
 
+_GROUP_ENDS = ("集团", "控股集团", "集团公司", "集团有限公司", "集团股份有限公司")
+_SAME_FIRM_ENDS = ("股份", "控股", "实业", "公司", "有限公司", "股份有限公司", "有限责任公司")
+
+
+def _group_and_member(a: str, b: str, core: str, ordered: bool = False) -> bool:
+    """One name is the group (X集团), the other the core and an industry word of its own (X精工, X新材料): a
+    member of the group, not another name of it (X股份, X控股, X集团有限公司 are the same firm's names).
+    ``ordered``: only ``a`` may be the group."""
+    for g, m in ((a, b),) if ordered else ((a, b), (b, a)):
+        g = re.sub(r"[(（][^)）]*[)）]", "", g)
+        if g.endswith(_GROUP_ENDS) and m.startswith(core) and len(m) - len(core) >= 2 and "集团" not in m \
+                and not m[len(core):].startswith(_SAME_FIRM_ENDS) and g.startswith(core):
+            return True
+    return False
+
+
 def is_abbreviation(short: str, full: str) -> bool:
     """山东产研院 abbreviates 山东产业技术研究院: same first and last character, characters in order."""
     s, f = normalise_name(short), normalise_name(full)
@@ -370,6 +386,8 @@ class Resolver:
                     continue     # 岳汽解放 / 岳汽集团: a member firm of the group, not the group
                 if any(c.source == "place-brand" for c in f.mentions + e.mentions):
                     continue     # 甲城时代 / 乙省时代: the place is part of each brand, not a location to drop
+                if _group_and_member(normalise_name(e.label), normalise_name(f.label), ce):
+                    continue     # 岳泰集团 / 岳泰精工: the group and a member firm named after it, two firms
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and
                                                   normalise_name(f.label) == cf
                                                   and not self._separate_org(cf[len(ce):]))) \
@@ -441,6 +459,8 @@ class Resolver:
                     if not any(text.endswith(w, 0, s) for w in L.LEFT_STOP_WORDS):
                         continue
                 ent = cores[m.group()]
+                if e_ > m.end() and any(_group_and_member(normalise_name(n), text[s:e_], m.group()) for n in ent.names):
+                    continue     # 岳泰新材料 after 岳泰集团: a member firm, not the group's short name
                 c = Cand(s, e_, ent.cls, "short", 0, text=text[s:e_])
                 ent.add(c)
                 occupied[s:e_] = b"\x01" * (e_ - s)
