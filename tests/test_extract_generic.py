@@ -523,3 +523,59 @@ def test_role_chain_joined_by_jian(extractor):
 def test_old_brand_honour_is_not_part_of_the_name(run):
     ents, _ = run("沃岚生物、中华老字号北京稻香斋等一批龙头企业相继入驻青川高新区。")
     assert ents.get("北京稻香斋") == "Company"
+
+
+def test_sub_park_named_after_its_park_is_one_name(run):
+    ents, _ = run("目前，青川科技园区东岭生物医药产业基地经过20多年发展。青川科技园区发布新政。")
+    assert ents.get("青川科技园区东岭生物医药产业基地") == "Park"
+    assert ents.get("青川科技园区") == "Park"
+
+
+def test_firms_a_park_brings_in_as_projects(run):
+    ents, _ = run("2021年，青川高新区引入了华锐开天、神舟锦程、卓越恒通、量子云芯等12个上下游项目集中签约落地。")
+    assert all(ents.get(n) == "Company" for n in ("华锐开天", "神舟锦程", "卓越恒通", "量子云芯"))
+
+
+def test_kinds_of_project_are_no_firms(run):
+    ents, _ = run("重点推进城市更新、乡村振兴等12个项目落地。")
+    assert not ents
+
+
+def test_firm_whose_industry_word_stops_names_elsewhere(run):
+    ents, _ = run("日前，星岳建设集团有限公司与青川高新区签署投资合作协议。")
+    assert ents.get("星岳建设集团有限公司") == "Company"
+
+
+def test_a_bare_park_word_is_never_a_firm(run):
+    ents, _ = run("青川高新区发布新政。日前，星岳集团与高新区签署投资合作协议。")
+    assert "高新区" not in ents
+
+
+def test_signing_with_the_bare_park_word_is_with_the_park_in_focus(extractor):
+    d = extractor.extract(_article("青川保税区发布新政。日前，星岳集团与保税区签署项目合作协议。"))
+    names = {e.key: e.name for e in d.entities}
+    partners = {frozenset((names[r.head], names[r.tail])) for r in d.relations if r.kind.value == "partnersWith"}
+    assert frozenset(("青川保税区", "星岳集团")) in partners
+
+
+def test_officials_of_a_bare_administration_work_for_the_park(extractor):
+    d = extractor.extract(_article("青川高新区发布新政。高新区党工委委员、管委会副主任王强出席。高新区管委会主任李明表示欢迎。"))
+    names = {e.key: e.name for e in d.entities}
+    assert "高新区管委会" not in names.values()
+    works = {(names[r.head], names[r.tail], r.role) for r in d.relations if r.kind.value == "worksFor"}
+    assert ("李明", "青川高新区", "管委会主任") in works
+    assert ("王强", "青川高新区", "管委会副主任") in works
+    assert ("王强", "高新区党工委", "委员") in works
+
+
+@pytest.mark.parametrize("text, person", [
+    ("青川高新区管委会副主任李强出席活动。", "李强"),
+])
+def test_one_character_given_name_that_opens_a_verb(run, text, person):
+    ents, _ = run(text)
+    assert ents.get(person) == "Person"
+
+
+def test_speech_verb_after_a_surname_is_no_name(run):
+    ents, _ = run("青川高新区党工委书记李强调，要加快发展。")
+    assert "李强" not in ents

@@ -42,6 +42,8 @@ _NAME_THEN_VERB = ("说", "表示", "表态", "介绍", "告诉", "告知", "透
                    "谈", "提出", "提到", "提醒", "解释", "回忆", "回答", "感慨", "感叹", "感谢", "补充")
 _TEAM_CHARS = frozenset("队")
 _LONE_GIVEN = frozenset("强")
+_STRONG_WORDS = ("强调", "强化", "强力", "强度", "强大", "强烈", "强劲", "强省", "强市", "强区", "强县", "强国", "强链", "强企",
+                 "强基", "强项", "强者", "强势", "强制", "强有力")
 _LIST_PUNCT = frozenset("、，,。；;")
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
@@ -522,6 +524,14 @@ class EntityFinder:
                     if self.gaz.place(inner) or self.gaz.place(inner + "区"):
                         end = close + 1
             start = self.trim_left(text, start, m.start())
+            if cls is EntityClass.COMPANY and text[start:m.start()] in ("", "集团", "股份", "控股", "控股集团", "集团股份"):
+                # 星岳建设集团(有限公司): a word that stops a name's left edge elsewhere (建设X产业园) is the firm's
+                # industry here
+                w = next((w for w in L.INDUSTRY_STOP_WORDS if text.endswith(w, 0, start)), None)
+                if w is not None:
+                    s2 = self.trim_left(text, self.extend_left(text, start - len(w)), start - len(w))
+                    if start - len(w) - s2 >= 2 and not words.is_generic_phrase(text[s2:start - len(w)]):
+                        start = s2
             if cls is EntityClass.GOVERNMENT_BODY:
                 start = self._gov_start(text, out, start, m.start())
             elif cls is EntityClass.COMPANY and suffix in _LEGAL_SUFFIXES:
@@ -775,8 +785,9 @@ class EntityFinder:
                 given = text[j:e]
                 if not all(_CJK_RE.match(c) for c in given):
                     continue
-                if k == 1 and given in _LONE_GIVEN and text[e:e + 1] in _LIST_PUNCT:
-                    pass         # 主任陈强、副主任…: a one-character given name that is also a verb's first
+                if k == 1 and given in _LONE_GIVEN and (text[e:e + 1] in _LIST_PUNCT or (
+                        after_role and not text.startswith(_STRONG_WORDS, e - 1))):
+                    pass         # 主任陈强、副主任… / 副主任李强出席: a one-character given name that is also a verb's first
                 elif given[0] in L.PERSON_NEXT or (given[-1] in L.PERSON_NEXT and not (
                         k == 2 and given[-1] in _VERB_INITIALS and not text.startswith(_NAME_THEN_VERB, e - 1))):
                     continue     # 李明说, 刘军强调: the verb's first character; 李志强出席: a given name's
@@ -999,6 +1010,10 @@ class EntityFinder:
             if m.group(2) and _ASPECT_WORDS.search(m.group(2)):
                 continue     # 等方面帮助小微企业: a list of aspects, the noun is the verb's object
             projects = m.group(3) == "项目"    # A、B等21个项目: only items named like firms (英迈智能) are firms
+            # …引进了A、B等12个项目: what a park brings in is firms (their projects), named by brand alone too
+            g0 = 1 if m.group(1) else 4
+            brought = projects and re.search("引进|引入|吸引|招引|签约|签下|落地|落户",
+                                             text[max(0, m.start(g0) - 8):text.index("、", m.start(g0))])
             g = 1 if m.group(1) else 4
             pos = m.start(g)
             for part in m.group(g).split("、"):
@@ -1022,7 +1037,8 @@ class EntityFinder:
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
                         words.is_generic_phrase(name) and not self._suffixed_item(name)):
                     continue
-                if projects and not (self._suffixed_item(name) or self._weak_firm_name(name)):
+                if projects and not (self._suffixed_item(name) or self._weak_firm_name(name)) and not (
+                        brought and 3 <= len(name) <= 8 and not words.is_generic_phrase(name)):
                     continue
                 out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
         return out
@@ -1152,8 +1168,10 @@ class EntityFinder:
             if m is None:
                 continue
             name = m.group(1)
-            if words.is_generic_phrase(name) or self.gaz.place(name) or any(ch in L.LEFT_STOP_CHARS for ch in name):
-                continue
+            if words.is_generic_phrase(name) or self.gaz.place(name) or any(ch in L.LEFT_STOP_CHARS for ch in name) \
+                    or name in L.BARE_PARK_WORDS or any(
+                        name.endswith(sf) for sf, c_ in L.SUFFIXES if c_ in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY)):
+                continue     # 与高新区签约: the park in focus, not a firm
             if any(self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3) if len(name) > k):
                 continue   # 与日本开展合作: a place and a verb
             out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "partner-name", -1))
@@ -1208,6 +1226,33 @@ class EntityFinder:
                     out.append(Cand(a, c.end, EntityClass.PARK, "suffix", 3))
         return out
 
+    def nested_parks(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """A park named right after the park it lies in (甲科技园区乙生物医药产业基地, 甲高新区乙产业园) is the
+        sub-park, named in full with its park; the park itself keeps its other mentions."""
+        parks = [c for c in cands if c.cls is EntityClass.PARK and c.source in ("suffix", "gazetteer")]
+        starts: dict[int, list[Cand]] = {}
+        for c in parks:
+            starts.setdefault(c.start, []).append(c)
+        out = []
+        for a in parks:
+            for b in starts.get(a.end, ()):
+                if b.end - b.start < 4 or not self._may_lie_in(text[b.start:b.end], text[a.start:a.end], a):
+                    continue     # 甲市高新区乙县经开区: two parks of two places, not one inside the other
+                out.append(Cand(a.start, b.end, EntityClass.PARK, "suffix", max(a.score, b.score) + 1))
+        return out
+
+    def _may_lie_in(self, inner: str, outer: str, outer_cand: Cand) -> bool:
+        """Whether a park named ``inner`` may lie in the park named ``outer``: no place opens its name, or the
+        place lies in the outer park's place (its city's districts)."""
+        place = next((p for k in (4, 3, 2) if (p := self.gaz.place(inner[:k])) is not None), None)
+        if place is None:
+            return True
+        home = next((p for k in (4, 3, 2) if (p := self.gaz.place(outer[:k])) is not None), None)
+        if home is None and outer_cand.park is not None:
+            home = self.gaz.place(outer_cand.park.city) or self.gaz.place(outer_cand.park.province)
+        return home is not None and (self.gaz.contains(home, place) or self.gaz.contains(
+            self.gaz.parent_of(home) or home, place))
+
     def slot_firms(self, text: str) -> list[Cand]:
         """A firm named by the slot it fills: the subject of an investment verb right after a descriptor of firms
         (锂电行业龙头——X投资30亿元…, 龙头企业X在P投资建设…). The descriptor says what the name is, the verb says
@@ -1248,6 +1293,7 @@ class EntityFinder:
         cands += self.region_parks(text, cands)
         cands += self.province_abbreviations(text)
         cands += self.placed_new_areas(text, cands)
+        cands += self.nested_parks(text, cands)
         cands += self.place_brands(text, cands)
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)

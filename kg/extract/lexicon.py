@@ -148,6 +148,13 @@ LIST_HEAD_WORDS = ("企业", "公司", "客户", "龙头", "厂商", "品牌", "
                    "上市公司", "独角兽", "项目", "世界500强", "全球500强", "中国500强", "500强", "隐形冠军", "机构",
                    "投资机构", "外资企业", "外企", "跨国公司")
 
+# left-stop words that are also a firm's industry right before its suffix (X建设集团, X发展有限公司)
+INDUSTRY_STOP_WORDS = ("建设", "发展", "投资", "设计", "开发", "制造", "服务", "管理", "建筑", "科技")
+
+# a park named by its kind alone (the park in focus): never a name of its own
+BARE_PARK_WORDS = frozenset("""高新区 开发区 经开区 园区 保税区 综保区 新区 产业园 工业园 科技园 示范区 自贸区 片区 管委会 该园区
+本园区 全区 我区 该区""".split())
+
 # words that qualify a project rather than name its firm (高端|新材料项目, 绿色|能源项目)
 PROJECT_MODIFIERS = frozenset("""高端 先进 重点 新型 绿色 智能 现代 国际 大型 优质 创新 未来 高效 全球 全国 国内 省级 市级 首个
 数字 智慧 低碳 环保 节能 精密 高性能 高纯 特种 核心 关键 配套 生物 科技 产业 综合 总部 新兴 传统 特色 高新 新能 年产 新建 扩建

@@ -133,7 +133,7 @@ class RelationsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from kg.extract import words
         from kg.extract.learned import candidates, decide
-        from kg.extract.relations import dedupe
+        from kg.extract.relations import bare_administrations, dedupe
         from kg.extract.signing import signing_partners
 
         # cue words are matched in simplified characters (same offsets) when the article is in traditional script
@@ -149,6 +149,7 @@ class RelationsComponent:
                 doc._.pairs = pairs
             if self.model is not None:
                 rels = decide(rels, pairs, self.model, doc._.entities, text)
+        rels, doc._.entities = bare_administrations(rels, doc._.entities)
         doc._.relations = rels
         find_lists(original, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists
         return doc

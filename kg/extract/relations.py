@@ -722,6 +722,32 @@ class _SentCtx:
         return self.ent_of[id(m)]
 
 
+_BARE_ADMIN = re.compile(r"(?:高新区|开发区|经开区|园区|新区|保税区|综保区|示范区|产业园|自贸区)?(?:管委会|管理委员会|管委)")
+
+
+def bare_administrations(rels: list[Rel], ents: list[Ent]) -> tuple[list[Rel], list[Ent]]:
+    """A 管委会 named by its park's kind alone (高新区管委会主任X) is no entity of its own: as the annotation
+    conventions ask, its officials work for the park in focus where they are named (the nearest park named
+    before them, else the article's first park), with the role as written."""
+    bare = {e.idx for e in ents if e.cls is EntityClass.GOVERNMENT_BODY and e.mentions
+            and all(_BARE_ADMIN.fullmatch(normalise_name(n)) for n in e.names)}
+    if not bare:
+        return rels, ents
+    parks = sorted((m.start, e.idx) for e in ents if e.cls is EntityClass.PARK for m in e.mentions)
+    out = []
+    for r in rels:
+        if r.head in bare or r.tail in bare:
+            if r.kind is not RelationKind.WORKS_FOR or r.tail not in bare or not parks:
+                continue
+            pos = r.sent.start if r.sent is not None else 0
+            j = bisect_right([p for p, _i in parks], pos + (r.sent.end - r.sent.start if r.sent else 0)) - 1
+            park = parks[max(j, 0)][1]
+            role = r.role if r.role.startswith("管委") else "管委会" + r.role
+            r = Rel(r.kind, r.head, park, r.sent, role=role, implied=r.implied, cue=r.cue)
+        out.append(r)
+    return dedupe(out), [e for e in ents if e.idx not in bare]
+
+
 def _group_member_by_name(gaz, member: str, group: str) -> bool:
     """岳泰精工 of 岳泰集团: a firm named with the group's brand and an industry word of its own."""
     from kg.extract.resolve import _GROUP_ENDS, _group_and_member, company_core

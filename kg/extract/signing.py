@@ -33,6 +33,9 @@ _PARK_SIGN = re.compile(r"(?:集中)?签约(?!落户|入驻|进驻|落地)")   #
 _PAIRS_LIST = re.compile(r"[与同跟][^、，。；]{2,30}、[^、，。；]{2,30}[与同跟]")
 _EACH_ON = re.compile(r"分别就|分别围绕|分别在")
 _MAX_REACH = 80          # characters from 与 to its verb
+# a park named by its kind alone right after 与 (与高新区签约): the park in focus
+_BARE_PARK = re.compile(r"(?:该|本)?(?:高新区|开发区|经开区|园区|保税区|综保区|新区|产业园|示范区)(?:管委会|党工委)?"
+                        r"(?=签|共建|合作|达成|就|在|举行|正式)")
 
 
 def _rel(kind, a: Ent, b: Ent, sent: Sentence, cue: str):
@@ -86,9 +89,15 @@ def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], ment
             if v is None or re.search(r"[。；;！？]", text[w.end():v.start()]):
                 continue
             right = [(m, e) for m, e in parties if w.end() <= m.start and m.end <= v.start()]
+            before = [i for i, (m, _e) in enumerate(parties) if m.end <= w.start()]
+            if not right and before and _BARE_PARK.match(text, w.end()):
+                # X与高新区/保税区/管委会签署…: the park word alone is the park in focus
+                j = bisect_right(park_pos, w.start()) - 1
+                if j >= 0:
+                    right = [(None, park_before[j][1])]
+                    before = [i for i in before if parties[i][1].cls in FIRMS]
             if not right:
                 continue
-            before = [i for i, (m, _e) in enumerate(parties) if m.end <= w.start()]
             if _PAIRS_LIST.search(text, seg_start, v.start()):
                 # A与B、C与D等项目签约: pairs, each 与 joining its two neighbours only
                 nxt = [(m, e) for m, e in right if m.start == w.end()]
