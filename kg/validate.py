@@ -34,7 +34,7 @@ class Violation:
 
 
 def shapes_path() -> Path:
-    """``ontology/shapes.ttl``, next to the ontology."""
+    """``kg/ontology/shapes.ttl`` (the packaged copy of ``ontology/shapes.ttl``), next to the ontology."""
     return ontology_path().with_name("shapes.ttl")
 
 

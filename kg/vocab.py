@@ -117,9 +117,12 @@ def mint_statement_iri(*parts: str) -> URIRef:
 
 
 def ontology_path() -> Path:
-    """``ontology/parkkg.ttl`` (repository checkout or editable install)."""
-    here = Path(__file__).resolve().parent
-    for cand in (here.parent / "ontology" / "parkkg.ttl", here / "ontology" / "parkkg.ttl"):
-        if cand.exists():
-            return cand
-    raise FileNotFoundError("ontology/parkkg.ttl not found next to the kg package")
+    """The ontology shipped inside the package, ``kg/ontology/parkkg.ttl`` (the SHACL shapes lie beside it).
+
+    The repository's top-level ``ontology/`` is the source of truth; ``kg/ontology/`` is its copy for the wheel
+    (``cp ontology/*.ttl kg/ontology/`` after editing; ``tests/test_packaging.py`` fails while they differ).
+    """
+    path = Path(__file__).resolve().parent / "ontology" / "parkkg.ttl"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the ontology is missing from the installed kg package")
+    return path
