@@ -579,3 +579,18 @@ def test_one_character_given_name_that_opens_a_verb(run, text, person):
 def test_speech_verb_after_a_surname_is_no_name(run):
     ents, _ = run("青川高新区党工委书记李强调，要加快发展。")
     assert "李强" not in ents
+
+
+def test_part_of_a_named_park_named_by_its_industry(run):
+    ents, _ = run("东岭科技园区生物医药产业基地经过20多年发展。")
+    assert ents.get("东岭科技园区生物医药产业基地") == "Park"
+
+
+def test_a_kind_of_park_after_the_bare_word_is_no_park(run):
+    ents, _ = run("园区智能制造产业园加快建设。")
+    assert not [n for n, c in ents.items() if c == "Park"]
+
+
+def test_the_clause_before_a_list_of_firms_is_not_their_name(run):
+    ents, _ = run("另外，青川高新区成功盘活恒华新能源、东方客车等低效企业和闲置用地。")
+    assert ents.get("恒华新能源") == "Company" and ents.get("青川高新区") == "Park"

@@ -98,6 +98,7 @@ _BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
                                    "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
                                    "行审局", "科技局", "工信局", "财政局", "统计局"}
+_PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
 # suffixes that are also the end of common words (招商会, 行业 after 分, 工作站 after 加油): checked against the
 # segmentation of the name's last characters
@@ -147,6 +148,21 @@ _SOFT_STOP_CHARS = frozenset(L.LEFT_STOP_CHARS) - set("的在，。、；：！�
 _FUNCTION_SURNAME_TAGS = frozenset({"c", "p", "d", "r", "u"})
 _COMMON_NOUN_TAGS = frozenset({"n", "vn", "v", "a", "d", "r", "t", "s", "f", "l", "i", "ng"})
 _CLAUSE_TAGS = frozenset({"c", "p", "d", "r", "u", "uj", "ul", "ud", "ug", "uv", "uz"})
+
+
+_CLAUSE_LEADERS = tuple(sorted(L.PROJECT_VERBS | {"成功", "累计", "先后", "陆续", "相继", "已经", "盘活", "吸引", "助推", "带动",
+                                                 "帮助", "依托", "培育出", "拥有", "聚集", "集聚", "汇聚", "招引了", "引进了",
+                                                 "引入了", "吸引了", "包括"}, key=len, reverse=True))
+
+
+def _strip_clause_words(text: str, s: int, e: int) -> int:
+    """Drop the clause from the left of a list's first item: up to its last verb or adverb (P成功盘活|X新能源)."""
+    cut = s
+    for w in _CLAUSE_LEADERS:
+        k = text.rfind(w, s, e - 2)
+        if k > s and k + len(w) > cut and e - (k + len(w)) >= 2:     # 建设银行: a name may open with one
+            cut = k + len(w)
+    return cut
 
 
 def _crosses(toks: list[str], pos: int) -> bool:
@@ -583,8 +599,10 @@ class EntityFinder:
             if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end) and not self._placed_park(prefix):
                 continue     # 建设X产业园生产基地项目, X产业园、Y科技园等重点项目: a project, not (yet) a park
             if not self._good_prefix(prefix, suffix, cls, text[end:end + 3]) and not (
-                    cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix, suffix)):
-                continue
+                    cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix, suffix)) and not (
+                    cls is EntityClass.PARK and len(prefix) >= 2 and self._named_park_ends(text, out, start)
+                    and not _COUNT_OF.search(prefix) and not words.leading_function_words(prefix)):
+                continue     # (甲科技园区)乙生物医药产业基地: a part of a named park is named by its industry
             if cls is EntityClass.INSTITUTE and suffix == "服务中心" and re.search("高新区|开发区|产业园|园区|经开区", prefix):
                 cls = EntityClass.GOVERNMENT_BODY   # a park's own service centre is part of its administration
             elif cls in (EntityClass.INSTITUTE, EntityClass.COMPANY) and L.PARK_ADMIN_INTRO.search(
@@ -596,6 +614,13 @@ class EntityFinder:
                 start = self._cut_to_place(text, start, m.start(), registered=cls is EntityClass.COMPANY)
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
+
+    def _named_park_ends(self, text: str, found: list[Cand], pos: int) -> bool:
+        """A named park (found by its suffix, or a gazetteer name) ends right at ``pos``."""
+        if not _PARK_BEFORE.search(text, max(0, pos - 6), pos):
+            return False
+        return any(c.end == pos and c.cls is EntityClass.PARK for c in found) or any(
+            text[k:pos] in self.matcher.terms for k in range(max(0, pos - 16), pos - 2))
 
     def _dash_joined(self, text: str, start: int) -> int:
         """东岭—西山科技园: two places' names joined by a dash name one park (or its office); the name starts at
@@ -1021,6 +1046,7 @@ class EntityFinder:
                 pos = e + 1
                 if part == m.group(g).split("、")[0]:
                     s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(g) - 12), e)
+                    s = _strip_clause_words(text, s, e)     # 成功盘活|A、B等低效企业
                 honour = L.HONOUR_PREFIX.match(text, s, e)
                 if honour is not None and e - honour.end() >= 2:
                     s = honour.end()     # A、中华老字号B等: the honour is not part of B's name
