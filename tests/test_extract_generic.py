@@ -594,3 +594,20 @@ def test_a_kind_of_park_after_the_bare_word_is_no_park(run):
 def test_the_clause_before_a_list_of_firms_is_not_their_name(run):
     ents, _ = run("另外，青川高新区成功盘活恒华新能源、东方客车等低效企业和闲置用地。")
     assert ents.get("恒华新能源") == "Company" and ents.get("青川高新区") == "Park"
+
+
+@pytest.mark.parametrize("text, park", [
+    ("投资10亿元的岳能清洁能源智链科技产业园项目落户青川高新区。", "岳能清洁能源智链科技产业园"),
+    ("华锐科技项目落户麒麟科创园。", "麒麟科创园"),
+    ("星河生态园发布新政。", "星河生态园"),
+    ("青川临空经济区发布新政。", "青川临空经济区"),
+])
+def test_named_parks_and_branded_park_projects(run, text, park):
+    ents, _ = run(text)
+    assert ents.get(park) == "Park"
+
+
+@pytest.mark.parametrize("text", ["建设智能制造产业园项目。", "加快推进新能源产业园项目建设。", "绿色产业园加快建设。"])
+def test_kinds_of_park_projects_are_no_parks(run, text):
+    ents, _ = run(text)
+    assert not [n for n, c in ents.items() if c == "Park"]

@@ -596,7 +596,8 @@ class EntityFinder:
             if cls is EntityClass.PARK and _PLAN_AFTER.match(text, end) and text.rfind("《", max(0, start - 30), start) \
                     > text.rfind("》", max(0, start - 30), start):
                 continue     # 《X地区Y示范区规划》: a plan's title, not a park
-            if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end) and not self._placed_park(prefix):
+            if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end) and not self._placed_park(prefix) \
+                    and not (text.startswith("项目", end) and self._branded_park(prefix)):
                 continue     # 建设X产业园生产基地项目, X产业园、Y科技园等重点项目: a project, not (yet) a park
             if not self._good_prefix(prefix, suffix, cls, text[end:end + 3]) and not (
                     cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix, suffix)) and not (
@@ -614,6 +615,17 @@ class EntityFinder:
                 start = self._cut_to_place(text, start, m.start(), registered=cls is EntityClass.COMPANY)
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
+
+    def _branded_park(self, prefix: str) -> bool:
+        """A park project named after a firm's brand (甲能清洁能源产业园项目, 乙联国际医养健康产业园项目): a named
+        park, unlike a kind of park (智能制造产业园项目). The brand is a run the dictionary does not know at the
+        start of the name."""
+        brand = prefix[:2]
+        if len(prefix) < 4 or brand in L.PROJECT_MODIFIERS or brand in L.PROJECT_VERBS or self.gaz.place(brand) \
+                or words.leading_function_words(prefix):
+            return False
+        return not words.is_generic_phrase(brand) or (words.tokens(brand) == [brand]
+                                                      and words.frequency(brand) < 2 * _BRAND_MAX_FREQUENCY)
 
     def _named_park_ends(self, text: str, found: list[Cand], pos: int) -> bool:
         """A named park (found by its suffix, or a gazetteer name) ends right at ``pos``."""
@@ -731,17 +743,20 @@ class EntityFinder:
             return False
         # 某某新型建材经济技术开发区: a zone's formal name may be made of common words; a quality (世界一流…) is not one
         formal = suffix in ("经济技术开发区", "高新技术产业开发区") and len(core) >= 4 and not _QUALITY.search(core)
+        # 麒麟科创园, 星河生态园: a rare dictionary word standing alone before a park suffix names the park
+        rare_word = cls is EntityClass.PARK and len(core) == 2 and words.tokens(core) == [core] \
+            and words.frequency(core) < 2 * _BRAND_MAX_FREQUENCY and words.tag(core) in ("n", "nz", "ns", "nr", "nrt")
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
                 core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core)
-                or (words.is_generic_phrase(core) and not formal)):
+                or (words.is_generic_phrase(core) and not formal and not rare_word)):
             # 国家新能源汽车检测中心: a national centre named by its field is a name (国家重点实验室 is a rank)
             national = core.startswith(("国家", "中国")) and not core.startswith("国家级") and len(core) >= 5 \
                 and not self._only_places(core)
             if not (cls is EntityClass.INSTITUTE and national and not any(ch.isdigit() for ch in core)):
                 return False
-        if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix) and not formal:
+        if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix) and not formal and not rare_word:
             return False     # 世界一流高科技园区: the suffix cut the word 高科技; the whole name is common words
-        if cls is EntityClass.PARK and suffix not in _NAMED_PARK_SUFFIXES and self._descriptive(core):
+        if cls is EntityClass.PARK and suffix not in _NAMED_PARK_SUFFIXES and self._descriptive(core) and not rare_word:
             return False     # 绿色低碳示范园, 光伏新材料产业园, 开放型经济示范区: a kind of park (a plan), not its name
         if (core + suffix) in _GENERIC_ORG_NOUNS:
             return False

@@ -39,7 +39,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("工业集中区", EntityClass.PARK), ("产业集中区", EntityClass.PARK), ("集中区", EntityClass.PARK),
     ("分区", EntityClass.PARK), ("科技谷", EntityClass.PARK), ("产业港", EntityClass.PARK),
     ("综保区", EntityClass.PARK), ("产业集聚区", EntityClass.PARK), ("集聚区", EntityClass.PARK),
-    ("科创园", EntityClass.PARK), ("汽车城", EntityClass.PARK), ("科创谷", EntityClass.PARK),
+    ("临空经济区", EntityClass.PARK), ("空港经济区", EntityClass.PARK), ("科创园", EntityClass.PARK), ("汽车城", EntityClass.PARK), ("科创谷", EntityClass.PARK),
     ("科创港", EntityClass.PARK), ("智慧城", EntityClass.PARK), ("科创小镇", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
