@@ -611,3 +611,29 @@ def test_named_parks_and_branded_park_projects(run, text, park):
 def test_kinds_of_park_projects_are_no_parks(run, text):
     ents, _ = run(text)
     assert not [n for n, c in ents.items() if c == "Park"]
+
+
+def test_firms_at_the_head_of_long_listed_project_names(run):
+    ents, _ = run("5月24日，青川高新区集中签约仪式举行，华岳动力xHEV电池系统项目(二期)、拓岳半导体射频芯片稀土靶向材料总部"
+                  "及研发生产项目、华沃科技新能源材料研发生产项目等4个优质项目先后签约，正式落户青川高新区。")
+    assert all(ents.get(n) == "Company" for n in ("华岳动力", "拓岳半导体", "华沃科技"))
+
+
+def test_a_product_after_the_brand_is_not_part_of_the_firm(run):
+    ents, _ = run("，菲岳玛特汽车零部件研发生产项目正式落户青川高新区。")
+    assert "菲岳玛特汽车" not in ents
+
+
+def test_list_of_firms_with_a_long_description_before_settling(run):
+    ents, _ = run("青川经开区设立至今，鱼岳、碧泉源、今日快讯等一批关联度大、带动性强的行业龙头企业先后入驻。")
+    assert all(ents.get(n) == "Company" for n in ("鱼岳", "碧泉源", "今日快讯"))
+
+
+def test_a_preposition_before_a_park_is_not_part_of_it(run):
+    ents, _ = run("新加坡星航集团经洋浦经济开发区管委会引荐落户。")
+    assert ents.get("洋浦经济开发区") == "Park" and ents.get("新加坡星航集团") == "Company"
+
+
+def test_each_new_town_of_a_park_is_not_a_park(run):
+    ents, _ = run("六家企业分别与各青川新区新城签约。")
+    assert ents.get("青川新区") == "Park" and "青川新区新城" not in ents

@@ -123,7 +123,7 @@ _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收
 _PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及。！？])|^)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|总投资|总用地|占地|"
                            r"计划总投资|预计|达产|建成后|在|"
-                           r"[一二三四五]期|顺利|$)")
+                           r"[一二三四五]期|顺利|[(（][一二三四五]期|$)")
 _COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
 _EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛)")
 _FIRM_AFTER_COUNTRY = re.compile(f"([{L.CJK}]{{2,6}}?)(?:增资|投资|扩产|落户|入驻|签约|旗下|在华|董事长|总裁|总经理|首席)")
@@ -568,6 +568,16 @@ class EntityFinder:
                         break
             if cls is not EntityClass.COMPANY and start < m.start():
                 start = self._dash_joined(text, start)
+            if cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY):
+                # X集团经|洋浦经济开发区…: a preposition before the place that opens the name
+                for k in range(m.start() - 3, start - 1, -1):
+                    if text[k] in "经赴" and (any(self.gaz.place(text[k + 1:k + 1 + n]) for n in (2, 3))
+                                              or text.endswith(("集团", "公司", "企业"), start, k)) \
+                            and (k == start or not words.is_content_word(text[k - 1:k + 1])):
+                        start = k + 1
+                        break
+            if cls is EntityClass.PARK and text[start - 1:start] == "各" and _PARK_INSIDE.search(text, start, m.start()):
+                continue         # 与各X新区新城签约: each of X's new towns, not one park (X新区 is one)
             prefix = text[start:m.start()]
             if not prefix and cls is EntityClass.GOVERNMENT_BODY and m.start() > 0 and text[m.start() - 1] == "、" \
                     and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and (
@@ -1034,7 +1044,7 @@ class EntityFinder:
         # A、B等(N家)…企业, or counted without 等: A、B两家企业 / A、B两个世界500强
         pat = re.compile(f"((?:{item}、)+{item})(?:等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?|"
                          f"(?<![0-9一二三四五六七八九十两几])(?=[两三四五六七八九几][家个])[两三四五六七八九几][家个])"
-                         f"([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?)"
+                         f"([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?|(?=一批|多家|众多|一大批)[^，。；0-9]{{2,18}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(?:已经|已|均|都|也|先后|相继|陆续|纷纷)?"
                          f"(登上|入选|成为|获评|入围|荣获|获得|上榜)")
         # 其中包括A、B等。: a list closed by 等 alone counts when its items are named like firms
@@ -1119,10 +1129,30 @@ class EntityFinder:
             s += words.leading_function_words(text[s:e])
             if _COUNT_BEFORE.search(text, max(0, s - 4), s):
                 continue     # 2个楼宇经济项目, 4个高科技外资项目: a count of a kind of project
-            cand = self._project_brand(text, s, e, whole=whole, before_output=output is not None)
+            cand = self._weak_prefix(text, s, e) or self._project_brand(text, s, e, whole=whole,
+                                                                         before_output=output is not None)
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _weak_prefix(self, text: str, s: int, e: int) -> Cand | None:
+        """A brand and an industry word at the head of a longer project name (华岳动力xHEV电池系统|项目,
+        拓岳半导体射频芯片…|项目): the firm is the brand and its industry word."""
+        for p in range(s + 2, min(e - 2, s + 5)):
+            suf = next((w for w in L.WEAK_SUFFIXES_BY_LENGTH if text.startswith(w, p)), None)
+            if suf is None or p + len(suf) >= e:
+                continue
+            if suf in L.PRODUCT_WORDS:
+                return None      # 菲岳玛特|汽车零部件项目: a product after the brand, the brand is the firm
+            if re.match("建设|兴建|新建|设立|打造|扩建|布局", text[p + len(suf):p + len(suf) + 2]):
+                return None      # 博岳|投资建设…项目: the verb of the clause, not the firm's industry word
+            brand = text[s:p]
+            if self.gaz.place(brand) or brand in L.PROJECT_MODIFIERS or brand in L.PROJECT_VERBS \
+                    or words.leading_function_words(brand) or _COUNT_BEFORE.search(brand) or (
+                    words.is_generic_phrase(brand) and (len(brand) != 2 or words.frequency(brand) >= 2 * _BRAND_MAX_FREQUENCY)):
+                return None
+            return Cand(s, p + len(suf), EntityClass.COMPANY, "project", 0)
+        return None
 
     def project_lists(self, text: str) -> list[Cand]:
         """Lists of projects and firms in 招商 news: `N个项目：A、B、C；` (a colon list), `集中签约/开工/竣工A、B等N个项目`,

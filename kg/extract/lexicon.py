@@ -175,6 +175,9 @@ WEAK_COMPANY_SUFFIXES = ("科技", "智能", "制药", "电子", "股份", "控�
                          "酒业", "乳业", "纸业", "钢业", "农业", "航科", "航天", "智能云", "生物医药", "数科", "娱乐",
                          "零部件", "包装", "服饰", "机电", "航空", "电缆", "汽车电子", "医药物流", "精工", "电池",
                          "锂电", "锂业", "光伏", "电器", "电力", "化学", "储能", "氢能", "医疗器械", "生物科技")
+# weak suffixes that name a product more often than a firm (X汽车零部件项目: the firm is X)
+PRODUCT_WORDS = frozenset({"汽车", "电池", "零部件", "汽车电子", "锂电", "光伏", "医疗器械", "包装", "服饰", "电缆", "车轮",
+                           "食品", "纺织", "建材", "钢铁", "化工", "医药", "生物医药", "机器人", "数控", "仪器", "装备"})
 WEAK_SUFFIXES_BY_LENGTH = tuple(sorted(WEAK_COMPANY_SUFFIXES, key=len, reverse=True))
 
 # industry words stripped from a company name to get its short form (博源科技公司 -> 博源)
