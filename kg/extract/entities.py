@@ -98,6 +98,7 @@ _BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
                                    "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
                                    "行审局", "科技局", "工信局", "财政局", "统计局"}
+_AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五六七八九十百千两]+(?:亿|万)元?|(?:超|近|约|逾|总)?[0-9０-９.]+元")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
 # suffixes that are also the end of common words (招商会, 行业 after 分, 工作站 after 加油): checked against the
@@ -572,7 +573,8 @@ class EntityFinder:
                 # X集团经|洋浦经济开发区…: a preposition before the place that opens the name
                 for k in range(m.start() - 3, start - 1, -1):
                     if text[k] in "经赴" and (any(self.gaz.place(text[k + 1:k + 1 + n]) for n in (2, 3))
-                                              or text.endswith(("集团", "公司", "企业"), start, k)) \
+                                              or text.endswith(("集团", "公司", "企业"), start, k)
+                                              or (k == start and (k == 0 or text[k - 1] in _CLAUSE_BREAKS))) \
                             and (k == start or not words.is_content_word(text[k - 1:k + 1])):
                         start = k + 1
                         break
@@ -586,6 +588,9 @@ class EntityFinder:
                 prev = out[-1]
                 prev_text = text[prev.start:prev.end]
                 prev_suffix = next((s_ for s_, c_ in L.SUFFIXES if c_ is cls and prev_text.endswith(s_)), "")
+                if prev_suffix and out[-1].end != m.start() - 1 and suffix in ("管委会", "管理委员会") \
+                        and prev_suffix in ("党工委", "工委"):
+                    continue     # X党工委书记、管委会主任Y: one office of the park's leadership (the 党工委's), no 管委会 entity
                 if prev_suffix:
                     shared = prev_text[: -len(prev_suffix)]
                     out.append(Cand(m.start(), end, cls, "suffix", 2, text=shared + suffix))
@@ -607,7 +612,7 @@ class EntityFinder:
                     > text.rfind("》", max(0, start - 30), start):
                 continue     # 《X地区Y示范区规划》: a plan's title, not a park
             if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end) and not self._placed_park(prefix) \
-                    and not (text.startswith("项目", end) and self._branded_park(prefix)):
+                    and not (not re.match("生产基地|研发基地|制造基地|基地", text[end:end + 4]) and self._branded_park(prefix)):
                 continue     # 建设X产业园生产基地项目, X产业园、Y科技园等重点项目: a project, not (yet) a park
             if not self._good_prefix(prefix, suffix, cls, text[end:end + 3]) and not (
                     cls is EntityClass.PARK and self._coordinated_park(text, out, start, prefix, suffix)) and not (
@@ -636,6 +641,16 @@ class EntityFinder:
             return False
         return not words.is_generic_phrase(brand) or (words.tokens(brand) == [brand]
                                                       and words.frequency(brand) < 2 * _BRAND_MAX_FREQUENCY)
+
+    def _not_a_firm(self, text: str, c: Cand) -> bool:
+        """A firm found by its context (a list, a slot, a project) whose name says it is something else: a park or
+        a base (X产业园, X产业基地), a region or district (广东地区, 某市某区), an amount (超千亿元投资)."""
+        if c.cls is not EntityClass.COMPANY or c.source not in ("list", "weak", "project", "partner-name"):
+            return False
+        name = text[c.start:c.end]
+        return bool(name.endswith(("产业园", "产业基地", "基地", "园区", "地区", "产业", "片区", "新区", "新城"))
+                    or _AMOUNT_START.match(name) or self._only_places(name)
+                    or (name.endswith("区") and any(self.gaz.place(name[:k]) for k in (2, 3, 4))))
 
     def _named_park_ends(self, text: str, found: list[Cand], pos: int) -> bool:
         """A named park (found by its suffix, or a gazetteer name) ends right at ``pos``."""
@@ -1366,6 +1381,7 @@ class EntityFinder:
         cands += self.placed_new_areas(text, cands)
         cands += self.nested_parks(text, cands)
         cands += self.place_brands(text, cands)
+        cands = [c for c in cands if not self._not_a_firm(text, c)]
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
         for c in cands:

@@ -93,7 +93,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
 
 # words a name never starts with / the left edge of a name stops before (verbs, prepositions, pronouns)
 LEFT_STOP_WORDS = sorted("""
-供图 图片 摄影 来源 报道 据悉 截至 期间 以来 纳税大户 行业 企业家 主要负责人
+供图 图片 摄影 来源 发布 报道 据悉 截至 期间 以来 纳税大户 行业 企业家 主要负责人
 园区企业 区内企业 入驻企业 落户企业 龙头企业 骨干企业 重点企业 链主企业 领军企业 标杆企业 本土企业 配套企业 上市企业 会员企业
 高新区企业 开发区企业 经开区企业 产业园企业 工业园企业 科技园企业 园内企业 规上企业 科技型企业 外资企业 民营企业 国有企业 合作企业 知名企业 优质企业 新落户企业 子公司 分公司 全资子公司 控股子公司 孙公司
 的 在 与 和 及 让 为 是 将 由 对 从 向 把 被 等 了 着 到 给 或 并 以 于 也 都 就 还 又 这 那 其 该 各 每 据 称 说 有 已 经
