@@ -668,3 +668,19 @@ def test_listed_bases_and_regions_are_no_firms(run):
                   "与广东地区对口合作项目已达11个。")
     assert ents.get("大岳英联绿色包装产业园") == "Park"
     assert not [n for n, c in ents.items() if c == "Company" and n.endswith(("基地", "产业园", "地区"))]
+
+
+def test_the_distinctive_part_of_a_park_name():
+    from kg.extract.entities import EntityFinder
+    from kg.extract.resolve import Resolver
+    r = Resolver(EntityFinder())
+    assert r.park_core("广东青岚湖高新技术产业开发区") == "青岚湖"
+    assert r.park_core("青川高新区") == ""           # a place and the park word: nothing distinctive
+    assert r.park_core("绿色产业园") == ""            # common words only
+
+
+def test_a_parks_short_name_after_its_full_name(extractor):
+    d = extractor.extract(_article("合肥新站高新区发布新政。锐泰科技落户新站。新站港码头繁忙。"))
+    park = next(e for e in d.entities if e.cls.value == "Park")
+    assert "新站" in park.aliases
+    assert len([m for m in park.mentions if m.text == "新站"]) == 1     # not 新站港

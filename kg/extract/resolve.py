@@ -9,6 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.extract import lexicon as L
+from kg.extract import words
 from kg.extract.entities import Cand, EntityFinder
 from kg.extract.gazetteer import FortuneEntry, Gazetteer, ParkEntry, PlaceEntry
 from kg.records import EntityClass
@@ -67,6 +68,8 @@ def company_core(name: str, gaz: Gazetteer) -> str:
     return n
 
 
+_PLACE_WORD_ENDS = frozenset("港湾区县市镇村路街湖山河岛桥站")
+_DIVISION_ENDS = ("省", "市", "区", "县", "镇", "乡", "旗", "州", "街道", "盟", "村")
 _GROUP_ENDS = ("集团", "控股集团", "集团公司", "集团有限公司", "集团股份有限公司")
 _SAME_FIRM_ENDS = ("股份", "控股", "实业", "公司", "有限公司", "股份有限公司", "有限责任公司")
 
@@ -183,6 +186,7 @@ class Resolver:
                     ie.add(c)
                     self._absorb(ie, c)
         self._merge_variants(ents)
+        self._park_cores_named_as_places(ents, mentions)
         ents = [e for e in ents if e.mentions]
         mentions = self._short_forms(text, ents, mentions)
         self._fortune(text, ents)
@@ -192,6 +196,52 @@ class Resolver:
         for i, e in enumerate(ents):
             e.idx = i
         return ents, mentions, inner
+
+    def park_core(self, name: str) -> str:
+        """The distinctive part of a park's name: places before it and the park word after it removed
+        (东莞松山湖高新技术产业开发区 -> 松山湖); '' when nothing distinctive is left."""
+        n = normalise_name(name)
+        for suf in sorted(_PARK_SUFFIXES, key=len, reverse=True):
+            if n.endswith(suf) and len(n) > len(suf):
+                n = n[: -len(suf)]
+                break
+        else:
+            return ""
+        changed = True
+        while changed and len(n) > 2:
+            changed = False
+            for k in (3, 2):
+                p = self.gaz.place(n[:k])
+                if p is not None and p.level <= 2 and len(n) - k >= 2:
+                    n, changed = n[k:], True
+                    break
+        return n if len(n) >= 2 and not words.is_generic_phrase(n) else ""
+
+    def _park_cores_named_as_places(self, ents: list[Ent], mentions: list[Cand]) -> None:
+        """A place that is no division (a town-level area, a lake) and is the distinctive part of a park named in the
+        article is the park's short name there (松山湖 of 东莞松山湖高新区): its mentions of its own become the
+        park's; those inside the park's name go."""
+        cores: dict[str, Ent] = {}
+        for e in ents:
+            if e.cls is EntityClass.PARK and e.mentions:
+                for n in e.names:
+                    c = self.park_core(n)
+                    if c:
+                        cores.setdefault(c, e)
+        if not cores:
+            return
+        top = {id(m) for m in mentions}
+        for e in ents:
+            if e.cls is not EntityClass.PLACE or not e.mentions or e.place is None:
+                continue
+            park = cores.get(normalise_name(e.label))
+            if park is None or e.label.endswith(_DIVISION_ENDS):
+                continue
+            for c in e.mentions:
+                if id(c) in top:
+                    c.cls = EntityClass.PARK
+                    park.add(c)
+            e.mentions, e.names = [], []
 
     def _in_province(self, place: PlaceEntry, province: str) -> bool:
         home = self.gaz.place(province)
@@ -465,6 +515,28 @@ class Resolver:
                 ent.add(c)
                 occupied[s:e_] = b"\x01" * (e_ - s)
                 new.append(c)
+        # a park's distinctive part alone (洋浦 after 洋浦经济开发区, 新站 after 合肥新站高新区) is the park
+        park_cores = {}
+        for e in ents:
+            if e.cls is EntityClass.PARK and e.mentions:
+                for n in e.names:
+                    c = self.park_core(n)
+                    if c and not self.gaz.place(c) and c not in self.finder.suffix_cls:
+                        park_cores.setdefault(c, e)
+        if park_cores:
+            pat = re.compile("|".join(re.escape(c) for c in sorted(park_cores, key=len, reverse=True)))
+            for m in pat.finditer(text):
+                s, e_ = m.start(), m.end()
+                if any(occupied[s:e_]) or text[e_:e_ + 1] in _PLACE_WORD_ENDS or self.finder.suffix_re.match(text, e_):
+                    continue
+                if s > 0 and _CJK.match(text[s - 1]) and text[s - 1] not in L.LEFT_STOP_CHARS \
+                        and not any(text.endswith(w, 0, s) for w in L.LEFT_STOP_WORDS):
+                    continue
+                ent = park_cores[m.group()]
+                c = Cand(s, e_, EntityClass.PARK, "short", 0, text=m.group())
+                ent.add(c)
+                occupied[s:e_] = b"\x01" * (e_ - s)
+                new.append(c)
         # a name seen once is a mention wherever it appears again in the article
         persons = {normalise_name(n): e for e in ents if e.cls is not EntityClass.PLACE and e.mentions
                    for n in e.names if len(normalise_name(n)) >= 2}
@@ -474,6 +546,8 @@ class Resolver:
                 if any(occupied[m.start():m.end()]):
                     continue
                 ent = persons[m.group()]
+                if ent.cls is EntityClass.PARK and text[m.end():m.end() + 1] in _PLACE_WORD_ENDS:
+                    continue     # 新站港: a port named after the park's area, not the park
                 c = Cand(m.start(), m.end(), ent.cls, "repeat", 0, text=m.group())
                 ent.add(c)
                 occupied[m.start():m.end()] = b"\x01" * (m.end() - m.start())
