@@ -215,6 +215,9 @@ class Resolver:
                 if p is not None and p.level <= 2 and len(n) - k >= 2:
                     n, changed = n[k:], True
                     break
+        place = self.gaz.place(n)
+        if place is not None and place.name.endswith(_DIVISION_ENDS):
+            return ""        # 青川高新区: a division and the park word, nothing of the park's own
         return n if len(n) >= 2 and not words.is_generic_phrase(n) else ""
 
     def _park_cores_named_as_places(self, ents: list[Ent], mentions: list[Cand]) -> None:
