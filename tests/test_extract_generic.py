@@ -684,3 +684,13 @@ def test_a_parks_short_name_after_its_full_name(extractor):
     park = next(e for e in d.entities if e.cls.value == "Park")
     assert "新站" in park.aliases
     assert len([m for m in park.mentions if m.text == "新站"]) == 1     # not 新站港
+
+
+def test_firms_of_projects_named_after_their_amounts(run):
+    ents, _ = run("新开工项目6个，分别是总投资5亿元的岳犇液晶显示模组扩建项目、总投资0.82亿元的佰岚可降解环保日用品项目。")
+    assert ents.get("岳犇") == "Company" and ents.get("佰岚") == "Company"
+
+
+def test_firm_before_its_output_figures(run):
+    ents, _ = run("大岳公司15GW光伏组件配套项目、合岚硅业20万吨密封胶项目相继投产。")
+    assert ents.get("合岚硅业") == "Company"

@@ -119,9 +119,10 @@ _ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基�
                         "项目|[一二三四五]期)+$")
 _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
 # the output of a project: X年产11万吨…项目 (the brand is before it)
-_OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收")
+_OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收|"
+                        r"[0-9０-９.]+(?:万|亿)?(?:吨|GW|MW|GWh|平方米|套|台|件|片|辆|条|千瓦|兆瓦|头|只)")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
-_PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及。！？])|^)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
+_PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及。！？])|(?<=[亿万]元的)|^)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|总投资|总用地|占地|"
                            r"计划总投资|预计|达产|建成后|在|"
                            r"[一二三四五]期|顺利|[(（][一二三四五]期|$)")
@@ -1129,7 +1130,9 @@ class EntityFinder:
         out = []
         for m in _PROJECT_ITEM.finditer(text):
             s, e = m.start(1), m.end(1)
-            if "等" in m.group(1) or self.suffix_re.search(m.group(1)):
+            if m.group(1).endswith("等") and "等" not in m.group(1)[:-1] and _OUTPUT_OF.search(text, s, e):
+                e -= 1       # …、X电子1400万平方米化成箔等项目: the list's last item, then 等
+            elif "等" in m.group(1) or self.suffix_re.search(m.group(1)):
                 continue     # X产业园等项目: a list's end; a park or firm named by its suffix is found by the suffix
             whole = not m.group(2)
             output = _OUTPUT_OF.search(text, s, e)
