@@ -62,8 +62,8 @@ def test_invalid_entities_fail_with_readable_lines(capsys):
         "聊城高新区 <id:park/p1> rdfs:label: needs exactly one rdfs:label, a @zh string "
         "(value: 'Liaocheng High-tech Zone')",
         "<id:park/p2> rdfs:label: needs exactly one rdfs:label, a @zh string",
-        "袁锡铭 <id:person/x> pk:worksFor: pk:worksFor points to an organisation (Company, Institute or "
-        "GovernmentBody) (value: id:place/y)",
+        "袁锡铭 <id:person/x> pk:worksFor: pk:worksFor points to an organisation or a park (Company, Institute, "
+        "GovernmentBody or Park) (value: id:place/y)",
         "加拿大麦格纳公司 <id:company/m> rdf:type: a pk:Fortune500Firm is also typed pk:Company",
         "加拿大麦格纳公司 <id:company/m> pk:fortune500Rank: pk:fortune500Rank is at most one xsd:integer "
         "between 1 and 500 (value: '900')",
