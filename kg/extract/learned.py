@@ -73,12 +73,14 @@ class RelationModel:
         return p.kind.value in self.weights and self.prob(p) >= self.threshold[p.kind.value]
 
     def cue(self, p: Pair) -> str:
-        """The cue row that speaks most for the pair (``pk:cue``), e.g. ``learned:settle``."""
+        """The cue row that speaks most for the pair (``pk:cue``), e.g. ``learned:settle``: the cue feature of the
+        pair with the highest weight (the least negative one when none is positive: the other features carried
+        the decision, and the row still says which cue word the sentence holds)."""
         w = self.weights[p.kind.value]
-        best, best_w = "", 0.0
+        best, best_w = "", float("-inf")
         for f in sorted(p.feats):    # sorted: ties go the same way in every process (string hashes vary)
             if ":" in f and f.split(":", 1)[0] in ("s", "b", "s0", "s1", "s2") and w.get(f, 0.0) > best_w:
-                best, best_w = f.split(":", 1)[1], w[f]
+                best, best_w = f.split(":", 1)[1], w.get(f, 0.0)
         return f"learned:{best}" if best else "learned"
 
     def to_json(self) -> str:
