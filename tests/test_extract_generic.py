@@ -694,3 +694,16 @@ def test_firms_of_projects_named_after_their_amounts(run):
 def test_firm_before_its_output_figures(run):
     ents, _ = run("大岳公司15GW光伏组件配套项目、合岚硅业20万吨密封胶项目相继投产。")
     assert ents.get("合岚硅业") == "Company"
+
+
+def test_partners_of_one_clause_are_not_paired_with_the_next_clause(extractor):
+    d = extractor.extract(_article("8月30日，岳川科技服务有限公司与河北星河研究院签订协议；9月20日，中科岳威与西安精密机械研究所签订合作协议。"))
+    names = {e.key: e.name for e in d.entities}
+    pairs = {frozenset((names[r.head], names[r.tail])) for r in d.relations if r.kind.value == "partnersWith"}
+    assert frozenset(("岳川科技服务有限公司", "河北星河研究院")) in pairs
+    assert not [p for p in pairs if "西安精密机械研究所" in p and "岳川科技服务有限公司" in p]
+
+
+def test_people_and_countries_are_no_partners(run):
+    ents, _ = run("山东深化与日韩合作。希望能够与企业家们携手并进。")
+    assert not [n for n, c in ents.items() if c in ("Company", "Institute")]

@@ -1263,6 +1263,10 @@ class EntityFinder:
                 continue     # 与高新区签约: the park in focus, not a firm
             if any(self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3) if len(name) > k):
                 continue   # 与日本开展合作: a place and a verb
+            if name.endswith("们") or all(ch in L.COUNTRY_ABBREVIATIONS for ch in name) or (
+                    any(self.gaz.place(name[:k]) for k in (2, 3)) and not self.suffix_re.search(name)
+                    and len(name) <= 4):
+                continue   # 与企业家们携手, 与日韩合作, 与某市企地合作: people, countries, a place's side
             out.append(Cand(m.start(1), m.end(1), EntityClass.COMPANY, "partner-name", -1))
         return out
 

@@ -151,6 +151,9 @@ LIST_HEAD_WORDS = ("企业", "公司", "客户", "龙头", "厂商", "品牌", "
 # left-stop words that are also a firm's industry right before its suffix (X建设集团, X发展有限公司)
 INDUSTRY_STOP_WORDS = ("建设", "发展", "投资", "设计", "开发", "制造", "服务", "管理", "建筑", "科技")
 
+# one-character names of countries in 中日, 日韩, 中美 …
+COUNTRY_ABBREVIATIONS = frozenset("中日韩美欧俄德法英意澳新泰马印越朝蒙")
+
 # a park named by its kind alone (the park in focus): never a name of its own
 BARE_PARK_WORDS = frozenset("""高新区 开发区 经开区 园区 保税区 综保区 新区 产业园 工业园 科技园 示范区 自贸区 片区 管委会 该园区
 本园区 全区 我区 该区""".split())

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kg.extract import lexicon as L
+from kg.extract import words
 from kg.extract.entities import Cand, Sentence
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.resolve import Ent
@@ -445,9 +446,13 @@ class RelationFinder:
         firms = [m for m in ms if ctx.ent(m).cls in ORGS]
 
         def subject_before(pos: int, exclude: Ent, group: list[Cand] = ()) -> Ent | None:
+            # the subject of the clause: A与B签约；C与D签约 (C missed) never makes A C's partner
+            clause = max(text.rfind("；", ctx.sent.start, pos), text.rfind(";", ctx.sent.start, pos)) + 1
             for k, m in enumerate(ms):
                 if m.start >= pos:
                     break
+                if m.start < clause:
+                    continue
                 e = ctx.ent(m)
                 if e is exclude:
                     continue
@@ -473,6 +478,12 @@ class RelationFinder:
             if re.search("|".join(L.ANAPHORA) + r"|我们|公司", before):
                 return ctx.focus_for(before, window=_ANAPHOR_WINDOW)
             if pos - ctx.sent.start < 30:
+                # no organisation before 与 in the sentence: the firm in focus, unless a name the rules did not
+                # recognise stands there (9月20日，某某与B签约: 某某 is the subject, not the last firm in focus)
+                rest = re.sub(r"[0-9０-９]+[年月日号]?|[^\u4e00-\u9fff]", "", before)
+                rest = re.sub(r"^(?:日前|近日|目前|今年|去年|当天|随后|同时|此外|其中|另外|此次|本次)", "", rest)
+                if rest and not words.is_generic_phrase(rest):
+                    return None
                 return ctx.focus_for(before, window=_FOCUS_WINDOW)
             return None
 

@@ -89,7 +89,9 @@ def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], ment
             if v is None or re.search(r"[。；;！？]", text[w.end():v.start()]):
                 continue
             right = [(m, e) for m, e in parties if w.end() <= m.start and m.end <= v.start()]
-            before = [i for i, (m, _e) in enumerate(parties) if m.end <= w.start()]
+            # the party before 与 is in the same clause: A与B签约；C与D签约 never pairs B with C
+            before = [i for i, (m, _e) in enumerate(parties) if m.end <= w.start()
+                      and not re.search(r"[；;。！？]", text[m.end:w.start()])]
             if not right and before and _BARE_PARK.match(text, w.end()):
                 # X与高新区/保税区/管委会签署…: the park word alone is the park in focus
                 j = bisect_right(park_pos, w.start()) - 1
