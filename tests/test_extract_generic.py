@@ -707,3 +707,13 @@ def test_partners_of_one_clause_are_not_paired_with_the_next_clause(extractor):
 def test_people_and_countries_are_no_partners(run):
     ents, _ = run("山东深化与日韩合作。希望能够与企业家们携手并进。")
     assert not [n for n, c in ents.items() if c in ("Company", "Institute")]
+
+
+def test_firm_named_after_its_park_is_kept_whole(run):
+    ents, _ = run("江苏星岳科技产业园运营管理有限公司投资总监表示。")
+    assert ents.get("江苏星岳科技产业园运营管理有限公司") == "Company"
+
+
+def test_a_verb_of_leverage_is_not_part_of_a_name(run):
+    ents, _ = run("，借力星岳大学碳基复合材料技术优势。")
+    assert ents.get("星岳大学") == "Institute"

@@ -555,8 +555,9 @@ class EntityFinder:
             elif cls is EntityClass.COMPANY and suffix in _LEGAL_SUFFIXES:
                 # 在P新区X股份有限公司的展厅: a park named before a registered name is where it is, not its name
                 for pm in _PARK_INSIDE.finditer(text, start, m.start()):
-                    if m.start() - pm.end() >= 4 and not self.gaz.place(text[pm.end():pm.end() + 2]):
-                        start = pm.end()
+                    if m.start() - pm.end() >= 4 and not self.gaz.place(text[pm.end():pm.end() + 2]) \
+                            and not words.is_generic_phrase(text[pm.end():m.start()]):
+                        start = pm.end()     # (X产业园运营管理有限公司: a firm named after the park, kept whole)
             inner = _INNER_LEGAL_END.search(text, start, m.start()) if cls is EntityClass.COMPANY else None
             if inner is not None and suffix not in _BRANCH_SUFFIXES:
                 # X有限公司主动向Y公司…: one registered name ends inside the run; the next name starts after it
