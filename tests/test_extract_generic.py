@@ -717,3 +717,15 @@ def test_firm_named_after_its_park_is_kept_whole(run):
 def test_a_verb_of_leverage_is_not_part_of_a_name(run):
     ents, _ = run("，借力星岳大学碳基复合材料技术优势。")
     assert ents.get("星岳大学") == "Institute"
+
+
+def test_party_committee_office_chain_with_a_short_park_name(extractor):
+    d = extractor.extract(_article("长春岳开区发布新政。项目启动仪式上，岳开区党工委副书记、管委会主任李国明主持。"))
+    names = {e.key: e.name for e in d.entities}
+    works = {(names[r.head], names[r.tail], r.role) for r in d.relations if r.kind.value == "worksFor"}
+    assert works == {("李国明", "岳开区党工委", "副书记、管委会主任")}
+
+
+def test_merchants_of_a_province_and_a_firms_own_project_are_no_firms(run):
+    ents, _ = run("标志着又一批楚商返乡项目落地见效。推动中山市恒岳实业有限公司模具制造项目在年底投产。")
+    assert [n for n, c in ents.items() if c == "Company"] == ["中山市恒岳实业有限公司"]

@@ -650,6 +650,10 @@ class EntityFinder:
         if c.cls is not EntityClass.COMPANY or c.source not in ("list", "weak", "project", "partner-name"):
             return False
         name = text[c.start:c.end]
+        if len(name) == 2 and name[1] == "商" and name[0] in L.PROVINCE_ABBREVIATIONS:
+            return True      # 楚商, 浙商: the merchants of a province, not a firm
+        if (c.source == "project" or text.startswith("项目", c.end)) and text.endswith(("公司", "集团", "厂"), 0, c.start):
+            return True      # X有限公司|模具制造项目: the project of the firm just named
         return bool(name.endswith(("产业园", "产业基地", "基地", "园区", "地区", "产业", "片区", "新区", "新城"))
                     or _AMOUNT_START.match(name) or self._only_places(name)
                     or (name.endswith("区") and any(self.gaz.place(name[:k]) for k in (2, 3, 4))))

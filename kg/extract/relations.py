@@ -316,6 +316,9 @@ class RelationFinder:
                     break
             role_start = ctx.sent.start + role_m.start()   # role_m matched `left`, which starts at the sentence
             bare = _BARE_ADMIN_ROLE.search(left)
+            if bare and org_m is not None and _COMMITTEE_CHAIN.fullmatch(text, org_m.end, m.start) \
+                    and normalise_name(ctx.ent(org_m).label).endswith(("党工委", "工委")):
+                bare = None      # X党工委副书记、管委会主任Y: one office, in the named 党工委 (conventions)
             if bare and ctx.focus_park is not None and (org_m is None or org_m.end <= ctx.sent.start + bare.start()):
                 # 开发区党工委书记、管委会主任X with the body unnamed: X works for the park in focus (conventions)
                 role = bare.group().strip("、， ")
@@ -681,6 +684,7 @@ _ROLE_AT = re.compile(f"(?:{_ROLES})(?:兼(?:{_ROLES}))?")
 # between a parent firm and its subsidiary: A旗下的B, A全资子公司B
 _PARENT_OF = re.compile(r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|分公司|企业)?|的?(?:全资|控股)?(?:子公司|分公司)")
 # a role in a park's unnamed party committee or administration: (开发区)党工委书记、管委会主任 right before a name
+_COMMITTEE_CHAIN = re.compile(r"(?:(?:常务)?副?(?:书记|主任|委员)|(?:管委会|管委)(?:常务)?副?主任|、)+")
 _BARE_ADMIN_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:高新区|开发区|经开区|新区|园区|区)?(?:党工委|管委会)(?:常务)?"
                               r"(?:副)?(?:书记|主任|委员)[、，]?){1,3}$")
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
