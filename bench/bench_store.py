@@ -11,7 +11,12 @@ articles), writes it as Turtle, then times for each engine:
 Engines: pyoxigraph (what ``kg`` uses), rdflib's default in-memory store, and rdflib with the ``oxrdflib``
 store (rdflib API, Oxigraph underneath). rdflib takes minutes at 1M triples; ``--skip-rdflib`` leaves it out.
 
-Run:  python bench/bench_store.py [--triples 1000000] [--skip-rdflib] [--skip-oxrdflib]
+``--build-path``: also the output stage of ``kg build`` on the same triples, held as ``kg.export``'s plain
+triples: the Turtle written and the store loaded from it as it is written (``kg.store.streamed_store``, what the
+build does), against the Turtle written and then read back into the store (``kg.store.write_store``, what it did
+before); seconds and the peak of resident memory above what the process held before, best of ``--repeat``.
+
+Run:  python bench/bench_store.py [--triples 1000000] [--skip-rdflib] [--skip-oxrdflib] [--build-path [--repeat 2]]
 """
 from __future__ import annotations
 
@@ -149,6 +154,63 @@ def _ox_mem(ttl: Path):
     return s
 
 
+def plain_triples_of(ttl: Path) -> list:
+    """The Turtle file as kg.export's plain triples, in the Turtle writer's order."""
+    import pyoxigraph as ox
+
+    from kg.export import triple_sort_key
+
+    out = []
+    for t in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE):
+        o = t.object
+        if isinstance(o, ox.Literal):
+            lang = o.language or ""
+            dt = "" if lang or o.datatype.value.endswith("#string") else o.datatype.value
+            out.append((t.subject.value, t.predicate.value, (1, o.value, lang, dt)))
+        else:
+            out.append((t.subject.value, t.predicate.value, (0, o.value)))
+    out.sort(key=triple_sort_key)
+    return out
+
+
+def bench_build_path(ttl: Path, work: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    """kg build's output stage, Turtle + store: (seconds, peak extra MiB) for each way, best of ``repeat``."""
+    import psutil
+
+    from kg.export import write_turtle_stream
+    from kg.store import streamed_store, write_store
+    from memwatch import TreeMemory
+
+    plain = plain_triples_of(ttl)
+
+    def reread(out: Path) -> None:
+        write_turtle_stream(plain, out / "graph.ttl")
+        write_store(out / "graph.ttl", out / "store")
+
+    def streamed(out: Path) -> None:
+        with streamed_store(out / "store") as feed:
+            write_turtle_stream(plain, out / "graph.ttl", tee=feed)
+
+    ways = {"Turtle, then the store from the file (before)": reread,
+            "Turtle and store in one pass (kg build)": streamed}
+    res: dict[str, tuple[float, float]] = {}
+    for _ in range(repeat):
+        for name, fn in ways.items():
+            out = work / "build-path"
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir()
+            gc.collect()
+            base = psutil.Process().memory_info().rss
+            with TreeMemory(os.getpid(), every=0.02) as mem:
+                seconds, _ = timed(lambda: fn(out))
+            extra = (mem.peak - base) / 2**20
+            best = res.get(name)
+            res[name] = (min(seconds, best[0]), min(extra, best[1])) if best else (seconds, extra)
+            print(f"  {name}: {seconds:.2f} s, peak +{extra:.0f} MiB", flush=True)
+    shutil.rmtree(work / "build-path", ignore_errors=True)
+    return res
+
+
 def bench_rdflib(ttl: Path, store: str) -> dict[str, float]:
     import rdflib
 
@@ -170,6 +232,8 @@ def main() -> int:
     ap.add_argument("--skip-rdflib", action="store_true", help="leave out rdflib's in-memory store (slow)")
     ap.add_argument("--skip-oxrdflib", action="store_true", help="leave out rdflib + oxrdflib")
     ap.add_argument("--keep", type=Path, help="also copy the synthetic Turtle here")
+    ap.add_argument("--build-path", action="store_true", help="also kg build's Turtle + store stage, two ways")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each way for --build-path (best reported)")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="parkkg-bench-"))
@@ -203,6 +267,10 @@ def main() -> int:
         q = results[names[0]]["query best of 3"]
         print(f"\ntarget: the store answers the two-hop GROUP BY in < 0.5 s: {q:.3f} s -> "
               f"{'met' if q < 0.5 else 'NOT met'}")
+        if args.build_path:
+            print(f"\nkg build's output stage on the same {n:,} triples (Turtle + store), best of {args.repeat}:")
+            for name, (seconds, extra) in bench_build_path(ttl, work, args.repeat).items():
+                print(f"{name:<48} {seconds:6.2f} s   peak +{extra:.0f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.errors import InputError, OutputError
+from kg.errors import InputError, OutputError, output_errors, printable
 from kg.assemble import Assembly, assemble
 from kg.export import write_atomic, write_turtle_stream
 from kg.graph import summarise
@@ -98,7 +98,8 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
         if on_error is not None:
             on_error(err)
 
-    with _lock(out):
+    # a read-only folder or a full disk anywhere below (state, scratch database, outputs): one error line
+    with output_errors(out, "write the build outputs"), _lock(out):
         _remove_leftovers(out)
         with BuildState(out, pipeline_fingerprint(use_ner), reset=full) as state:
             asm = _extract_and_assemble(state, paths, out, jobs, engine, scheduler, use_ner, progress, timings,
@@ -175,15 +176,18 @@ def _write_outputs(asm: Assembly, out: Path, html: bool, store: bool, jobs: int,
         # written. (Not the store: a child forked after this process used Oxigraph can deadlock in RocksDB.)
         html_job = _Background(_render_view, asm, out / "graph.html")
     t = time.perf_counter()
-    write_turtle_stream(asm.triples(), ttl)
-    timings["export"] = time.perf_counter() - t
+    if store:  # the store loads the Turtle as it is written (never reads graph.ttl back)
+        from kg.store import streamed_store
+
+        with streamed_store(out / "store") as feed:
+            write_turtle_stream(asm.triples(), ttl, tee=feed)
+            timings["export"] = time.perf_counter() - t
+        timings["store"] = time.perf_counter() - t - timings["export"]  # what was left to load and swap in
+    else:
+        write_turtle_stream(asm.triples(), ttl)
+        timings["export"] = time.perf_counter() - t
     report.outputs["turtle"] = str(ttl)
     if store:
-        from kg.store import write_store
-
-        t = time.perf_counter()
-        write_store(ttl, out / "store")
-        timings["store"] = time.perf_counter() - t
         report.outputs["store"] = str(out / "store")
     if html:
         t = time.perf_counter()
@@ -299,4 +303,4 @@ def format_summary(report: BuildReport) -> str:
     else:
         lines.append("skipped: none")
     lines += [f"wrote {k}: {v}" for k, v in report.outputs.items()]
-    return "\n".join(lines)
+    return "\n".join(map(printable, lines))  # a file name with a newline or an ANSI escape stays on its line

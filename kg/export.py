@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import OutputError
-from kg.vocab import PK, PREFIXES, mint_statement_iri, new_graph
+from kg.vocab import PK, PREFIXES, RESOURCE_PREFIXES, mint_statement_iri, new_graph
 
 CLASS_IRI = {"Park": PK.Park, "Company": PK.Company, "Person": PK.Person, "GovernmentBody": PK.GovernmentBody,
              "Institute": PK.Institute, "Place": PK.Place}
@@ -50,13 +50,30 @@ def _bool(b: bool) -> tuple:
     return (1, "true" if b else "false", "", _XSD + "boolean")
 
 
+_XSD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_xsd_date(value: str) -> bool:
+    """Is ``value`` a valid ``xsd:date`` in the ``YYYY-MM-DD`` form ingest writes (a real calendar day)?"""
+    import datetime
+
+    if not _XSD_DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def article_triples(a: dict) -> Iterator[PlainTriple]:
     art = a["iri"]
     yield art, _TYPE, _iri(PK.Article)
     yield art, str(PK.sourceFile), (1, a["source"], "", "")
     if a.get("title"):
         yield art, _DCT + "title", _zh(a["title"])
-    if a.get("date"):
+    # ingest normalises dates; one that is still no valid xsd:date is left out, never written ill-typed
+    if a.get("date") and _is_xsd_date(a["date"]):
         yield art, _DCT + "date", (1, a["date"], "", _XSD + "date")
     if a.get("url"):
         yield art, _DCT + "source", _iri(a["url"]) if _is_iri(a["url"]) else (1, a["url"], "", "")
@@ -155,7 +172,9 @@ _LITERAL_ESCAPES = {i: f"\\u{i:04X}" for i in range(0x20)}
 _LITERAL_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"',
                          0x5C: "\\\\", 0x7F: "\\u007F", 0xFFFE: "\\uFFFE", 0xFFFF: "\\uFFFF"})
 _NEEDS_ESCAPE = re.compile("[\x00-\x1f\"\\\\\x7f\ufffe\uffff]")
-_LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+# A local name written unescaped, as Oxigraph writes it (a subset of Turtle's PN_LOCAL: ASCII, dots inside only);
+# any other IRI is written in full
+_LOCAL_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
@@ -168,13 +187,16 @@ def _quoted(lexical: str) -> str:
 class TurtleWriter:
     """Plain triples, already sorted and grouped by subject (:func:`triple_sort_key`), to Turtle text:
     ``@prefix`` lines, then per subject ``S p1 o1 , o2 ;\n\tp2 o3 .`` with ``a`` for ``rdf:type``, our prefixes
-    where the local name is a plain word, bare integers and booleans. The layout and escaping are those of
+    (the vocabularies' and one per kind of resource, ``company:71f4…``) where the local name is a plain word,
+    bare integers and booleans. The layout and escaping are those of
     Oxigraph's serializer (the same bytes, tested), at several times its speed from Python objects: no term
     object is built per triple."""
 
     def __init__(self, prefixes: dict[str, str] | None = None):
         if prefixes is None:
+            # not id: (id:company/… would need its / escaped) but one prefix per kind of resource: company:…
             prefixes = {k: str(v) for k, v in PREFIXES.items() if k != "id"}
+            prefixes.update((k, str(v)) for k, v in RESOURCE_PREFIXES.items())
         self.prefixes = prefixes
         # longest namespace first, so that a nested namespace wins
         self._by_ns = sorted(((ns, name) for name, ns in prefixes.items()), key=lambda x: -len(x[0]))
@@ -210,7 +232,8 @@ class TurtleWriter:
         return f"{_quoted(lexical)}^^{self.iri(datatype)}"
 
     def chunks(self, triples: Iterable[PlainTriple], size: int = 1 << 16) -> Iterator[str]:
-        """The Turtle document in pieces of about ``size`` characters."""
+        """The Turtle document in pieces of about ``size`` characters, each ending where a statement ends (the
+        first one holds the ``@prefix`` lines): a piece after the first is valid Turtle after :meth:`header`."""
         out = [self.header()]
         n = 0
         subject = predicate = None
@@ -218,6 +241,10 @@ class TurtleWriter:
             if s != subject:
                 if subject is not None:
                     out.append(" .\n")
+                    if n > size:
+                        yield "".join(out)
+                        out.clear()
+                        n = 0
                 pred = "a" if p == _TYPE else self.iri(p)
                 out.append(f"{self.iri(s)} {pred} ")
                 subject, predicate = s, p
@@ -229,10 +256,6 @@ class TurtleWriter:
             text = self.term(o)
             out.append(text)
             n += len(text)
-            if n > size:
-                yield "".join(out)
-                out.clear()
-                n = 0
         if subject is not None:
             out.append(" .\n")
         yield "".join(out)
@@ -264,12 +287,21 @@ def write_graph_turtle(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     write_turtle_stream(_sorted_stream(G), path)
 
 
-def write_turtle_stream(triples: Iterable[PlainTriple], path: str | os.PathLike) -> None:
+def write_turtle_stream(triples: Iterable[PlainTriple], path: str | os.PathLike,
+                        tee: Callable[[bytes], object] | None = None) -> None:
     """Plain triples *already in* :func:`turtle_from_plain`'s order, without duplicates, streamed into ``path``
-    as Turtle, atomically (temporary file, fsync, rename)."""
+    as Turtle, atomically (temporary file, fsync, rename).
+
+    ``tee``: also called with each piece of the document as it is written, in order; every piece ends where a
+    statement ends and the first holds the ``@prefix`` lines (see :meth:`TurtleWriter.chunks`), so that the
+    build's store loads what is written here without reading the file back (:func:`kg.store.streamed_store`).
+    """
     with atomic_output(path) as f:
         for chunk in TurtleWriter().chunks(triples):
-            f.write(chunk.encode("utf-8"))
+            data = chunk.encode("utf-8")
+            f.write(data)
+            if tee is not None:
+                tee(data)
 
 
 def _plain_from_rdflib(g: Graph) -> Iterator[PlainTriple]:

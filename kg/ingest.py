@@ -36,7 +36,7 @@ from itertools import accumulate, chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.errors import InputError
+from kg.errors import InputError, printable
 from kg.records import Article
 
 log = logging.getLogger(__name__)
@@ -623,6 +623,46 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 _GB_TOKENS = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xfe]|[\x00-\x7f]")
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte order mark: (text, codec), or None when the bytes are not UTF-16 text.
+
+    Both byte orders are decoded and the one that reads as more common text wins. NUL bytes alone cannot tell
+    the order: ASCII puts them on odd positions in UTF-16-LE, but 一 (U+4E00), 开 (U+5F00) and every other
+    character ``U+xx00`` put them on even ones. The wrong order turns ASCII into ideographs ``U+xx00`` and
+    common ideographs into rare blocks (Hangul, Yi, private use), so it scores lower.
+    """
+    if len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _texty_ratio(text) < 0.9:
+            continue
+        score = _utf16_score(text)
+        if best is None or score > best[0]:
+            best = (score, codec, text)
+    if best is None or best[0] < 0.6:
+        return None
+    return best[2], best[1]
+
+
+_COMMON_TEXT = re.compile("[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _utf16_score(text: str) -> float:
+    """How much ``text`` reads as ordinary text: ASCII, CJK punctuation and common ideographs count 1 (an
+    ideograph ``U+xx00`` one half: as many of those as ASCII characters is the mark of the wrong byte order)."""
+    sample = text[:100_000]
+    if not sample:
+        return 0.0
+    common = len(_COMMON_TEXT.findall(sample))
+    xx00 = sum(1 for ch in sample if ord(ch) >= 0x100 and not ord(ch) & 0xFF)
+    return (common - xx00 / 2) / len(sample)
+
+
 def _texty_ratio(text: str) -> float:
     sample = text[:200_000]
     if not sample:
@@ -642,22 +682,67 @@ def _common_hanzi_ratio(text: str, codec: str, lead_lo: int, lead_hi: int) -> fl
     return common / max(1, len(han))
 
 
+def _chinese_reading(data: bytes, tried: list[str]) -> tuple[float, str, str] | None:
+    """(common-ideograph ratio, codec, text) of GB18030 or Big5, whichever reads as more common characters;
+    None when neither decodes to text. Appends the codecs tried to ``tried``."""
+    candidates: list[tuple[float, str, str]] = []
+    for codec, lo, hi, enc in (("gb18030", 0xB0, 0xD7, "gb2312"), ("big5", 0xA4, 0xC6, "big5"),
+                               ("cp950", 0xA4, 0xC6, "big5")):
+        tried.append(codec)
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _texty_ratio(text) < 0.9:
+            continue
+        score = _common_hanzi_ratio(text, enc, lo, hi)
+        candidates.append((score, codec, text))
+        if codec == "big5":
+            break  # cp950 only when strict Big5 fails
+    if not candidates:
+        return None
+    # GB18030 wins ties: Big5 must read clearly better
+    return max(candidates, key=lambda c: c[0] - (0.15 if c[1] != "gb18030" else 0.0))
+
+
+def _mojibake(text: str) -> bool:
+    """Does a single-byte decoding look like multi-byte text read with the wrong charset? Real Latin or Cyrillic
+    text has letters for its non-ASCII characters; GBK read as Latin-1 or KOI8-R is ~40 % symbols, box drawing
+    and C1 controls (``ÁÄ³Ç¸ß``)."""
+    import unicodedata
+
+    high = [ch for ch in text[:20_000] if ord(ch) > 0x7F]
+    if len(high) < 4:
+        return False
+    odd = sum(1 for ch in high if not unicodedata.category(ch).startswith("L"))
+    return odd >= 0.15 * len(high)
+
+
 def _normalise_codec(name: str) -> str | None:
+    """The Python codec a declared charset names, or None when it is unknown or no text encoding (``undefined``,
+    ``base64``, ``rot13``)."""
     try:
-        codec = codecs.lookup(name.decode("ascii", "replace") if isinstance(name, bytes) else name).name
-    except LookupError:
+        info = codecs.lookup(name.decode("ascii", "replace") if isinstance(name, bytes) else name)
+    except (LookupError, ValueError):
+        return None
+    codec = info.name
+    if not getattr(info, "_is_text_encoding", True) or codec == "undefined":
         return None
     if codec in ("gb2312", "gbk", "hz"):
         return "gb18030"
     return codec
 
 
-def decode_bytes(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, *, hint: str | None = None,
+                 warn: Callable[[str], None] | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file: (text, encoding used). Raises :class:`DecodeError`.
 
-    Order: BOM (UTF-8, UTF-16 LE/BE, UTF-32), strict UTF-8, ``hint`` (an HTML ``<meta charset>``), UTF-16 without
-    BOM (NULs in alternating positions), GB18030 (superset of GBK/GB2312) or Big5, whichever reads as more common
-    characters, then nearly-valid UTF-8/GB18030 (a few bad bytes replaced), then charset-normalizer.
+    Order: BOM (UTF-8, UTF-16 LE/BE, UTF-32), UTF-16 without BOM (NUL bytes; the byte order that reads better),
+    strict UTF-8, ``hint`` (an HTML ``<meta charset>``; ignored when unknown or not a text encoding, and overruled,
+    with a warning, when it names a single-byte charset such as ISO-8859-1 or KOI8-R for bytes that read as
+    mojibake there but as Chinese in GB18030 or Big5), GB18030 (superset of GBK/GB2312) or Big5, whichever reads
+    as more common characters, then nearly-valid UTF-8/GB18030 (a few bad bytes replaced), then
+    charset-normalizer. ``warn`` (default: the log) receives what the caller should report about the file.
     """
     if not data.strip():
         raise DecodeError("empty file" if not data else "empty file (whitespace only)")
@@ -673,19 +758,9 @@ def decode_bytes(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
         if data.startswith(magic):
             raise DecodeError(f"binary file ({what})")
     if b"\x00" in data:
-        n_even, n_odd = data[0::2].count(0), data[1::2].count(0)
-        guesses = []
-        if len(data) % 2 == 0 and n_odd >= 0.9 * (n_even + n_odd):
-            guesses.append("utf-16-le")
-        if len(data) % 2 == 0 and n_even >= 0.9 * (n_even + n_odd):
-            guesses.append("utf-16-be")
-        for codec in guesses:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if _texty_ratio(text) >= 0.9:
-                return text, codec
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found
         raise DecodeError("binary file (NUL bytes)")
     n_control = len(data.translate(None, _NOT_CONTROL))
     if n_control > max(2, len(data) // 100):
@@ -694,6 +769,7 @@ def decode_bytes(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    warn = warn or log.warning
     tried = ["utf-8"]
     if hint:
         codec = _normalise_codec(hint)
@@ -701,34 +777,25 @@ def decode_bytes(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
             tried.append(codec)
             try:
                 text = data.decode(codec)
-                if _texty_ratio(text) >= 0.9:
-                    return text, codec
-            except (UnicodeDecodeError, LookupError):
-                pass
-    candidates: list[tuple[float, str, str]] = []
-    for codec, lo, hi, enc in (("gb18030", 0xB0, 0xD7, "gb2312"), ("big5", 0xA4, 0xC6, "big5"),
-                               ("cp950", 0xA4, 0xC6, "big5")):
-        tried.append(codec)
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _texty_ratio(text) < 0.9:
-            continue
-        score = _common_hanzi_ratio(text, enc, lo, hi)
-        candidates.append((score, codec, text))
-        if codec == "big5":
-            break  # cp950 only when strict Big5 fails
-    if candidates:
-        # GB18030 wins ties: Big5 must read clearly better
-        best = max(candidates, key=lambda c: c[0] - (0.15 if c[1] != "gb18030" else 0.0))
-        return best[2], best[1]
+            except (UnicodeError, LookupError, ValueError):  # (the "undefined" codec raises a plain UnicodeError)
+                text = ""
+            if text and _texty_ratio(text) >= 0.9:
+                if len(text) == len(data) and _mojibake(text):  # a single-byte charset: perhaps a wrong label
+                    chinese = _chinese_reading(data, [])
+                    if chinese is not None and chinese[0] >= 0.5 and len(_HAN.findall(chinese[2][:1000])) >= 2:
+                        warn(f"the declared charset {hint!r} does not fit the bytes, which read as Chinese: "
+                             f"decoded as {chinese[1]}")
+                        return chinese[2], chinese[1]
+                return text, codec
+    chinese = _chinese_reading(data, tried)
+    if chinese is not None:
+        return chinese[2], chinese[1]
     # nearly valid: a few bad bytes (a truncated file, a stray byte) are replaced with U+FFFD
     for codec in ("utf-8", "gb18030"):
         text = data.decode(codec, errors="replace")
         n_bad = text.count("\ufffd") - (data.count(b"\xef\xbf\xbd") if codec == "utf-8" else 0)
         if n_bad <= max(1, len(text) // 200) and _texty_ratio(text) >= 0.9:
-            log.warning("%d undecodable byte sequence(s) replaced (decoded as %s)", n_bad, codec)
+            warn(f"{n_bad} undecodable byte sequence(s) replaced (decoded as {codec})")
             return text, codec
     tried.append("charset-normalizer")
     try:
@@ -818,7 +885,18 @@ def _os_problem(e: OSError) -> str:
         return "permission denied"
     if e.errno == errno.EISDIR:
         return "is a folder"
+    if e.errno == errno.ENAMETOOLONG:
+        name = os.fsencode(e.filename) if isinstance(e.filename, (str, bytes)) else b""
+        return (f"path too long ({len(name):,} bytes; the system's limit is {_path_max():,})" if name
+                else "path too long")
     return e.strerror or type(e).__name__
+
+
+def _path_max() -> int:
+    try:
+        return os.pathconf("/", "PC_PATH_MAX")
+    except (OSError, ValueError):
+        return 4096
 
 
 def _kind_of(path: str, explicit: bool) -> str | None:
@@ -834,7 +912,8 @@ def source_name(path: str | os.PathLike, root: str | os.PathLike | None = None) 
     ``root`` is the folder given as input: the source is the folder's own name, then the path inside it, with
     ``/`` separators (input ``/x/seeds`` or ``seeds/`` or ``.`` run inside ``seeds``: ``seeds/000.txt``,
     ``seeds/sub/001.txt``). A file given by itself (``root`` None) is recorded by its name alone (``000.txt``).
-    Error messages keep the path as given, so a user can still find a bad file.
+    Error messages keep the path as given, so a user can still find a bad file. A name that is not UTF-8 is
+    read as GB18030, else its bad bytes become U+FFFD.
 
     >>> source_name("/x/seeds/sub/001.txt", "/x/seeds/")
     'seeds/sub/001.txt'
@@ -843,11 +922,24 @@ def source_name(path: str | os.PathLike, root: str | os.PathLike | None = None) 
     """
     spath = os.fspath(path)
     if root is None:
-        return os.path.basename(spath)
+        return _unicode_name(os.path.basename(spath))
     sroot = os.fspath(root)
     base = os.path.basename(os.path.normpath(os.path.abspath(sroot)))
     rel = os.path.relpath(spath, sroot).replace(os.sep, "/")
-    return f"{base}/{rel}" if base else rel
+    return _unicode_name(f"{base}/{rel}" if base else rel)
+
+
+def _unicode_name(name: str) -> str:
+    """A file name as text that can be written (ids, sources, the graph): a name whose bytes are not UTF-8
+    (Python keeps those as lone surrogates) is read as GB18030 (names from a Chinese Windows archive), else its
+    bad bytes become U+FFFD."""
+    if not _LONE_SURROGATE.search(name):
+        return name
+    data = os.fsencode(name)
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", "replace")
 
 
 def read_article(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -861,7 +953,7 @@ def read_article(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
     kind = _kind_of(spath, explicit=True)
     if kind == "jsonl":
         raise InputError(spath, "a JSONL file holds many articles: read it with iter_articles or iter_jsonl")
-    return _read_file(spath, kind, doc_id or Path(spath).stem, max_bytes, source=source)
+    return _read_file(spath, kind, doc_id or _unicode_name(Path(spath).stem), max_bytes, source=source)
 
 
 def _read_file(spath: str, kind: str, doc_id: str, max_bytes: int, st: os.stat_result | None = None,
@@ -872,7 +964,7 @@ def _read_file(spath: str, kind: str, doc_id: str, max_bytes: int, st: os.stat_r
         m = _META_CHARSET.search(data[:4096])
         hint = m.group(1).decode("ascii", "replace") if m else None
     try:
-        raw, encoding = decode_bytes(data, hint=hint)
+        raw, encoding = decode_bytes(data, hint=hint, warn=lambda msg: log.warning("%s: %s", spath, msg))
         return _article(doc_id, source if source is not None else source_name(spath), raw, encoding=encoding,
                         kind=kind)
     except DecodeError as e:
@@ -889,7 +981,7 @@ def iter_jsonl(path: str | os.PathLike, *, on_error: Callable[[InputError], None
     """
     spath = os.fspath(path)
     src = source if source is not None else source_name(spath)
-    stem = Path(spath).stem
+    stem = _unicode_name(Path(spath).stem)
     try:
         st = os.stat(spath)
         if not stat.S_ISREG(st.st_mode):
@@ -935,6 +1027,10 @@ def iter_jsonl(path: str | os.PathLike, *, on_error: Callable[[InputError], None
             except InputError as e:
                 report(e)
                 continue
+            except Exception as e:  # noqa: BLE001 - one line must never stop the lines after it
+                log.debug("unexpected error reading %s:%d", spath, lineno, exc_info=True)
+                report(InputError(f"{spath}:{lineno}", f"internal error ({type(e).__name__}: {e})"))
+                continue
             n_records += 1
             yield art
     if not n_records and not n_errors:
@@ -948,24 +1044,26 @@ def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int, src: str) -> 
         encoding = "utf-8"
     except UnicodeDecodeError:
         try:
-            text_line, encoding = decode_bytes(line)
+            text_line, encoding = decode_bytes(line, warn=lambda msg: log.warning("%s: %s", where, msg))
         except DecodeError as e:
             raise InputError(where, f"not UTF-8 ({e})") from e
     text_line = text_line.strip()
     try:
-        rec = json.loads(text_line)
+        rec = json.loads(text_line, parse_int=_parse_int)
     except json.JSONDecodeError as e:
         truncated = e.pos >= len(text_line) or e.msg.startswith("Unterminated")
         raise InputError(where, f"{'truncated' if truncated else 'invalid'} JSON ({e.msg}, column {e.colno})") from e
     except RecursionError as e:
         raise InputError(where, "invalid JSON (nested too deeply)") from e
+    except ValueError as e:  # a number json cannot convert (a float literal of 5,000 digits)
+        raise InputError(where, f"invalid JSON ({e})") from e
     if not isinstance(rec, dict):
         raise InputError(where, f"expected a JSON object, got {type(rec).__name__}")
     field = next((k for k in TEXT_FIELDS if k in rec), "text")  # scrapers often say "content" or "body"
     text = rec.get(field)
-    if not isinstance(text, str):
-        raise InputError(where, 'no "text" string' if text is None else f'"{field}" is a {type(text).__name__}, '
-                                                                         "not a string")
+    if not isinstance(text, str) or isinstance(text, _Digits):
+        kind = "int" if isinstance(text, _Digits) else type(text).__name__
+        raise InputError(where, 'no "text" string' if text is None else f'"{field}" is a {kind}, not a string')
     meta = {}
     for key in ("id", "title", "url", "date"):
         v = rec.get(key)
@@ -973,20 +1071,79 @@ def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int, src: str) -> 
             v = ""
         if isinstance(v, bool) or not isinstance(v, (str, int, float)):
             raise InputError(where, f'"{key}" must be a string, not {type(v).__name__}')
-        meta[key] = str(v).strip()
+        meta[key] = _no_surrogates(str(v).strip(), where, key)
+    text = _no_surrogates(text, where, field)
     doc_id = meta["id"] or f"{stem}_L{lineno}"
     try:
         return _article(doc_id, f"{src}#L{lineno}", text, encoding=encoding, title=meta["title"],
-                        url=meta["url"], date=_normalise_date(meta["date"]))
+                        url=meta["url"], date=_normalise_date(meta["date"], where))
     except DecodeError as e:
         raise InputError(where, f'"{field}" is empty' if str(e) == "empty file" else str(e)) from e
 
 
-def _normalise_date(value: str) -> str:
+class _Digits(str):
+    """An integer of the JSON text too long for ``int()`` (Python refuses more than 4,300 digits), kept as its
+    digits: an ``id`` of 5,000 digits is still an id, and the lines after it are still read."""
+
+
+def _parse_int(digits: str) -> int | str:
+    try:
+        return int(digits)
+    except ValueError:  # over sys.get_int_max_str_digits()
+        return _Digits(digits)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: str, where: str, key: str) -> str:
+    """``value`` with its lone surrogates (``"\\udfff"`` escapes in the JSON; no text can be written with them)
+    replaced by U+FFFD, with a warning: one character for one, so offsets do not move."""
+    if not _LONE_SURROGATE.search(value):
+        return value
+    log.warning("%s: invalid Unicode in %r (a lone surrogate escape) replaced with U+FFFD", where, key)
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+_DATE_VALUE = (
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
+    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),                                # compact: 20230101
+)
+# what may follow the date in a metadata value: a time, a time zone (``2023-01-01T08:00:00+08:00``)
+_DATE_TAIL = re.compile(r"(?:[T\s]\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*")
+
+
+def parse_date(value: str) -> str:
+    """A metadata date (``2023-01-01``, ``2023/1/1``, ``20230101``, ``2023年1月1日``, ``2023-01-01T08:00:00Z``) as an
+    ISO ``YYYY-MM-DD`` (the form of ``xsd:date``), or "" when it is not one valid calendar date.
+
+    >>> parse_date("20230101"), parse_date("2023年1月5日 10:30"), parse_date("2023-13-45"), parse_date("2023")
+    ('2023-01-01', '2023-01-05', '', '')
+    """
+    import datetime
+
+    value = value.strip()
+    for pat in _DATE_VALUE:
+        m = pat.match(value)
+        if m and _DATE_TAIL.fullmatch(value, m.end()):
+            y, mo, d = (int(g) for g in m.groups())
+            try:
+                return datetime.date(y, mo, d).isoformat() if y >= 1 else ""
+            except ValueError:
+                return ""
+    return ""
+
+
+def _normalise_date(value: str, where: str = "") -> str:
+    """The ``date`` of a JSONL record as ``YYYY-MM-DD``; a value that is no valid date (``2023-13-45``, ``2023``,
+    ``yesterday``) is dropped with a warning: the graph never holds an ill-typed ``xsd:date``."""
     if not value:
         return ""
-    found = _find_date(value)
-    return found or value
+    found = parse_date(value)
+    if not found:
+        log.warning("%s: \"date\" %r is not a valid date (want YYYY-MM-DD); left out", where, value[:40])
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1024,14 +1181,15 @@ def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[tuple[s
         return
     stack: list[tuple[Iterator[str], set[tuple[int, int]]]] = []
 
-    def listing(folder: str) -> Iterator[str] | None:
+    def listing(folder: str) -> Iterator[tuple[str, bool | None]] | None:
+        """(path, is a folder: from the listing, without a stat; None when unknown) of each visible entry."""
         try:
             with os.scandir(folder) as it:
-                names = sorted(e.name for e in it if not e.name.startswith("."))
+                entries = sorted((e.name, _entry_is_dir(e)) for e in it if not e.name.startswith("."))
         except OSError as e:
             on_error(InputError(folder, _os_problem(e)))
             return None
-        return (os.path.join(folder, n) for n in names)
+        return ((os.path.join(folder, n), d) for n, d in entries)
 
     first = listing(root)
     if first is None:
@@ -1039,15 +1197,22 @@ def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[tuple[s
     stack.append((first, {(st.st_dev, st.st_ino)}))
     while stack:
         it, ancestors = stack[-1]
-        path = next(it, None)
+        path, is_dir = next(it, (None, None))
         if path is None:
             stack.pop()
             continue
         try:
             st = os.stat(path)
         except OSError as e:
-            if os.path.islink(path) and (SUFFIX_KINDS.get(os.path.splitext(path)[1].lower())
-                                         or not os.path.splitext(path)[1]):
+            folder = os.path.dirname(path)
+            if e.errno in (errno.EACCES, errno.EPERM) and not os.path.islink(path):
+                # the folder can be listed but not entered (read permission without execute): one line for it
+                on_error(InputError(folder, "permission denied (the folder can be listed but its files cannot be "
+                                            "opened: no execute permission)"))
+                stack[-1] = (iter(()), ancestors)
+                continue
+            wanted = is_dir or SUFFIX_KINDS.get(os.path.splitext(path)[1].lower()) or not os.path.splitext(path)[1]
+            if wanted and (e.errno != errno.ENOENT or os.path.islink(path)):  # (not a file deleted meanwhile)
                 on_error(InputError(path, _os_problem(e)))
             continue
         if stat.S_ISDIR(st.st_mode):
@@ -1060,6 +1225,13 @@ def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[tuple[s
                 stack.append((sub, ancestors | {key}))
         elif stat.S_ISREG(st.st_mode) and _kind_of(path, explicit=False):
             yield path, st
+
+
+def _entry_is_dir(entry: os.DirEntry) -> bool | None:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return None
 
 
 def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[InputError], None],
@@ -1100,10 +1272,10 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
 def _read_any(fpath: str, st: os.stat_result, root: str, explicit: bool, ids: _DocIds,
               on_error: Callable[[InputError], None], max_bytes: int, source: str) -> Iterator[Article]:
     kind = _kind_of(fpath, explicit)
-    stem = os.path.splitext(os.path.basename(fpath))[0]
+    stem = _unicode_name(os.path.splitext(os.path.basename(fpath))[0])
 
     def rel() -> str:
-        return os.path.splitext(os.path.relpath(fpath, root or "."))[0].replace(os.sep, "/")
+        return _unicode_name(os.path.splitext(os.path.relpath(fpath, root or "."))[0].replace(os.sep, "/"))
 
     try:
         if kind == "jsonl":
@@ -1136,6 +1308,7 @@ def _replace_id(art: Article, doc_id: str) -> Article:
 
 
 def describe_error(err: BaseException) -> str:
-    """One clean line for an ingest error: ``path: problem`` (control characters and newlines escaped)."""
+    """One clean line for an ingest error: ``path: problem`` (control characters, newlines, ANSI escapes and lone
+    surrogates escaped: :func:`kg.errors.printable`)."""
     msg = str(err) if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
-    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda m: repr(m.group())[1:-1], msg)
+    return printable(msg)

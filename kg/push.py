@@ -36,6 +36,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from kg.errors import PushError
 
@@ -86,20 +87,44 @@ class Credentials:
 
     def secrets(self) -> list[str]:
         """Strings that must never appear in any output (used to scrub server messages): each secret as typed,
-        percent-encoded (as a server may echo a URL or form) and the base64 value of the header."""
+        percent-encoded (as a server may echo a URL or form), JSON- and HTML-escaped (as it may echo a field in
+        an error document) and the base64 value of the header."""
         out: set[str] = set()
         for s in (self._password, self._token):
             if s:
-                out.update({s, urllib.parse.quote(s, safe=""), urllib.parse.quote_plus(s), urllib.parse.quote(s)})
+                out.update(_encodings(s))
         h = self.header()
         if h:
             out.add(h.split(" ", 1)[1])
         return sorted((x for x in out if x), key=len, reverse=True)  # longest first: no partial leftovers
 
+    def raw_secrets(self) -> list[str]:
+        """The secrets as typed (and the header's base64 value): what a decoded server message must not hold."""
+        h = self.header()
+        return [x for x in (self._password, self._token, h.split(" ", 1)[1] if h else "") if x]
+
     def __repr__(self) -> str:
         return f"Credentials(kind={self.kind!r}, user={self.user!r}, secret=***)"
 
     __str__ = __repr__
+
+
+def _encodings(s: str) -> set[str]:
+    """The forms a server may echo ``s`` in: as typed, percent-encoded (either way, either case), JSON string
+    escapes (ASCII-only or not, with ``\\/``), HTML/XML escapes (named, decimal and hexadecimal references)."""
+    import html
+    import json
+
+    forms = {s, urllib.parse.quote(s, safe=""), urllib.parse.quote_plus(s), urllib.parse.quote(s)}
+    forms |= {re.sub("%[0-9A-F]{2}", lambda m: m.group().lower(), f) for f in list(forms)}
+    for ascii_only in (True, False):
+        j = json.dumps(s, ensure_ascii=ascii_only)[1:-1]
+        forms |= {j, j.replace("/", "\\/")}
+    forms |= {html.escape(s, quote=True), html.escape(s, quote=False),
+              html.escape(s, quote=True).replace("&#x27;", "&#39;").replace("&quot;", "&#34;"),
+              html.escape(s, quote=True).replace("&#x27;", "&apos;"),
+              "".join(f"&#{ord(c)};" for c in s), "".join(f"&#x{ord(c):x};" for c in s)}
+    return forms
 
 
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")  # visible ASCII: what an HTTP header value can carry as a token
@@ -122,17 +147,25 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def split_endpoint(endpoint: str) -> tuple[str, Credentials | None]:
     """Validate the endpoint URL and strip ``user:password@`` from it (returned as credentials)."""
     text = endpoint.strip()
+    shown = _hide_userinfo(text)
     if any(ord(c) <= 32 or ord(c) == 127 for c in text):
-        raise PushError(f"bad endpoint {_safe_url(text)!r}: it holds a space or control character "
-                        "(percent-encode it)")
+        raise PushError(f"bad endpoint {shown!r}: it holds a space or control character (percent-encode it)")
+    _, sep, rest = text.partition("//")
+    authority = rest.split("/", 1)[0] if sep else ""
+    if "@" in authority and any(c in authority[:authority.rfind("@")] for c in "?#"):
+        # ``http://admin:s3cr#et@host/``: by the URL rules the host is "admin" and "et@host/" a fragment, which
+        # is never what was meant; refused rather than guessed (and sent to the wrong host)
+        raise PushError(f"bad endpoint {shown!r}: the user name or password holds '#' or '?', which end the host "
+                        "part of a URL; percent-encode them (%23, %3F) or give the password with --password or "
+                        f"{ENV_PASSWORD}")
     try:
         parts = urllib.parse.urlsplit(text)
         hostname, port = parts.hostname, parts.port
         username, password = parts.username, parts.password
     except ValueError:  # a bad port or IPv6 literal: urllib's message may quote part of a password
-        raise PushError(f"bad endpoint {_safe_url(text)!r}: its host or port does not parse") from None
+        raise PushError(f"bad endpoint {shown!r}: its host or port does not parse") from None
     if parts.scheme not in ("http", "https") or not hostname:
-        raise PushError(f"bad endpoint {_safe_url(text)!r}: want an http:// or https:// URL")
+        raise PushError(f"bad endpoint {shown!r}: want an http:// or https:// URL")
     creds = None
     if username is not None or password is not None:
         creds = Credentials(urllib.parse.unquote(username or ""), urllib.parse.unquote(password or ""))
@@ -144,7 +177,8 @@ def split_endpoint(endpoint: str) -> tuple[str, Credentials | None]:
 
 def _safe_url(url: str) -> str:
     """``url`` without its ``user:password@``, even when it does not parse: everything between ``//`` and the
-    last ``@`` before the query or fragment is dropped."""
+    last ``@`` before the query or fragment, or before the first ``/`` (a password holding ``#`` or ``?``), is
+    dropped."""
     head, sep, tail = url.partition("//")
     if not sep:
         head, tail = "", url
@@ -153,8 +187,19 @@ def _safe_url(url: str) -> str:
         i = tail.find(stop)
         if i >= 0:
             cut = min(cut, i)
-    at = tail.rfind("@", 0, cut)
+    slash = tail.find("/")
+    at = max(tail.rfind("@", 0, cut), tail.rfind("@", 0, slash if slash >= 0 else len(tail)))
     return head + sep + (tail[at + 1:] if at >= 0 else tail)
+
+
+def _hide_userinfo(url: str) -> str:
+    """An endpoint as typed, for an error message: everything between ``//`` and the last ``@`` becomes
+    ``***`` (a password may hold ``/``, ``?`` and ``#`` too: better hide too much than a secret)."""
+    head, sep, tail = url.partition("//")
+    if not sep:
+        head, tail = "", url
+    at = tail.rfind("@")
+    return head + sep + ("***@" + tail[at + 1:] if at >= 0 else tail)
 
 
 def _is_local(url: str) -> bool:
@@ -176,9 +221,48 @@ def target_url(endpoint: str, graph: str | None) -> str:
 
 
 def _scrub(text: str, creds: Credentials) -> str:
+    """``text`` (a server's message) with every form of the secrets replaced by ``***``; withheld altogether
+    when a secret still shows once the message is un-escaped (an encoding the replacement did not foresee)."""
     for s in creds.secrets():
         text = text.replace(s, "***")
+    raw = creds.raw_secrets()
+    if raw and any(secret in decoded for decoded in _decodings(text) for secret in raw):
+        return "(the server's message is not shown: it quotes the credentials)"
     return text
+
+
+def _decodings(text: str) -> Iterator[str]:
+    """``text`` un-escaped every way a server may have escaped what it echoes (HTML, percent, JSON), also
+    stacked two deep (HTML-escaped JSON)."""
+    import html
+
+    def json_unescape(t: str) -> str:
+        return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "u"
+                      and len(m.group(1)) == 5 else {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}.get(
+                          m.group(1), m.group(1)), t)
+
+    steps = (html.unescape, urllib.parse.unquote, urllib.parse.unquote_plus, json_unescape)
+    yield text
+    for a in steps:
+        once = a(text)
+        yield once
+        for b in steps:
+            yield b(once)
+
+
+MAX_TIMEOUT = 86_400.0
+"""The longest ``timeout`` accepted (a day): the socket layer cannot take ``inf`` or 1e300 seconds."""
+
+
+def check_timeout(timeout: float) -> float:
+    """``timeout`` if it is a usable number of seconds per request; else one clear PushError."""
+    import math
+
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or math.isnan(timeout) or timeout <= 0:
+        raise PushError(f"--timeout must be a positive number of seconds (got {timeout!r})")
+    if timeout > MAX_TIMEOUT:
+        raise PushError(f"--timeout {timeout:g} is too long: at most {MAX_TIMEOUT:g} seconds (a day)")
+    return float(timeout)
 
 
 _RETRYABLE = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError, http.client.RemoteDisconnected,
@@ -189,6 +273,7 @@ def push_bytes(data: bytes, endpoint: str, *, graph: str | None = None, replace:
                credentials: Credentials | None = None, content_type: str = "text/turtle; charset=utf-8",
                timeout: float = 60.0, insecure: bool = False, retries: int = 3, backoff: float = 0.5) -> PushResult:
     """Send ``data`` (Turtle by default) to a Graph Store Protocol endpoint; PUT if ``replace`` else POST."""
+    check_timeout(timeout)
     base, url_creds = split_endpoint(endpoint)
     creds = credentials if credentials is not None and credentials.kind != "none" else (url_creds or Credentials())
     creds.check()
@@ -226,7 +311,7 @@ def push_bytes(data: bytes, endpoint: str, *, graph: str | None = None, replace:
                 return PushResult(method, shown, resp.status, len(data), attempt)
         except urllib.error.HTTPError as e:
             status = e.code
-            body = _scrub(_read_body(e), creds)
+            body = _read_body(e, creds)
             if status in (401, 403):
                 hint = ("give --user/--password or --token (or PARKKG_USER/PARKKG_PASSWORD, PARKKG_TOKEN)"
                         if creds.kind == "none" else f"the {creds.kind} credentials were refused")
@@ -274,12 +359,18 @@ def _reason(e: urllib.error.HTTPError) -> str:
     return str(e.reason or http.client.responses.get(e.code, "")).strip()
 
 
-def _read_body(e: urllib.error.HTTPError) -> str:
+def _read_body(e: urllib.error.HTTPError, creds: Credentials, limit: int = 2000) -> str:
+    """The start of an error body as one short line, scrubbed (:func:`_scrub`) before it is cut: a secret cut
+    in half by the 200-character limit is never shown, nor one cut by the ``limit`` bytes read."""
     try:
-        text = e.read(2000).decode("utf-8", "replace")
+        data = e.read(limit)
     except Exception:  # noqa: BLE001 - the body is only a hint
         return ""
-    return " ".join(text.split())[:200]
+    text = _scrub(" ".join(data.decode("utf-8", "replace").split()), creds)
+    if len(data) >= limit:  # the body goes on: the end read may hold the first part of a secret
+        longest = max(map(len, creds.secrets()), default=1)
+        text = text[:max(0, len(text) - longest)]
+    return text[:200]
 
 
 def _describe(e: BaseException) -> str:

@@ -29,7 +29,7 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, printable
 from kg.vocab import PREFIXES
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -174,16 +174,27 @@ def run_query(store: ox.Store, text: str, bindings: dict[str, ox.NamedNode | ox.
     except (RuntimeError, ValueError) as e:
         raise QueryError(str(e)) from e
     except OSError as e:
+        if _SERVICE.search(text):
+            raise QueryError(f"the query failed: {' '.join(str(e).split())[:300]} (a SERVICE call to another "
+                             "endpoint failed?)") from e
         raise QueryError(f"the store cannot be read: {e}") from e
-    if isinstance(res, ox.QueryBoolean):
-        return QueryResult(kind="ask", boolean=bool(res))
-    if isinstance(res, ox.QuerySolutions):
-        hidden = set(hide)
-        names = [v.value for v in res.variables]
-        keep = [i for i, n in enumerate(names) if n not in hidden]
-        rows = [tuple(sol[i] for i in keep) for sol in res]
-        return QueryResult(kind="select", variables=[names[i] for i in keep], rows=rows)
-    return QueryResult(kind="graph", triples=list(res))
+    try:  # results are computed as they are read: a SERVICE call or the store can still fail here
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult(kind="ask", boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            hidden = set(hide)
+            names = [v.value for v in res.variables]
+            keep = [i for i, n in enumerate(names) if n not in hidden]
+            rows = [tuple(sol[i] for i in keep) for sol in res]
+            return QueryResult(kind="select", variables=[names[i] for i in keep], rows=rows)
+        return QueryResult(kind="graph", triples=list(res))
+    except (OSError, RuntimeError, ValueError) as e:
+        msg = " ".join(str(e).split())[:300] or type(e).__name__
+        hint = " (a SERVICE call to another endpoint failed?)" if _SERVICE.search(text) else ""
+        raise QueryError(f"the query failed while reading its results: {msg}{hint}") from e
+
+
+_SERVICE = re.compile(r"\bSERVICE\b", re.I)
 
 
 def run_named(store: ox.Store, name: str, params: dict[str, str] | None = None) -> QueryResult:
@@ -244,13 +255,16 @@ def _pad(s: str, width: int, right: bool = False) -> str:
 
 
 def format_table(result: QueryResult, max_width: int = 80) -> str:
-    """An aligned text table (wide-character aware); numbers right-aligned; cells clipped to ``max_width``."""
+    """An aligned text table (wide-character aware); numbers right-aligned; cells clipped to ``max_width``;
+    control characters escaped (:func:`kg.errors.printable`), newlines shown as spaces."""
     if result.kind == "ask":
         return "true\n" if result.boolean else "false\n"
     if result.kind == "graph":
         return format_graph(result)
     header = result.variables
-    cells = [[_clip(term_text(t, compact=True).replace("\n", " "), max_width) for t in row] for row in result.rows]
+    # (a title holding control characters or ANSI escapes must not drive the terminal: they are shown escaped)
+    cells = [[_clip(printable(term_text(t, compact=True).replace("\n", " ")), max_width) for t in row]
+             for row in result.rows]
     numeric = [bool(result.rows) and all(isinstance(r[i], ox.Literal) and _is_number(r[i]) or r[i] is None
                                          for r in result.rows) for i in range(len(header))]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(header)]

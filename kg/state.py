@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from kg.errors import OutputError
+from kg.errors import OutputError, output_errors
 from kg.records import (DocExtraction, EntityClass, EntityRecord, Mention, RelationKind, RelationRecord)
 
 STATE_DIRNAME = "state"
@@ -79,8 +79,33 @@ def decode_extraction(blob: bytes, *, mentions: bool = True) -> DocExtraction:
     return DocExtraction(**{**x, "entities": ents, "relations": rels})
 
 
+def _guarded(method):
+    """A BuildState method whose SQLite and OS errors (a read-only folder, a full disk) become one OutputError
+    naming the state file."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with output_errors(self.path, "write the build state"):
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _guarded_iter(method):
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with output_errors(self.path, "read the build state"):
+            yield from method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class BuildState:
-    """The per-article state of one OUT folder (a context manager; one writer at a time)."""
+    """The per-article state of one OUT folder (a context manager; one writer at a time). Its SQLite and OS
+    errors (read-only folder, full disk) are raised as one :class:`~kg.errors.OutputError` naming the file."""
 
     def __init__(self, out_dir: str | Path, fingerprint: str, *, reset: bool = False):
         self.dir = Path(out_dir) / STATE_DIRNAME
@@ -99,15 +124,20 @@ class BuildState:
                 self.db = self._open()
         except (OSError, sqlite3.DatabaseError) as e:
             raise OutputError(f"{self.path}: cannot write the build state ({e})") from e
-        self.db.execute("BEGIN")
-        if self._meta("fingerprint") != fingerprint or reset:
-            self.db.execute("DELETE FROM docs")
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
-        self.run = int(self._meta("run") or 0) + 1
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('run', ?)", (str(self.run),))
-        self.db.execute("COMMIT")
-        self._pending = 0
-        self.db.execute("BEGIN")
+        try:
+            with output_errors(self.path, "write the build state"):
+                self.db.execute("BEGIN")
+                if self._meta("fingerprint") != fingerprint or reset:
+                    self.db.execute("DELETE FROM docs")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+                self.run = int(self._meta("run") or 0) + 1
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('run', ?)", (str(self.run),))
+                self.db.execute("COMMIT")
+                self._pending = 0
+                self.db.execute("BEGIN")
+        except OutputError:
+            self.db.close()
+            raise
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level=None)
@@ -127,6 +157,7 @@ class BuildState:
         return row[0] if row else None
 
     # ---------------------------------------------------------------------------------------------- per article
+    @_guarded
     def lookup(self, doc_id: str, key: str) -> bool:
         """True when ``doc_id`` was extracted from the same content (``key``: a hash of the article's raw text
         and metadata, see :func:`kg.build.article_key`); then marks it as seen in this run."""
@@ -137,6 +168,7 @@ class BuildState:
         self._tick()
         return True
 
+    @_guarded
     def put(self, doc_id: str, key: str, payload: bytes) -> None:
         """Store the extraction of an article (``payload``: :func:`encode_extraction`; ``key`` as in
         :meth:`lookup`); seen in this run."""
@@ -148,17 +180,20 @@ class BuildState:
         if self._pending >= BATCH:
             self.commit()
 
+    @_guarded
     def commit(self) -> None:
         self.db.execute("COMMIT")
         self._pending = 0
         self.db.execute("BEGIN")
 
+    @_guarded
     def withdraw_unseen(self) -> int:
         """Delete the rows of articles not seen in this run; returns how many."""
         n = self.db.execute("DELETE FROM docs WHERE run != ?", (self.run,)).rowcount
         self.commit()
         return n
 
+    @_guarded_iter
     def extractions(self, *, mentions: bool = True) -> Iterator[DocExtraction]:
         """Every article of this run, in doc_id order (what :func:`kg.graph.build_graph` expects)."""
         self.commit()
@@ -166,9 +201,11 @@ class BuildState:
         for (blob,) in cur.execute("SELECT payload FROM docs WHERE run = ? ORDER BY doc_id", (self.run,)):
             yield decode_extraction(blob, mentions=mentions)
 
+    @_guarded
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM docs WHERE run = ?", (self.run,)).fetchone()[0]
 
+    @_guarded
     def close(self) -> None:
         try:
             if self.db.in_transaction:

@@ -5,7 +5,12 @@ serialises and answers a two-hop GROUP BY one to two orders of magnitude faster 
 (the README quotes the figures). rdflib stays the API where the code *builds* graphs (``kg.export``); this module
 only takes the Turtle that stage wrote.
 
-- :func:`write_store` builds a fresh store next to the target, bulk-loads the Turtle, then swaps it in with one
+- :func:`streamed_store` (what ``kg build`` uses) loads the Turtle *as it is written*: the writer hands each
+  piece of the document to the store too (:func:`kg.export.write_turtle_stream`'s ``tee``), and a background
+  thread bulk-loads it in slices of :data:`SLICE_BYTES`, so ``graph.ttl`` is never read back or parsed into
+  Python objects, the load overlaps the writing, and the loader's memory is bounded by a slice.
+  :func:`write_store` loads a Turtle file that already exists.
+- Either builds a fresh store next to the target, then swaps it in with one
   atomic ``renameat2(RENAME_EXCHANGE)`` (Linux), so a crash at any point leaves either the old or the new store
   in ``OUT/store``. Where the exchange is not available the swap takes two renames; a crash between them leaves
   the old store in ``.store.old-*/``, which the next :func:`write_store` puts back first (and meanwhile
@@ -18,10 +23,13 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import queue
 import shutil
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -37,6 +45,10 @@ GRAPH_FILENAME = "graph.ttl"
 # Turtle is loaded in slices of SLICE_TRIPLES (1.3M triples: 280 MB, about twice the time).
 BULK_LOAD_MAX_BYTES = 64 * 2**20
 SLICE_TRIPLES = 250_000
+# A build's store is loaded from the Turtle being written in slices of this many bytes (~45k triples of our
+# Turtle): one slice waits while the one before is loaded. Slices of 1 to 8 MiB load 1M triples in about the
+# same time; small ones let the load overlap the writing of a small graph too, and bound the loader's memory.
+SLICE_BYTES = 2 * 2**20
 
 
 def load_turtle(turtle_path: str | os.PathLike, store: ox.Store | None = None) -> ox.Store:
@@ -82,38 +94,164 @@ def load_ntriples_slices(store: ox.Store, triples: Iterable[ox.Triple]) -> None:
 def build_store(store_dir: str | os.PathLike, fill: Callable[[ox.Store], object]) -> int:
     """A fresh store filled by ``fill(store)`` in a temporary sibling folder, then swapped into ``store_dir``
     atomically (see the module notes); returns the triple count."""
+    with _new_store(store_dir) as new:
+        try:
+            fill(new.store)
+        except OSError as e:
+            raise OutputError(f"{store_dir}: cannot write the store: {e.strerror or e}") from e
+    return new.triples
+
+
+@contextmanager
+def streamed_store(store_dir: str | os.PathLike) -> Iterator["TurtleFeed"]:
+    """Build ``store_dir`` from a Turtle document handed to the yielded :class:`TurtleFeed` piece by piece while
+    it is written (as :func:`kg.export.write_turtle_stream`'s ``tee``); the store is swapped in when the block
+    ends without error, as :func:`write_store` does, and removed otherwise (what the block raised goes through
+    unchanged). ``feed.triples`` then holds the triple count.
+
+    Examples
+    --------
+    >>> with streamed_store("out/store") as feed:  # doctest: +SKIP
+    ...     write_turtle_stream(triples, "out/graph.ttl", tee=feed)
+    """
+    with _new_store(store_dir) as new:
+        feed = TurtleFeed(new.store, store_dir)
+        try:
+            yield feed
+        except BaseException:
+            feed.abort()
+            raise
+        feed.finish()
+    feed.triples = new.triples
+
+
+class TurtleFeed:
+    """Loads a Turtle document handed over piece by piece (each piece ends where a statement ends; the first
+    holds the ``@prefix`` lines, which are put again before every later slice) into ``store``: the pieces are
+    gathered into slices of about :data:`SLICE_BYTES`, and a background thread bulk-loads each slice while the
+    next one is written (pyoxigraph releases the GIL while it loads). Call it with each piece, then
+    :meth:`finish` (or :meth:`abort`)."""
+
+    def __init__(self, store: ox.Store, store_dir: str | os.PathLike = "store"):
+        self.store: ox.Store | None = store
+        self.store_dir = store_dir
+        self.triples = 0
+        self._header: bytes | None = None
+        self._pending: list[bytes] = []
+        self._size = 0
+        self._error: BaseException | None = None
+        self._slices: queue.Queue = queue.Queue(maxsize=1)  # one slice waits while one is loaded
+        self._thread = threading.Thread(target=self._load, name="kg-store-load", daemon=True)
+        self._thread.start()
+
+    def __call__(self, piece: bytes) -> None:
+        self._raise_error()  # the store failed (a full disk): stop the writer now, not at the end
+        if self._header is None:
+            end = 0
+            while piece.startswith(b"@prefix ", end):
+                end = piece.index(b"\n", end) + 1
+            self._header = piece[:end]
+        self._pending.append(piece)
+        self._size += len(piece)
+        if self._size >= SLICE_BYTES:
+            self._send()
+
+    def _send(self) -> None:
+        data = b"".join(self._pending)
+        if not data.startswith(b"@prefix "):
+            data = self._header + data
+        self._pending.clear()
+        self._size = 0
+        self._slices.put(data)
+
+    def _load(self) -> None:
+        while (data := self._slices.get()) is not None:
+            if self._error is None:
+                try:
+                    self.store.bulk_load(data, format=ox.RdfFormat.TURTLE)
+                except BaseException as e:  # noqa: BLE001 - raised in the writing thread
+                    self._error = e
+
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._slices.put(None)
+            self._thread.join()
+        self.store = None
+
+    def _raise_error(self) -> None:
+        e = self._error
+        if e is None:
+            return
+        if isinstance(e, SyntaxError):
+            raise OutputError(f"{self.store_dir}: the Turtle handed to the store is not valid: {e}") from e
+        if isinstance(e, OSError):
+            raise OutputError(f"{self.store_dir}: cannot write the store: {e.strerror or e}") from e
+        raise e
+
+    def finish(self) -> None:
+        """Load what is left and wait for the loader; raise what it met."""
+        if self._pending and self._error is None:
+            self._send()
+        self._stop()
+        self._raise_error()
+
+    def abort(self) -> None:
+        """Stop loading (the store is being thrown away)."""
+        self._pending.clear()
+        self._stop()
+
+
+class _NewStore:
+    def __init__(self, store: ox.Store):
+        self.store: ox.Store | None = store
+        self.triples = 0
+
+
+@contextmanager
+def _new_store(store_dir: str | os.PathLike) -> Iterator[_NewStore]:
+    """A fresh store (``new.store``) in a temporary sibling folder of ``store_dir``, swapped into ``store_dir``
+    when the block ends without error (see the module notes; ``new.triples`` then holds the triple count) and
+    removed otherwise; what the block raises goes through unchanged. The block keeps no reference to the
+    store: pyoxigraph closes the database when the object goes away."""
     store_dir = Path(store_dir)
     parent = store_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     _recover(store_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.tmp-", dir=parent))
+    new = None
     try:
-        from kg.export import current_umask
+        try:
+            from kg.export import current_umask
 
-        os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; outputs get the usual permissions
-        store = ox.Store(str(tmp))
-        fill(store)
-        store.flush()
-        store.optimize()
-        n = len(store)
-        del store  # pyoxigraph closes the database when the object goes away
-        if store_dir.exists() and _exchange(tmp, store_dir):
-            pass  # tmp now holds the old store, removed below
-        else:
-            old = None
-            if store_dir.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.old-", dir=parent))
-                os.replace(store_dir, old / store_dir.name)
-            os.replace(tmp, store_dir)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-    except OSError as e:
-        raise OutputError(f"{store_dir}: cannot write the store: {e.strerror or e}") from e
+            os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; outputs get the usual permissions
+            new = _NewStore(ox.Store(str(tmp)))
+        except OSError as e:
+            raise OutputError(f"{store_dir}: cannot write the store: {e.strerror or e}") from e
+        yield new
+        try:
+            store, new.store = new.store, None
+            store.flush()
+            store.optimize()
+            new.triples = len(store)
+            del store  # pyoxigraph closes the database when the object goes away
+            if store_dir.exists() and _exchange(tmp, store_dir):
+                pass  # tmp now holds the old store, removed below
+            else:
+                old = None
+                if store_dir.exists():
+                    old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.old-", dir=parent))
+                    os.replace(store_dir, old / store_dir.name)
+                os.replace(tmp, store_dir)
+                if old is not None:
+                    shutil.rmtree(old, ignore_errors=True)
+        except OSError as e:
+            raise OutputError(f"{store_dir}: cannot write the store: {e.strerror or e}") from e
     finally:
+        if new is not None:
+            new.store = None
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    log.debug("store %s: %d triples", store_dir, n)
-    return n
+    log.debug("store %s: %d triples", store_dir, new.triples)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -67,6 +67,14 @@ PREFIXES = {
 }
 
 
+#: What ``graph.ttl`` declares for our resources: one prefix per kind of IRI minted below, named as its path
+#: segment (``company:71f400152aec4c36`` is ``id:company/71f400152aec4c36``), so that the Turtle writes them
+#: as prefixed names (a local name cannot hold the ``/`` of ``id:company/…`` unescaped). Only the Turtle
+#: writer uses them; queries, messages and the other formats keep :data:`PREFIXES`.
+RESOURCE_KINDS = ("park", "company", "person", "governmentbody", "institute", "place", "article", "stmt")
+RESOURCE_PREFIXES = {kind: Namespace(f"{ID_BASE}{kind}/") for kind in RESOURCE_KINDS}
+
+
 def new_graph(store: str = "default") -> Graph:
     """An rdflib Graph with exactly our prefixes bound (no ``ns1:`` surprises, none of rdflib's ~30 defaults)."""
     g = Graph(store=store, bind_namespaces="none")

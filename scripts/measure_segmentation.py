@@ -1,46 +1,76 @@
-"""Measure the char segmenter against spacy-pkuseg ("mixed" model + gazetteer user dictionary).
+"""Measure word segmenters for ParkKG: char (the spaCy pipeline's tokenizer), jieba (the word knowledge of
+``kg/extract/words.py``: ``jieba.cut(s, HMM=False)``) and spacy-pkuseg, with a model trained here by
+spacy-pkuseg's own trainer and, optionally, any other pkuseg model (such as the PyPI "mixed" model).
 
 Prints, for each segmenter:
-- word segmentation P/R/F1 on the SIGHAN 2005 PKU test set (pku_test.utf8 vs pku_test_gold.utf8);
-- speed in chars/s through ``spacy.blank("zh")``'s tokenizer, one thread;
-- NER ceiling: the share of People's Daily test entities whose both boundaries fall on token boundaries (an
-  entity that starts or ends inside a token cannot be found exactly by a token-level NER).
+- word segmentation P/R/F1 on the SIGHAN 2005 PKU test set (``pku_test_gold.utf8``; not in the training data)
+  and on the held-out tenth of People's Daily January 1998 (every 10th paragraph; the trained model never saw
+  it);
+- speed in chars/s, one thread, the segmenter called on each PKU test sentence (as the pipeline calls it);
+- NER ceiling: the share of People's Daily NER test entities whose both ends fall on word boundaries (an entity
+  that starts or ends inside a word cannot be found exactly from words).
 
-Usage (the pkuseg model comes from the PyPI sdist pkuseg==0.0.25, pkuseg/models/default/, the "mixed" model):
+spacy-pkuseg is not a ParkKG dependency (the README says why, with these figures): ``pip install
+'.[segmentation]'`` first. Training takes about 4 minutes per iteration on one core of the project's machine.
 
-    OMP_NUM_THREADS=1 .venv/bin/python scripts/measure_segmentation.py \
-        --data-dir DATA --pkuseg-model PKUSEG_SDIST/pkuseg/models/default [--json out.json]
+    OMP_NUM_THREADS=1 .venv/bin/python scripts/measure_segmentation.py --data-dir ../shared/data \\
+        --train-pkuseg /tmp/pkuseg-pd1998 [--iterations 10] [--pkuseg-model NAME=DIR ...] [--json out.json]
+
+``--train-pkuseg DIR`` trains into DIR (the other nine tenths of People's Daily January 1998, tags removed) unless
+DIR already holds a trained model; ``--pkuseg-model NAME=DIR`` adds a model (the "mixed" model: ``pkuseg/models/
+default/`` of the PyPI sdist ``pkuseg==0.0.25``, read by spacy-pkuseg from its ``features.pkl``/``weights.npz``).
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.ner.corpora import read_char_tagged  # noqa: E402
 
 
-def gazetteer_words(data_dir: Path) -> list[str]:
-    """Park, Fortune 500 and administrative-division names for the pkuseg user dictionary."""
-    words: set[str] = set()
-    with (data_dir / "national_hitech_zones/national_hitech_zones_v2.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            words.update(w for w in (row["name_full"], row["name_short"]) if w)
-    with (data_dir / "fortune_global500/fortune_global500_2022_zh_en.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            words.update(w for w in (row["name_zh"], row["short_zh"]) if w)
-    for name in ("cities.csv", "areas.csv"):
-        with (data_dir / "admin_divisions_china" / name).open(encoding="utf-8") as f:
-            words.update(row["name"] for row in csv.DictReader(f) if row["name"] not in ("市辖区", "县"))
-    provinces = json.loads((data_dir / "admin_divisions_china/pca-code.json").read_text(encoding="utf-8"))
-    words.update(p["name"] for p in provinces)
-    return sorted(words)
+def pd1998_paragraphs(data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
+    """People's Daily January 1998 as word lists (tags and ``[..]nt`` brackets removed): (train, held out), the
+    held-out part every 10th paragraph."""
+    train, heldout = [], []
+    lines = (data_dir / "pd1998_01_pos" / "199801.txt").read_text(encoding="utf-8").splitlines()
+    n = 0
+    for line in lines:
+        words = [w for w in (t.rsplit("/", 1)[0].lstrip("[") for t in line.split()) if w]
+        if words:
+            (heldout if n % 10 == 9 else train).append(words)
+            n += 1
+    return train, heldout
+
+
+def train_pkuseg(data_dir: Path, model_dir: Path, iterations: int) -> None:
+    """spacy-pkuseg's own trainer on nine tenths of People's Daily January 1998 (skipped when already trained)."""
+    import spacy_pkuseg
+
+    if (model_dir / "features.msgpack").is_file() and (model_dir / "weights.npz").is_file():
+        print(f"using the model already trained in {model_dir}", flush=True)
+        return
+    train, heldout = pd1998_paragraphs(data_dir)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    work = model_dir / "data"
+    work.mkdir(exist_ok=True)
+    for name, paras in (("train.txt", train), ("heldout.txt", heldout)):
+        (work / name).write_text("\n".join(" ".join(ws) for ws in paras) + "\n", encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(work)  # the trainer writes its scratch files under the working folder
+    try:
+        t = time.perf_counter()
+        spacy_pkuseg.train(str(work / "train.txt"), str(work / "heldout.txt"), str(model_dir),
+                           train_iter=iterations)
+        print(f"trained {model_dir} in {time.perf_counter() - t:.0f} s", flush=True)
+    finally:
+        os.chdir(cwd)
 
 
 def spans_of(words: list[str]) -> set[tuple[int, int]]:
@@ -51,63 +81,70 @@ def spans_of(words: list[str]) -> set[tuple[int, int]]:
     return out
 
 
-def make_nlp(segmenter: str, model: Path | None, user_dict: Path | None):
-    import spacy
-
-    if segmenter == "char":
-        return spacy.blank("zh")
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-    nlp.tokenizer.initialize(pkuseg_model=str(model), pkuseg_user_dict=str(user_dict) if user_dict else "default")
-    return nlp
-
-
-def measure(nlp, gold_lines: list[list[str]], ner_sents) -> dict:
-    texts = ["".join(ws) for ws in gold_lines]
-    start = time.perf_counter()
-    docs = [nlp.make_doc(t) for t in texts]
-    seconds = time.perf_counter() - start
-    n_chars = sum(map(len, texts))
+def prf(cut: Callable[[str], list[str]], gold: list[list[str]]) -> dict:
     tp = n_pred = n_gold = 0
-    for doc, words in zip(docs, gold_lines):
-        pred = spans_of([t.text for t in doc if not t.is_space])
-        gold = spans_of(words)
-        tp += len(pred & gold)
+    for words in gold:
+        pred = spans_of([w for w in cut("".join(words)) if w.strip()])
+        g = spans_of(words)
+        tp += len(pred & g)
         n_pred += len(pred)
-        n_gold += len(gold)
+        n_gold += len(g)
     p, r = tp / n_pred, tp / n_gold
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4)}
+
+
+def measure(cut: Callable[[str], list[str]], pku: list[list[str]], pd_heldout: list[list[str]], ner_sents) -> dict:
+    texts = ["".join(ws) for ws in pku]
+    cut(texts[0])  # warm up (a model's first call loads it)
+    start = time.perf_counter()
+    for t in texts:
+        cut(t)
+    seconds = time.perf_counter() - start
     aligned = total = 0
     for sent in ner_sents:
-        doc = nlp.make_doc(sent.text)
-        starts = {t.idx for t in doc}
-        ends = {t.idx + len(t.text) for t in doc}
+        bounds = {b for s, e in spans_of(cut(sent.text)) for b in (s, e)}
         for s, e, _ in sent.spans:
             total += 1
-            aligned += s in starts and e in ends
-    return {"word_p": round(p, 4), "word_r": round(r, 4), "word_f1": round(2 * p * r / (p + r), 4),
-            "chars_per_s": round(n_chars / seconds), "ner_entities_aligned": round(aligned / total, 4)}
+            aligned += s in bounds and e in bounds
+    return {"pku_test": prf(cut, pku), "pd1998_heldout": prf(cut, pd_heldout),
+            "chars_per_s": round(sum(map(len, texts)) / seconds), "ner_entities_aligned": round(aligned / total, 4)}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", type=Path, required=True)
-    ap.add_argument("--pkuseg-model", type=Path, required=True, help="folder of the pkuseg 'mixed' model")
+    ap.add_argument("--train-pkuseg", type=Path, metavar="DIR",
+                    help="train spacy-pkuseg here on People's Daily 1998-01 (or use the model already there)")
+    ap.add_argument("--iterations", type=int, default=10, help="training iterations (default 10)")
+    ap.add_argument("--pkuseg-model", action="append", default=[], metavar="NAME=DIR",
+                    help="another pkuseg model to measure (repeatable)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
+
+    from kg.extract import words
+
     cws = args.data_dir / "sighan2005_cws"
-    gold_lines = [line.split() for line in (cws / "pku_test_gold.utf8").read_text(encoding="utf-8").splitlines()
-                  if line.strip()]
+    pku = [line.split() for line in (cws / "pku_test_gold.utf8").read_text(encoding="utf-8").splitlines()
+           if line.strip()]
+    _, pd_heldout = pd1998_paragraphs(args.data_dir)
     ner_sents = list(read_char_tagged(args.data_dir / "peoples_daily_ner/example.test"))
-    words = gazetteer_words(args.data_dir)
+    segmenters: dict[str, Callable[[str], list[str]]] = {
+        "char": list,
+        "jieba (kg.extract.words, HMM off)": lambda s: list(words._cut(s)),  # uncached, as a first call
+    }
+    models = [tuple(m.split("=", 1)) for m in args.pkuseg_model]
+    if args.train_pkuseg:
+        train_pkuseg(args.data_dir, args.train_pkuseg, args.iterations)
+        models.insert(0, ("pkuseg trained here (PD 1998-01)", str(args.train_pkuseg)))
+    if models:
+        import spacy_pkuseg
+
+        for name, path in models:
+            segmenters[name] = spacy_pkuseg.pkuseg(model_name=path).cut
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        user_dict = Path(tmp) / "user_dict.txt"
-        user_dict.write_text("\n".join(words) + "\n", encoding="utf-8")
-        for name, seg, udict in (("char", "char", None), ("pkuseg-mixed", "pkuseg", None),
-                                 ("pkuseg-mixed+gazetteers", "pkuseg", user_dict)):
-            nlp = make_nlp(seg, args.pkuseg_model, udict)
-            results[name] = measure(nlp, gold_lines, ner_sents)
-            print(f"{name:26s} {json.dumps(results[name], ensure_ascii=False)}", flush=True)
-    results["_user_dict_words"] = len(words)
+    for name, cut in segmenters.items():
+        results[name] = measure(cut, pku, pd_heldout, ner_sents)
+        print(f"{name:36s} {json.dumps(results[name], ensure_ascii=False)}", flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.export import (TurtleWriter, graph_turtle, plain_triples, serialize_turtle, to_rdf, triple_sort_key,
                        turtle_from_plain)
-from kg.vocab import PK, mint_article_iri, mint_entity_iri
+from kg.vocab import PK, mint_article_iri, mint_entity_iri, mint_statement_iri
 
 HOSTILE = [
     'quote " inside', "back\\slash", "new\nline", 'triple """ quotes', "'''single'''", "tab\there",
@@ -128,6 +128,41 @@ def test_turtle_writer_writes_what_oxigraph_writes():
                 (s, p, (1, "false", "", _XSD + "boolean")), (s, p, (1, "yes", "", _XSD + "boolean"))]
     triples = sorted(set(odd + literals), key=triple_sort_key)
     assert _body(turtle_from_plain(triples)) == _body(_oxigraph_turtle(triples))
+
+
+def test_resources_are_written_with_a_prefix_per_kind():
+    """Every IRI we mint is written as a prefixed name of its kind (``company:71f4…``, ``stmt:…``), declared in
+    the header; a local name Turtle parsers might read differently (a leading ``-``, a trailing ``.``, non-ASCII,
+    ``%``, ``:``, ``/``) is written in full. Both parsers read back exactly the triples written; where the writer
+    uses a prefixed name, Oxigraph's serializer writes the same bytes."""
+    from kg.records import EntityClass
+    from kg.vocab import ID_BASE, RESOURCE_PREFIXES
+
+    w = TurtleWriter()
+    for name, ns in RESOURCE_PREFIXES.items():
+        assert f"@prefix {name}: <{ns}> .\n" in w.header()
+    minted = [str(mint_entity_iri(c.value, "名")) for c in EntityClass]
+    minted += [str(mint_article_iri(x)) for x in ("001_7dd7cb49", "news.2024.html", "-lead", "中文")]
+    minted.append(str(mint_statement_iri("x")))
+    for iri in minted:
+        text = w.iri(iri)
+        kind, local = iri[len(ID_BASE):].split("/", 1)
+        assert text == (f"{kind}:{local}" if not local.startswith("-") else f"<{iri}>"), iri
+    plain_locals = ["0abc", "a.b-c", "a..b", "_u", "news.2024.html-1f"]
+    odd_locals = ["-lead", "trail.", ".dot", "中文", "a%20b", "a:b", "x/y", "a~b", ""]
+    p = str(RDFS.seeAlso)
+    plain = sorted({(ID_BASE + "article/" + a, p, (0, ID_BASE + "stmt/" + b)) for a in plain_locals
+                    for b in plain_locals}, key=triple_sort_key)
+    ttl = turtle_from_plain(plain)
+    assert b"<https://w3id.org/parkkg/id/" not in _body(ttl)
+    assert _body(ttl) == _body(_oxigraph_turtle(plain))
+    every = sorted({(ID_BASE + "article/" + a, p, (0, ID_BASE + "stmt/" + b)) for a in plain_locals + odd_locals
+                    for b in plain_locals + odd_locals}, key=triple_sort_key)
+    ttl = turtle_from_plain(every)
+    expected = {(s, p, o[1]) for s, p, o in every}
+    assert _as_set_ox(ttl) == _as_set_rdflib(Graph().parse(data=ttl, format="turtle")) == expected
+    for local in odd_locals:
+        assert f"<{ID_BASE}article/{local}>".encode() in ttl
 
 
 def test_rdflib_graph_and_networkx_graph_serialise_to_the_same_bytes():

@@ -64,6 +64,66 @@ def test_a_bad_turtle_leaves_the_old_store_intact(out, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "store"]
 
 
+def _plain(data: bytes) -> list:
+    """Turtle bytes as kg.export's plain triples, in the writer's order."""
+    from kg.export import triple_sort_key
+
+    out = []
+    for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
+        o = t.object
+        if isinstance(o, ox.Literal):
+            lang = o.language or ""
+            dt = "" if lang or o.datatype.value.endswith("#string") else o.datatype.value
+            out.append((t.subject.value, t.predicate.value, (1, o.value, lang, dt)))
+        else:
+            out.append((t.subject.value, t.predicate.value, (0, o.value)))
+    return sorted(out, key=triple_sort_key)
+
+
+def test_the_builds_store_holds_exactly_the_triples_of_its_turtle(seeds_out):
+    """kg build loads the store from the Turtle as it writes it (never reading graph.ttl back): same triples."""
+    store = set(ox.Store.read_only(str(seeds_out / "store")))
+    assert store == set(ox.parse(path=str(seeds_out / "graph.ttl"), format=ox.RdfFormat.TURTLE)) and len(store) > 1000
+
+
+def test_a_store_streamed_in_small_slices_is_the_same_store(seeds_out, tmp_path, monkeypatch):
+    """Every slice after the first gets the @prefix lines again; pieces end where statements end."""
+    import kg.store
+    from kg.export import TurtleWriter
+    from kg.store import streamed_store
+
+    ttl = (seeds_out / "graph.ttl").read_bytes()
+    monkeypatch.setattr(kg.store, "SLICE_BYTES", 3000)
+    pieces = [c.encode("utf-8") for c in TurtleWriter().chunks(_plain(ttl), size=1000)]
+    assert b"".join(pieces) == ttl and len(pieces) > 20
+    assert all(p.endswith(b" .\n") for p in pieces)
+    with streamed_store(tmp_path / "store") as feed:
+        for piece in pieces:
+            feed(piece)
+    assert feed.triples == len(_plain(ttl))
+    assert set(ox.Store.read_only(str(tmp_path / "store"))) == set(ox.parse(ttl, format=ox.RdfFormat.TURTLE))
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]
+
+
+def test_a_failed_streamed_build_leaves_the_old_store(out, tmp_path):
+    """The writer fails (its error goes through as it is) or the store meets bad Turtle (one OutputError naming
+    the store): either way the old store stays whole and no temporary folder is left."""
+    from kg.store import streamed_store
+
+    class DiskFull(OSError):
+        pass
+
+    with pytest.raises(DiskFull):
+        with streamed_store(out / "store") as feed:
+            feed(b"@prefix e: <https://e.org/> .\ne:a e:p 1 .\n")
+            raise DiskFull("no space")
+    with pytest.raises(OutputError, match="store.*not valid"):
+        with streamed_store(out / "store") as feed:
+            feed(b"<https://e.org/a> <https://e.org/p> .\n")
+    assert len(open_store(out)) == N_SAMPLE
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "store"]
+
+
 def test_query_reads_the_store_not_the_turtle(out, capsys, caplog):
     """With OUT/store present `kg query` never parses graph.ttl: a broken Turtle file changes nothing."""
     (out / "graph.ttl").write_text("this is not Turtle at all .", encoding="utf-8")

@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from kg.build import build, format_summary
-from kg.errors import InputError
+from kg.errors import InputError, printable
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     def on_error(err: InputError) -> None:
-        print(f"skipped {err.source}: {err.problem}", file=sys.stderr)
+        print(printable(f"skipped {err.source}: {err.problem}"), file=sys.stderr)
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     report = build(args.paths, args.out, html=not args.no_html, store=not args.no_store, on_error=on_error,

@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--user", metavar="U", help="basic auth user (or PARKKG_USER)")
     p.add_argument("--password", metavar="P", help="basic auth password (or PARKKG_PASSWORD)")
     p.add_argument("--token", metavar="T", help="bearer token (or PARKKG_TOKEN)")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per request (default 60)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per request, at most 86400 (default 60)")
     p.add_argument("--retries", type=int, default=3, metavar="N",
                    help="retries on 5xx answers, resets and timeouts (default 3)")
     p.add_argument("--insecure", action="store_true", help="do not verify TLS certificates (not recommended)")
@@ -35,10 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import PushError
-    from kg.push import Credentials, push_out
+    from kg.push import Credentials, check_timeout, push_out
 
-    if args.timeout <= 0:
-        raise PushError("--timeout must be positive")
+    check_timeout(args.timeout)
     creds = Credentials.resolve(args.user, args.password, args.token)
     res = push_out(args.out, args.endpoint, graph=args.graph, replace=args.replace, credentials=creds,
                    timeout=args.timeout, insecure=args.insecure, retries=max(0, args.retries))

@@ -4,11 +4,12 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("parkkg-data").textContent);
-  var CLASSES = DATA.classes, KINDS = DATA.kinds, F500 = DATA.fortune500;
-  var NODES = DATA.nodes, EDGES = DATA.edges, ARTICLES = DATA.articles;
+  var CLASSES = DATA.classes, KINDS = DATA.kinds, F500 = DATA.fortune500, ARTICLES = DATA.articles;
+  // The network's nodes and edges (kg/view/network.py) are vis-network items as they are: vis options first
+  // (label, tooltip, group = class, position, style), then the data of the panel and the search. Items added
+  // in a notebook may lack that data; they get defaults here.
+  var NODES = DATA.nodes, EDGES = DATA.edges;
   var BIG = !DATA.physics;
-  var SMALL = DATA.nodes.length <= 60;
-  var FONT = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -21,97 +22,75 @@
   function num(n) { return Number(n).toLocaleString("en-US"); }  // 10,000
   function fold(s) { return String(s).toLowerCase().replace(/\s+/g, ""); }
 
-  // ---- vis items ---------------------------------------------------------------------------------
-  var edgesOf = NODES.map(function () { return []; });
-  EDGES.forEach(function (e) { edgesOf[e.from].push(e); if (e.to !== e.from) edgesOf[e.to].push(e); });
-
-  function nodeTooltip(n) {
-    var c = classStyle(n.cls), lines = [n.label, c.zh + " · " + c.en];
+  // ---- the network's items -------------------------------------------------------------------------
+  // Tooltips, edge labels, edge colours and arrows follow from the items' data; the page leaves them out where
+  // they do (kg/view/style.py, the same functions) and they are put back here. `_unset` lists what an item
+  // deliberately lacks.
+  function nodeLook(n) {
+    var c = classStyle(n.group), lines = [String(n.label), c.zh + " · " + c.en];
     if (n.names.length > 1) lines.push("别名 aliases: " + n.names.slice(1).join("、"));
     if (n.f500) lines.push(F500.zh + " " + F500.en + (n.rank ? " #" + n.rank : ""));
     lines.push(n.deg + " 条关系 relations · " + (n.ndocs || n.docs.length) + " 篇文章 articles");
-    return lines.join("\n");
+    return { title: lines.join("\n") };
   }
-  function edgeRoles(e) {
-    var roles = [];
+  function edgeLook(e) {
+    var k = kindStyle(e.kind), roles = [];
     e.ev.forEach(function (v) { if (v.role && roles.indexOf(v.role) < 0) roles.push(v.role); });
-    return roles;
+    var look = {
+      label: roles.length ? k.zh + "（" + roles[0] + "）" : k.zh,
+      title: k.zh + " · " + k.en + "\n" + labelOf(e.from) + (k.arrow ? " → " : " — ") + labelOf(e.to) +
+        "\n" + (e.n || e.ev.length) + " 条证据 evidence",
+      color: { color: k.color, highlight: k.color, hover: k.color }
+    };
+    if (k.arrow) look.arrows = "to";
+    return look;
   }
-  function edgeLabel(e) {
-    var k = kindStyle(e.kind), roles = edgeRoles(e);
-    return roles.length ? k.zh + "（" + roles[0] + "）" : k.zh;
-  }
-  function edgeTooltip(e) {
-    var k = kindStyle(e.kind);
-    return k.zh + " · " + k.en + "\n" + NODES[e.from].label + (k.arrow ? " → " : " — ") + NODES[e.to].label +
-      "\n" + (e.n || e.ev.length) + " 条证据 evidence";
+  var NODE_LOOK = ["title"], EDGE_LOOK = ["label", "title", "color", "arrows"];
+  function fillLook(item, keys, lookOf) {
+    var unset = item._unset || [], missing = keys.filter(function (k) { return !(k in item) && unset.indexOf(k) < 0; });
+    delete item._unset;
+    if (!missing.length) return;
+    var look = lookOf(item);
+    missing.forEach(function (k) { if (k in look) item[k] = look[k]; });
   }
 
-  var nodeItems = NODES.map(function (n) {
-    var c = classStyle(n.cls);
-    var size = Math.min(46, 11 + 4.5 * Math.sqrt(n.deg));
-    // hubs get larger labels, so that zoomed out the picture still names its parks and main firms
-    var fontSize = Math.min(28, 12 + 3.5 * Math.sqrt(n.deg));
-    if (n.cls === "Park") fontSize = Math.max(fontSize, 20);  // parks are what an analyst looks for first
-    var item = {
-      id: n.id, cls: n.cls, label: n.label, title: nodeTooltip(n), x: n.x, y: n.y,
-      shape: c.shape, size: size, borderWidth: 1.5, font: { size: fontSize },
-      color: { background: c.color, border: "#ffffff",
-               highlight: { background: c.color, border: "#212121" }, hover: { background: c.color, border: "#212121" } }
-    };
-    if (n.f500) {
-      item.shape = F500.shape;
-      item.size = Math.max(size, 20);
-      item.borderWidth = 4;
-      item.borderWidthSelected = 5;
-      item.color = { background: c.color, border: F500.border,
-                     highlight: { background: c.color, border: "#e65100" }, hover: { background: c.color, border: "#e65100" } };
-      item.font = { size: Math.max(fontSize, 22), color: "#6d4c00" };
-    }
-    return item;
+  // Items added in a notebook may lack ParkKG's data; they get defaults for the panel and the search.
+  var BYID = new Map(), EDGEBYID = new Map(), edgesOf = new Map();
+  NODES.forEach(function (n) {
+    if (n.label === undefined || n.label === null) n.label = String(n.id);
+    if (n.group === undefined || n.group === null) n.group = "";
+    if (!n.names) n.names = [String(n.label)];
+    if (!n.docs) n.docs = [];
+    if (!n.lists) n.lists = [];
+    BYID.set(n.id, n);
+    edgesOf.set(n.id, []);
   });
-  var edgeItems = EDGES.map(function (e) {
-    var k = kindStyle(e.kind);
-    var implied = e.ev.length > 0 && e.ev.every(function (v) { return v.implied; });
-    return {
-      id: e.id, from: e.from, to: e.to, kind: e.kind, label: edgeLabel(e), title: edgeTooltip(e),
-      color: { color: k.color, highlight: k.color, hover: k.color, opacity: 0.85 },
-      arrows: { to: { enabled: !!k.arrow, scaleFactor: 0.5 } }, dashes: implied
-    };
+  EDGES.forEach(function (e, k) {
+    if (e.id === undefined || e.id === null) e.id = "_e" + k;
+    if (!e.ev) e.ev = [];
+    if (e.n === undefined) e.n = e.ev.length;
+    if (e.kind === undefined) e.kind = "";
+    EDGEBYID.set(e.id, e);
+    if (edgesOf.has(e.from)) edgesOf.get(e.from).push(e);
+    if (e.to !== e.from && edgesOf.has(e.to)) edgesOf.get(e.to).push(e);
   });
+  NODES.forEach(function (n) { if (n.deg === undefined) n.deg = edgesOf.get(n.id).length; });
+  function nodeOf(id) { return BYID.get(id); }
+  function labelOf(id) { var n = BYID.get(id); return n ? String(n.label) : String(id); }
+  NODES.forEach(function (n) { fillLook(n, NODE_LOOK, nodeLook); });
+  EDGES.forEach(function (e) { fillLook(e, EDGE_LOOK, edgeLook); });
 
-  var nodes = new vis.DataSet(nodeItems);
-  var edges = new vis.DataSet(edgeItems);
+  var nodes = new vis.DataSet(NODES);
+  var edges = new vis.DataSet(EDGES);
   var activeClasses = new Set(Object.keys(CLASSES));
   var activeKinds = new Set(Object.keys(KINDS));
-  var nodesView = new vis.DataView(nodes, { filter: function (n) { return activeClasses.has(n.cls); } });
-  var edgesView = new vis.DataView(edges, { filter: function (e) { return activeKinds.has(e.kind); } });
-
-  var options = {
-    autoResize: true,
-    layout: { improvedLayout: false, randomSeed: 1 },
-    nodes: {
-      font: { face: FONT, size: 14, color: "#263238", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { label: { drawThreshold: 8 } }
-    },
-    edges: {
-      width: 1.3, selectionWidth: 2.5, hoverWidth: 1.5,
-      font: { face: FONT, size: 11, color: "#546e7a", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal" },
-      smooth: BIG ? false : { enabled: true, type: "continuous", roundness: 0.3 },
-      scaling: { label: { drawThreshold: 9 } }
-    },
-    interaction: { hover: !BIG, tooltipDelay: 200, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, multiselect: false },
-    physics: DATA.physics ? {
-      enabled: true, solver: "forceAtlas2Based",
-      // small graphs get room for every label; larger ones stay compact enough that hub labels show
-      forceAtlas2Based: { gravitationalConstant: SMALL ? -90 : -70, centralGravity: 0.02,
-                          springLength: SMALL ? 130 : 95, springConstant: 0.08, damping: 0.5, avoidOverlap: 0.8 },
-      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
-    } : { enabled: false }
-  };
+  // the legend filters the classes and kinds it lists; anything else (added in a notebook) stays drawn
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  var nodesView = new vis.DataView(nodes, { filter: function (n) { return !has(CLASSES, n.group) || activeClasses.has(n.group); } });
+  var edgesView = new vis.DataView(edges, { filter: function (e) { return !has(KINDS, e.kind) || activeKinds.has(e.kind); } });
 
   var container = document.getElementById("graph");
-  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
+  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, DATA.options);
   window.parkkgNetwork = network;
 
   network.once("afterDrawing", function () { window.parkkgReady = true; });
@@ -186,7 +165,7 @@
     return label;
   }
   var classCount = {}, kindCount = {}, f500Count = 0;
-  NODES.forEach(function (n) { classCount[n.cls] = (classCount[n.cls] || 0) + 1; if (n.f500) f500Count++; });
+  NODES.forEach(function (n) { classCount[n.group] = (classCount[n.group] || 0) + 1; if (n.f500) f500Count++; });
   EDGES.forEach(function (e) { kindCount[e.kind] = (kindCount[e.kind] || 0) + 1; });
   var classBox = document.getElementById("class-filters");
   var classInputs = {};
@@ -226,7 +205,7 @@
   var panel = document.getElementById("panel");
 
   function nodeLink(i) {
-    var b = el("button", "link", NODES[i].label);
+    var b = el("button", "link", labelOf(i));
     b.type = "button";
     b.addEventListener("click", function () { focusNode(i); });
     return b;
@@ -280,7 +259,7 @@
   function relationHead(e, self) {
     var head = el("div", "rel-head"), k = kindStyle(e.kind);
     if (e.from === self && e.to !== self) {
-      head.appendChild(el("span", null, NODES[self].label));
+      head.appendChild(el("span", null, labelOf(self)));
       head.appendChild(kindTag(e.kind));
       head.appendChild(document.createTextNode(k.arrow ? "→ " : "— "));
       head.appendChild(nodeLink(e.to));
@@ -288,7 +267,7 @@
       head.appendChild(nodeLink(e.from));
       head.appendChild(kindTag(e.kind));
       head.appendChild(document.createTextNode(k.arrow ? "→ " : "— "));
-      head.appendChild(el("span", null, NODES[e.to].label));
+      head.appendChild(el("span", null, labelOf(e.to)));
     }
     return head;
   }
@@ -304,9 +283,9 @@
   }
 
   function showNode(i) {
-    var n = NODES[i];
+    var n = nodeOf(i);
     if (!n) return;
-    var c = classStyle(n.cls);
+    var c = classStyle(n.group);
     panel.replaceChildren();
     panel.dataset.kind = "node";
     panel.dataset.id = String(i);
@@ -337,7 +316,7 @@
     panel.appendChild(docs);
     if (n.ndocs > n.docs.length) panel.appendChild(moreLine(n.ndocs - n.docs.length, "篇文章 articles"));
 
-    var rels = edgesOf[i];
+    var rels = edgesOf.get(i);
     panel.appendChild(el("h3", null, "关系 Relations (" + rels.length + ")"));
     if (!rels.length) panel.appendChild(el("p", "muted", "无 None"));
     rels.forEach(function (e) {
@@ -350,7 +329,7 @@
   }
 
   function showEdge(j) {
-    var e = EDGES[j];
+    var e = EDGEBYID.get(j);
     if (!e) return;
     var k = kindStyle(e.kind);
     panel.replaceChildren();
@@ -370,11 +349,11 @@
   }
 
   function focusNode(i) {
-    var n = NODES[i];
+    var n = nodeOf(i);
     if (!n) return;
-    if (!activeClasses.has(n.cls)) {
-      activeClasses.add(n.cls);
-      if (classInputs[n.cls]) classInputs[n.cls].checked = true;
+    if (has(CLASSES, n.group) && !activeClasses.has(n.group)) {
+      activeClasses.add(n.group);
+      if (classInputs[n.group]) classInputs[n.group].checked = true;
       nodesView.refresh();
       updateCounts();
     }
@@ -406,9 +385,9 @@
         var s = names[k] === q ? 0 : names[k].indexOf(q) === 0 ? 1 : names[k].indexOf(q) > 0 ? 2 : 9;
         if (s < best) { best = s; which = k; }
       }
-      if (best < 9) found.push({ id: i, score: best, name: NODES[i].names[which] });
+      if (best < 9) found.push({ idx: i, id: NODES[i].id, score: best, name: NODES[i].names[which] });
     }
-    found.sort(function (a, b) { return a.score - b.score || NODES[b.id].deg - NODES[a.id].deg || a.id - b.id; });
+    found.sort(function (a, b) { return a.score - b.score || NODES[b.idx].deg - NODES[a.idx].deg || a.idx - b.idx; });
     return found.slice(0, 30);
   }
   function renderResults() {
@@ -416,10 +395,10 @@
     list.hidden = !input.value.trim();
     if (!hits.length && input.value.trim()) list.appendChild(el("li", "muted", "  未找到 No match"));
     hits.forEach(function (h, k) {
-      var li = el("li"), b = el("button", null, NODES[h.id].label);
+      var n = NODES[h.idx], li = el("li"), b = el("button", null, n.label);
       b.type = "button";
-      if (h.name !== NODES[h.id].label) b.appendChild(el("span", "sub", "= " + h.name));
-      b.appendChild(el("span", "sub", classStyle(NODES[h.id].cls).zh));
+      if (h.name !== n.label) b.appendChild(el("span", "sub", "= " + h.name));
+      b.appendChild(el("span", "sub", classStyle(n.group).zh));
       b.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(k); });
       li.appendChild(b);
       if (k === active) li.className = "active";
@@ -430,7 +409,7 @@
     var h = hits[k];
     if (!h) return;
     list.hidden = true;
-    input.value = NODES[h.id].label;
+    input.value = NODES[h.idx].label;
     focusNode(h.id);
   }
   input.addEventListener("input", function () { hits = search(input.value); active = 0; renderResults(); });

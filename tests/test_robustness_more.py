@@ -1,0 +1,588 @@
+"""Issue 13: the defects a hostile run found (D1-D4, D6-D11, D13-D15, D17-D19), one regression test (or more) each.
+
+Every test here failed before its fix. Nothing depends on timing: servers are local stubs, a full disk and a
+read-only folder are simulated inside SQLite, permissions are simulated where root would ignore them.
+"""
+from __future__ import annotations
+
+import base64
+import errno
+import html
+import http.server
+import json
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import urllib.parse
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal
+
+import kg.engines
+import kg.ingest
+from kg.build import build
+from kg.cli import main
+from kg.errors import InputError, OutputError, PushError, QueryError, printable
+from kg.export import article_triples
+from kg.ingest import decode_bytes, describe_error, iter_articles, parse_date, read_article
+from kg.push import Credentials, _scrub, check_timeout, push_bytes, split_endpoint
+from kg.records import Article
+from kg.sparql import QueryResult, format_table, run_query
+
+SIMPLIFIED = "聊城高新区的博源科技公司为世界500强加拿大麦格纳公司赶制汽车零部件。"
+
+
+def collect(paths, **kw):
+    errors: list[InputError] = []
+    arts = list(iter_articles([str(p) for p in paths], on_error=errors.append, **kw))
+    return arts, errors
+
+
+def run_kg(capsys, *argv):
+    code = main([str(a) for a in argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+def record(**fields) -> str:
+    return json.dumps({"text": SIMPLIFIED, **fields}, ensure_ascii=False)
+
+
+# ------------------------------------------------------------------------ D1, D3: one JSONL line never stops the rest
+
+def test_d1_jsonl_id_of_4301_digits_does_not_stop_the_reader(tmp_path):
+    p = tmp_path / "news.jsonl"
+    big = "9" * 4301                       # more digits than int() accepts
+    p.write_text("\n".join([record(id="a"), f'{{"id": {big}, "text": "{SIMPLIFIED}"}}', record(id="c"),
+                            f'{{"id": "d", "title": {big}, "text": "{SIMPLIFIED}"}}',
+                            f'{{"id": "e", "text": {big}}}', record(id="f")]) + "\n", encoding="utf-8")
+    arts, errors = collect([p])
+    assert [a.doc_id for a in arts] == ["a", big, "c", "d", "f"]      # the huge id is kept, as its digits
+    assert arts[3].title == big
+    assert [describe_error(e) for e in errors] == [f'{p}:5: "text" is a int, not a string']
+
+
+def test_d1_an_unexpected_failure_on_one_jsonl_line_is_one_error_line(tmp_path, monkeypatch):
+    p = tmp_path / "news.jsonl"
+    p.write_text("\n".join(record(id=i) for i in ("a", "boom", "c")) + "\n", encoding="utf-8")
+    real = kg.ingest._article
+
+    def flaky(doc_id, *args, **kwargs):
+        if doc_id == "boom":
+            raise ValueError("Exceeds the limit (4300 digits)")
+        return real(doc_id, *args, **kwargs)
+
+    monkeypatch.setattr(kg.ingest, "_article", flaky)
+    arts, errors = collect([p])
+    assert [a.doc_id for a in arts] == ["a", "c"]
+    assert [describe_error(e) for e in errors] == [f"{p}:2: internal error (ValueError: Exceeds the limit (4300 "
+                                                   "digits))"]
+
+
+def test_d3_lone_surrogate_in_a_jsonl_record_is_replaced_with_a_warning(tmp_path, caplog):
+    p = tmp_path / "news.jsonl"
+    p.write_text('{"id": "a\\udfff", "title": "t\\ud800", "text": "' + SIMPLIFIED + '\\udc80"}\n'
+                 + record(id="b") + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        arts, errors = collect([p])
+    assert errors == []
+    assert [a.doc_id for a in arts] == ["a\ufffd", "b"]
+    assert arts[0].title == "t\ufffd" and arts[0].text == SIMPLIFIED + "\ufffd"
+    for a in arts:  # everything can be written as UTF-8 (the state, the Turtle)
+        for v in (a.doc_id, a.title, a.text, a.raw, a.source):
+            v.encode("utf-8")
+    assert sum("lone surrogate" in r.getMessage() and f"{p}:1" in r.getMessage() for r in caplog.records) == 3
+
+
+def test_d3_file_name_that_is_not_utf8_gets_a_writable_id(tmp_path):
+    (tmp_path / os.fsdecode("新闻".encode("gbk") + b".txt")).write_text(SIMPLIFIED, encoding="utf-8")
+    (tmp_path / os.fsdecode(b"bad\xff.txt")).write_text(SIMPLIFIED, encoding="utf-8")
+    arts, errors = collect([tmp_path])
+    assert errors == []
+    assert sorted(a.doc_id for a in arts) == ["bad\ufffd", "新闻"]            # GBK names read as GB18030
+    assert sorted(a.source for a in arts) == sorted(f"{tmp_path.name}/{n}" for n in ("bad\ufffd.txt", "新闻.txt"))
+
+
+def test_d1_d3_d19_kg_build_goes_on_through_every_bad_record(tmp_path):
+    """The whole command: huge ids, lone surrogates, a non-UTF-8 file name, bad dates. Exit 0, every record
+    built, one warning line each, no traceback, and no ill-typed literal in the graph."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "news.jsonl").write_text("\n".join([
+        f'{{"id": {"7" * 4301}, "text": "{SIMPLIFIED}"}}',
+        '{"id": "s\\udfff", "text": "' + SIMPLIFIED + '"}',
+        record(id="d1", date="20230101"),
+        record(id="d2", date="2023-13-45"),
+        record(id="d3", date="2023/2/30"),
+        record(id="d4", date="2023-01-02T08:00:00+08:00"),
+    ]) + "\n", encoding="utf-8")
+    (src / os.fsdecode(b"bad\xff.txt")).write_text(SIMPLIFIED, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "--no-progress",
+                           "--no-html"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["articles"] == 7
+    warnings = proc.stderr.splitlines()
+    assert sum("not a valid date" in w for w in warnings) == 2
+    assert sum("lone surrogate" in w for w in warnings) == 1
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    dates = sorted(str(o) for _, p, o in g if str(p) == "http://purl.org/dc/terms/date")
+    assert dates == ["2023-01-01", "2023-01-02"]
+    assert not [o for _, _, o in g if isinstance(o, Literal) and o.ill_typed]
+
+
+# ----------------------------------------------------------------------------------------- D2: UTF-16 without BOM
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_d2_utf16_without_bom_holding_characters_xx00(codec):
+    # 一 (U+4E00), 开 (U+5F00), 丁 (U+4E01 no), 万 ... : NULs on both byte positions, not only the ASCII ones
+    text = ("一开始，聊城高新区开工一个项目。OK 2023\n" * 3) + "一一开开\n"
+    data = text.encode(codec)
+    assert data[0::2].count(0) and data[1::2].count(0)   # NULs in both positions: the old parity test refused it
+    assert decode_bytes(data) == (text, codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_d2_utf16_english_and_binary_with_nuls_are_still_told_apart(codec):
+    assert decode_bytes("Plain English, 42 lines.\n".encode(codec)) == ("Plain English, 42 lines.\n", codec)
+    with pytest.raises(kg.ingest.DecodeError, match="NUL bytes"):
+        decode_bytes(SIMPLIFIED.encode() + b"\x00\x00abc\x00\x00" + SIMPLIFIED.encode())
+
+
+# --------------------------------------------------------- D4, D18: control characters never reach the terminal raw
+
+def test_printable_escapes_controls_ansi_bidi_and_surrogates():
+    assert printable("a\nb\r\x1b[31mc\x07\x85\u202e\u2028\udcff 中文") == \
+        "a\\nb\\r\\x1b[31mc\\x07\\x85\\u202e\\u2028\\udcff 中文"
+
+
+def test_d4_skipped_file_names_with_newlines_and_ansi_escapes_are_printed_escaped(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    (src / "evil\nskipped forged.txt\x1b[2J\x1b[31m.txt").write_bytes(b"")          # empty: skipped
+    (src / "news.jsonl").write_text(record(id="x", date="\x1b[31m2023\n") + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(out), "--no-progress",
+                           "--no-html", "--no-store"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    for stream in (proc.stdout, proc.stderr):
+        assert "\x1b" not in stream and "\r" not in stream
+    skipped = [line for line in proc.stderr.splitlines() if line.startswith("skipped ")]
+    assert skipped == [f"skipped {src}/evil\\nskipped forged.txt\\x1b[2J\\x1b[31m.txt: empty file"]
+    assert f"{src}/evil\\nskipped forged.txt\\x1b[2J\\x1b[31m.txt: empty file" in proc.stdout    # the summary
+    assert any("'\\x1b[31m2023'" in line and "not a valid date" in line for line in proc.stderr.splitlines())
+
+
+def test_d18_query_table_escapes_control_characters_in_titles():
+    title = "标题\x1b[2J\x1b[31m红\x07\r\tend\u202e"
+    res = QueryResult(kind="select", variables=["title"], rows=[(ox.Literal(title),)])
+    table = format_table(res)
+    assert "\x1b" not in table and "\x07" not in table and "\r" not in table and "\u202e" not in table
+    assert table.splitlines()[2] == "标题\\x1b[2J\\x1b[31m红\\x07\\r\\tend\\u202e"
+
+
+def test_d18_kg_query_over_a_build_with_a_hostile_title(tmp_path, capsys):
+    src = tmp_path / "news.jsonl"
+    src.write_text(record(id="a", title="园区\x1b]0;owned\x07新闻\n第二行") + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(src)], out, html=False, use_ner=False)
+    code, stdout, err = run_kg(capsys, "query", out, "SELECT ?t WHERE { ?a dcterms:title ?t }")
+    assert code == 0, err
+    assert "\x1b" not in stdout and "\x07" not in stdout
+    assert "园区\\x1b]0;owned\\x07新闻 第二行" in stdout
+
+
+# ---------------------------------------------------------------------- D6/D13: read-only or full state database
+
+def _patch_state_db(monkeypatch, pragma: str) -> None:
+    import kg.state
+
+    real = kg.state.BuildState._open
+
+    def _open(self):
+        db = real(self)
+        db.execute(pragma)
+        return db
+
+    monkeypatch.setattr(kg.state.BuildState, "_open", _open)
+
+
+@pytest.mark.parametrize("pragma, problem", [
+    ("PRAGMA max_page_count = 8", "database or disk is full"),           # a full disk, as SQLite sees it
+    ("PRAGMA query_only = ON", "attempt to write a readonly database"),  # a read-only folder
+])
+def test_d6_d13_state_database_errors_are_one_clear_line(tmp_path, monkeypatch, capsys, pragma, problem):
+    src = tmp_path / "news.jsonl"
+    src.write_text("\n".join(record(id=f"a{i}", title="长" * 3000) for i in range(30)) + "\n", encoding="utf-8")
+    _patch_state_db(monkeypatch, pragma)
+    state = tmp_path / "out" / "state" / "extractions.sqlite"
+    with pytest.raises(OutputError, match="^" + str(state).replace("\\", "\\\\") + ": cannot write the build "
+                                          "state"):
+        build([str(src)], tmp_path / "out", html=False, store=False, use_ner=False)
+    code, out, err = run_kg(capsys, "build", src, "-o", tmp_path / "out", "--no-html", "--no-store", "--no-progress")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith(f"kg build: error: {state}: cannot write the build state")
+    assert problem in err and "Traceback" not in err
+
+
+def test_d6_d13_a_full_disk_while_writing_the_outputs_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    import kg.build
+
+    src = tmp_path / "a.txt"
+    src.write_text(SIMPLIFIED, encoding="utf-8")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(kg.build, "write_turtle_stream", full)
+    code, out, err = run_kg(capsys, "build", src, "-o", tmp_path / "out", "--no-progress")
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert err == f"kg build: error: {tmp_path / 'out'}: cannot write the build outputs: No space left on device\n"
+
+
+@pytest.mark.parametrize("error, line", [
+    (sqlite3.OperationalError("disk I/O error"), "SQLite: disk I/O error"),
+    (OSError(errno.EROFS, os.strerror(errno.EROFS), "/x/out/a.tmp"), f"/x/out/a.tmp: {os.strerror(errno.EROFS)}"),
+])
+def test_d6_an_os_or_sqlite_error_no_library_code_named_is_still_one_line(monkeypatch, capsys, error, line):
+    import kg.commands.query
+
+    def broken(args):
+        raise error
+
+    monkeypatch.setattr(kg.commands.query, "run", broken)   # (read when the parser is made, inside main)
+    code, out, err = run_kg(capsys, "query", "out", "ASK {}")
+    assert code == 1 and out == ""
+    assert err == f"kg query: error: {line}\n"
+
+
+# ----------------------------------------------------------------------------------- D7: an article over 1M chars
+
+def test_d7_an_article_longer_than_spacy_max_length_is_extracted_in_segments(extractor_light, monkeypatch):
+    ex = extractor_light
+    para = ("济南高新区管委会与山东大学签署合作协议。聊城高新区的博源科技公司为世界500强加拿大麦格纳公司赶制汽车零部件。\n"
+            "浪潮集团在济南高新区投资建设数据中心。\n")
+    text = para * 40
+    art = Article.from_text(text, doc_id="long", source="long.txt")
+    whole = ex.extract(art)
+    monkeypatch.setattr(ex.nlp, "max_length", 1000)            # so that the test's article is "too long"
+    with pytest.raises(ValueError, match="E088"):
+        ex.extract(art)                                           # what failed before
+    d = kg.engines.extract_article(ex, art)
+    assert d.doc_id == "long" and d.n_chars == len(text)
+    assert {(e.cls, e.name) for e in d.entities} == {(e.cls, e.name) for e in whole.entities}
+    assert {(r.kind, r.evidence) for r in d.relations} <= {(r.kind, r.evidence) for r in whole.relations}
+    assert len({(r.kind, r.evidence) for r in d.relations}) >= 0.9 * len({(r.kind, r.evidence) for r in whole.relations})
+    keys = {e.key for e in d.entities}
+    assert len(keys) == len(d.entities) and all(r.head in keys and r.tail in keys for r in d.relations)
+    for e in d.entities:
+        for m in e.mentions:   # offsets into the whole article, clean and raw alike
+            assert text[m.raw_start:m.raw_end] == text[m.start:m.end]
+    assert max(m.start for e in d.entities for m in e.mentions) > len(text) - len(para)
+
+
+def test_d7_the_build_path_never_hits_e088(extractor_light, monkeypatch):
+    monkeypatch.setattr(extractor_light.nlp, "max_length", 500)
+    monkeypatch.setitem(kg.engines._EXTRACTORS, False, extractor_light)
+    art = Article.from_text("浪潮集团在济南高新区投资建设数据中心。\n" * 100, doc_id="long")
+    results, _ = kg.engines.extract_chunk([art], use_ner=False)
+    assert [type(r) for r in results] == [tuple]           # an extraction, not an InputError ("E088")
+    assert kg.engines.SPLIT_ABOVE_CHARS <= 1_000_000        # spaCy's default max_length
+
+
+def test_d7_segments_end_at_line_breaks():
+    text = ("一" * 30 + "\n") * 10
+    spans = kg.engines.segments(text, 100)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(e - s <= 100 and text[e - 1] == "\n" for s, e in spans[:-1])
+    assert kg.engines.segments("一" * 250, 100) == [(0, 100), (100, 200), (200, 250)]
+
+
+@pytest.fixture(scope="module")
+def extractor_light():
+    """The pipeline without the statistical NER (what a build uses by default)."""
+    return kg.engines._extractor(False)
+
+
+# ------------------------------------------------------------------------------------------- D8: SERVICE in a query
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }",
+    "ASK { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/x> { ?s ?p ?o } }",
+])
+def test_d8_a_failing_service_call_is_one_clear_line(tmp_path, capsys, query):
+    store = ox.Store()
+    with pytest.raises(QueryError, match="SERVICE"):
+        run_query(store, query)
+    (tmp_path / "graph.ttl").write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    code, out, err = run_kg(capsys, "query", tmp_path / "graph.ttl", query)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("kg query: error: the query failed") and "Traceback" not in err
+
+
+# ----------------------------------------------------------------------------------------- D9, D10, D11: kg push
+
+PASSWORD = 'pw"<&>\'/é\\x'    # characters JSON, HTML and URLs all escape differently
+
+
+def leaked_forms(secret: str) -> set[str]:
+    forms = {secret, json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1],
+             html.escape(secret), html.escape(secret, quote=False), urllib.parse.quote(secret, safe=""),
+             base64.b64encode(f"alice:{secret}".encode()).decode()}
+    return {f for f in forms if len(f) >= 4}
+
+
+class EscapingEcho(http.server.BaseHTTPRequestHandler):
+    """A server whose error documents repeat the password JSON-escaped and HTML-escaped."""
+
+    statuses: list[int] = []
+
+    def do_POST(self):  # noqa: N802 (http.server's name)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        _, _, value = (self.headers.get("Authorization") or "").partition(" ")
+        password = base64.b64decode(value).decode().split(":", 1)[1]
+        status = type(self).statuses.pop(0) if type(self).statuses else 500
+        body = (json.dumps({"error": "bad login", "password": password}) + " "
+                + json.dumps({"pw": password}, ensure_ascii=False) + " <p>you sent " + html.escape(password)
+                + "</p> <i>" + "".join(f"&#{ord(c)};" for c in password) + "</i>").encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def escaping_echo():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), EscapingEcho)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    yield EscapingEcho, f"http://127.0.0.1:{server.server_address[1]}/store"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("statuses", [[500, 502, 503], [400]])
+def test_d9_credentials_echoed_json_or_html_escaped_are_scrubbed(escaping_echo, tmp_path, capsys, caplog,
+                                                                monkeypatch, statuses):
+    handler, url = escaping_echo
+    handler.statuses = list(statuses)
+    (tmp_path / "graph.ttl").write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    monkeypatch.setattr("kg.push.time.sleep", lambda s: None)
+    monkeypatch.setenv("PARKKG_PASSWORD", PASSWORD)
+    with caplog.at_level(logging.DEBUG):
+        code, out, err = run_kg(capsys, "-v", "push", tmp_path, "--endpoint", url, "--user", "alice", "--retries", "2")
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert "bad login" in err                                   # the server's message is shown, scrubbed
+    if len(statuses) > 1:
+        assert sum("retrying" in r.getMessage() for r in caplog.records) == 2
+    for text in (out, err, caplog.text):
+        for form in leaked_forms(PASSWORD):
+            assert form not in text, f"{form!r} leaked"
+
+
+def test_d9_a_message_that_still_holds_the_secret_once_unescaped_is_withheld():
+    creds = Credentials("alice", "Zq8:secret")
+    doubly = html.escape(json.dumps({"pw": "Zq8:secret"}).replace(":", "\\u003a"))  # \u003a, then HTML-escaped
+    assert "Zq8:secret" not in _scrub(doubly, creds)
+    assert _scrub("a plain error", creds) == "a plain error"
+
+
+@pytest.mark.parametrize("at", [190, 1995])
+def test_d9_a_secret_cut_by_the_length_limits_is_not_shown_in_part(at):
+    import io
+    import urllib.error
+
+    from kg.push import _read_body
+
+    secret = "Zq8-0123456789-secret"
+    body = ("x" * at + secret + "y" * 3000).encode()
+    err = urllib.error.HTTPError("http://h/", 500, "boom", {}, io.BytesIO(body))
+    shown = _read_body(err, Credentials("alice", secret))
+    assert "Zq8" not in shown and len(shown) <= 200
+
+
+@pytest.mark.parametrize("endpoint", [
+    "http://admin:s3cr#et@127.0.0.1:1/store",
+    "http://admin:1234#s3cret@127.0.0.1:1/store",           # by the URL rules: host "admin", port 1234
+    "http://admin:s3?cret@127.0.0.1:1/store",
+    "http://admin:s3/c#ret@127.0.0.1:1/store",
+])
+def test_d10_password_with_hash_or_question_mark_is_refused_without_printing_it(tmp_path, capsys, caplog,
+                                                                                monkeypatch, endpoint):
+    sent = []
+    monkeypatch.setattr("kg.push.urllib.request.OpenerDirector.open", lambda *a, **k: sent.append(a))
+    (tmp_path / "graph.ttl").write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG):
+        code, out, err = run_kg(capsys, "-v", "push", tmp_path, "--endpoint", endpoint, "--retries", "0")
+    assert code == 1 and sent == [], "nothing may be sent (least of all to a host named 'admin')"
+    assert err.count("\n") == 1 and "bad endpoint" in err and "Traceback" not in err
+    for text in (out, err, caplog.text):
+        for part in ("s3cr", "cret", "1234", "et@"):
+            assert part not in text
+
+
+def test_d10_percent_encoded_hash_in_the_password_still_works():
+    base, creds = split_endpoint("http://admin:s3cr%23et%3F@example.org/store")
+    assert base == "http://example.org/store"
+    assert creds.header() == "Basic " + base64.b64encode(b"admin:s3cr#et?").decode()
+    assert split_endpoint("http://example.org/store?mail=a@b.org")[1] is None   # an @ in the query is no user
+    assert split_endpoint("http://example.org?x=1/y#z")[0] == "http://example.org?x=1/y#z"
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e300", "0", "-5"])
+def test_d11_push_timeout_that_the_socket_cannot_take_is_one_line(tmp_path, capsys, value):
+    (tmp_path / "graph.ttl").write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    code, out, err = run_kg(capsys, "push", tmp_path, "--endpoint", "http://127.0.0.1:1/store", f"--timeout={value}")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("kg push: error: --timeout") and "Traceback" not in err
+    with pytest.raises(PushError, match="--timeout"):
+        push_bytes(b"", "http://127.0.0.1:1/store", timeout=float(value))
+    assert check_timeout(60) == 60.0 and check_timeout(86_400) == 86_400.0
+
+
+# -------------------------------------------------------------------------------------- D14, D15: declared charsets
+
+def html_page(body: str, charset: str, codec: str) -> bytes:
+    return (f'<html><head><meta charset="{charset}"><title>t</title></head><body><p>{body}</p></body></html>'
+            .encode(codec))
+
+
+def test_d14_charset_undefined_is_ignored_not_an_internal_error(tmp_path):
+    for charset in ("undefined", "base64", "rot13", "no-such-charset"):
+        (tmp_path / f"{charset}.html").write_bytes(html_page(SIMPLIFIED, charset, "gbk"))
+    arts, errors = collect([tmp_path])
+    assert errors == []
+    assert {a.text for a in arts} == {"t\n" + SIMPLIFIED}
+
+
+@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252", "latin1", "koi8-r"])
+def test_d15_gbk_bytes_under_a_single_byte_charset_are_read_as_chinese_with_a_warning(tmp_path, caplog, charset):
+    p = tmp_path / "page.html"
+    p.write_bytes(html_page(SIMPLIFIED, charset, "gbk"))
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        art = read_article(p)
+    assert art.text == "t\n" + SIMPLIFIED and art.encoding == "gb18030"
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{p}: the declared charset {charset!r} does not fit the bytes, which read as Chinese: decoded as gb18030"]
+
+
+@pytest.mark.parametrize("charset, text", [
+    ("iso-8859-1", "Le café de la résidence à côté de l'école était fermé."),
+    ("windows-1252", "Größere Unternehmen – „Übersicht“ für Städte"),
+    ("koi8-r", "привет парк"),           # also valid GBK bytes, but letters in KOI8-R: the label is believed
+])
+def test_d15_real_single_byte_text_keeps_its_declared_charset(tmp_path, caplog, charset, text):
+    p = tmp_path / "page.html"
+    p.write_bytes(html_page(text, charset, charset))
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        art = read_article(p)
+    assert art.encoding == kg.ingest._normalise_codec(charset)
+    assert caplog.records == []
+    assert decode_bytes(text.encode(charset), hint=charset) == (text, kg.ingest._normalise_codec(charset))
+
+
+# ----------------------------------------------------------------------- D17: paths nobody could read, said so
+
+def test_d17_a_path_over_the_system_limit_is_listed_with_a_reason(tmp_path):
+    limit = os.pathconf(str(tmp_path), "PC_PATH_MAX")
+    (tmp_path / "ok.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    fd = os.open(tmp_path, os.O_RDONLY)
+    depth = 0
+    try:
+        length = len(os.fsencode(str(tmp_path)))
+        while length < limit - 150:          # nested folders up to just under the limit (each name is legal)
+            name = "d" * min(200, limit - 150 - length)
+            os.mkdir(name, dir_fd=fd)
+            sub = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd, depth, length = sub, depth + 1, length + len(name) + 1
+        long_name = "文" * 80 + ".txt"        # 244 bytes: the file's full path is over the limit
+        with os.fdopen(os.open(long_name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w") as f:
+            f.write(SIMPLIFIED)
+    finally:
+        os.close(fd)
+    arts, errors = collect([tmp_path])
+    assert [a.doc_id for a in arts] == ["ok"]
+    assert len(errors) == 1
+    msg = describe_error(errors[0])
+    assert msg.endswith(f"bytes; the system's limit is {limit:,})") and "path too long" in msg
+    assert long_name in msg
+
+
+def test_d17_a_folder_without_execute_permission_is_listed_with_a_reason(tmp_path, monkeypatch):
+    """Simulated (root ignores permissions): the folder lists, but nothing in it can be opened."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    for name in ("a.txt", "b.txt", "sub"):
+        (locked / name).write_text(SIMPLIFIED, encoding="utf-8") if name != "sub" else (locked / name).mkdir()
+    (tmp_path / "ok.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    real_stat = os.stat
+
+    def fake_stat(path, *args, **kwargs):
+        if os.path.dirname(os.fspath(path)) == str(locked):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(kg.ingest.os, "stat", fake_stat)
+    arts, errors = collect([tmp_path])
+    assert [a.doc_id for a in arts] == ["ok"]
+    assert [describe_error(e) for e in errors] == [
+        f"{locked}: permission denied (the folder can be listed but its files cannot be opened: no execute "
+        "permission)"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root enters folders whatever their permissions")
+def test_d17_a_real_folder_without_execute_permission(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    locked.chmod(0o600)
+    try:
+        arts, errors = collect([tmp_path])
+    finally:
+        locked.chmod(0o700)
+    assert arts == [] and [e.source for e in errors] == [str(locked)]
+
+
+# -------------------------------------------------------------------------------------- D19: dates that are dates
+
+@pytest.mark.parametrize("value, iso", [
+    ("20230101", "2023-01-01"), ("2023-1-5", "2023-01-05"), ("2023/01/05", "2023-01-05"),
+    ("2023.01.05", "2023-01-05"), ("2023年1月5日", "2023-01-05"), ("2023-01-05T08:30:00Z", "2023-01-05"),
+    ("2023-01-05 08:30", "2023-01-05"), ("2024-02-29", "2024-02-29"),
+    ("2023-13-45", ""), ("20231345", ""), ("2023-02-29", ""), ("2023", ""), ("2023-01", ""), ("yesterday", ""),
+    ("0000-01-01", ""), ("2023-01-05 garbage", ""), ("123456789", ""),
+])
+def test_d19_parse_date(value, iso):
+    assert parse_date(value) == iso
+
+
+def test_d19_invalid_jsonl_dates_are_dropped_with_a_warning(tmp_path, caplog):
+    p = tmp_path / "news.jsonl"
+    p.write_text("\n".join([record(id="a", date="20230101"), record(id="b", date="2023-13-45"),
+                            record(id="c", date=20230102)]) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        arts, errors = collect([p])
+    assert errors == [] and [a.date for a in arts] == ["2023-01-01", "", "2023-01-02"]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{p}:2: \"date\" '2023-13-45' is not a valid date (want YYYY-MM-DD); left out"]
+
+
+def test_d19_export_never_writes_an_ill_typed_date():
+    a = {"iri": "https://example.org/a", "source": "a.txt", "title": "", "url": "", "n_chars": 1}
+    for bad in ("2023-13-45", "20230101", "2023-02-29", "2023"):
+        assert not [t for t in article_triples({**a, "date": bad}) if t[1].endswith("/date")]
+    assert [t[2] for t in article_triples({**a, "date": "2023-01-01"}) if t[1].endswith("/date")] == [
+        (1, "2023-01-01", "", "http://www.w3.org/2001/XMLSchema#date")]
