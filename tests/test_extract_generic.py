@@ -729,3 +729,15 @@ def test_party_committee_office_chain_with_a_short_park_name(extractor):
 def test_merchants_of_a_province_and_a_firms_own_project_are_no_firms(run):
     ents, _ = run("标志着又一批楚商返乡项目落地见效。推动中山市恒岳实业有限公司模具制造项目在年底投产。")
     assert [n for n, c in ents.items() if c == "Company"] == ["中山市恒岳实业有限公司"]
+
+
+def test_jingkaiqu_is_not_a_preposition(run):
+    ents, _ = run("会上，经开区党工委书记李建明讲话。")
+    assert ents.get("经开区党工委") == "GovernmentBody"
+
+
+def test_xie_joins_two_delegations(extractor):
+    d = extractor.extract(_article("1月24日，湖北省星河商贸服务协会会长黄远远携上海岳证实业集团有限公司董事长朱志勇一行到江州考察。"))
+    names = {e.key: e.name for e in d.entities}
+    works = {(names[r.head], names[r.tail]) for r in d.relations if r.kind.value == "worksFor"}
+    assert works == {("黄远远", "湖北省星河商贸服务协会"), ("朱志勇", "上海岳证实业集团有限公司")}

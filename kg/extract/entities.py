@@ -574,7 +574,8 @@ class EntityFinder:
             if cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY):
                 # X集团经|洋浦经济开发区…: a preposition before the place that opens the name
                 for k in range(m.start() - 3, start - 1, -1):
-                    if text[k] in "经赴" and (any(self.gaz.place(text[k + 1:k + 1 + n]) for n in (2, 3))
+                    if text[k] in "经赴" and not text.startswith(("经开区", "经济开发区", "经济技术", "经济区"), k) \
+                            and (any(self.gaz.place(text[k + 1:k + 1 + n]) for n in (2, 3))
                                               or text.endswith(("集团", "公司", "企业"), start, k)
                                               or (k == start and (k == 0 or text[k - 1] in _CLAUSE_BREAKS))) \
                             and (k == start or not words.is_content_word(text[k - 1:k + 1])):

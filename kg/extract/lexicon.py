@@ -105,7 +105,7 @@ LEFT_STOP_WORDS = sorted("""
 考察 调研 视察 走访 参观 莅临 率队 带领 出席 前往 代表 抢抓 加快 推进 深化 加强 对接 启动 进驻 招引 加速 做强 做大 壮大
 不断 积极 全力 着力 扎实 全面 实施 开展 拓展 那么 这么 什么 怎么 要么 多么 增强 参加 落地 极大 前来 赶赴 奔赴 部门
 """.split(), key=len, reverse=True)
-LEFT_STOP_CHARS = set("的在与和及暨兼赴让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
+LEFT_STOP_CHARS = set("的在与和及暨兼携赴让为是将由对从向把被等了着到给或并以于也都就还又这那其该各每据称说有已，。、；：！？“”‘’《》「」『』（）()【】…—-,.;:!?\"' \n\t")
 
 # a name's left part must not start with these (they belong to the clause)
 BAD_NAME_START = set("年月日号个家名位项条只种次是")
