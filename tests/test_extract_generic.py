@@ -741,3 +741,11 @@ def test_xie_joins_two_delegations(extractor):
     names = {e.key: e.name for e in d.entities}
     works = {(names[r.head], names[r.tail]) for r in d.relations if r.kind.value == "worksFor"}
     assert works == {("黄远远", "湖北省星河商贸服务协会"), ("朱志勇", "上海岳证实业集团有限公司")}
+
+
+def test_the_cloud_arm_of_a_listed_brand_and_its_parent(extractor):
+    d = extractor.extract(_article("京东云落户青川高新区。"))
+    names = {e.key: e.name for e in d.entities}
+    assert {"京东云", "京东"} <= set(names.values())
+    subs = {(names[r.head], names[r.tail], r.implied) for r in d.relations if r.kind.value == "subsidiaryOf"}
+    assert subs == {("京东云", "京东", True)}

@@ -99,6 +99,7 @@ _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", 
                                    "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
                                    "行审局", "科技局", "工信局", "财政局", "统计局"}
 _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五六七八九十百千两]+(?:亿|万)元?|(?:超|近|约|逾|总)?[0-9０-９.]+元")
+_CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
 # suffixes that are also the end of common words (招商会, 行业 after 分, 工作站 after 加油): checked against the
@@ -503,15 +504,16 @@ class EntityFinder:
     def _sub_brand(self, text: str, e: int) -> int:
         """岳汽X、, 云汽X总经理, 星海云、: a group's short name with a brand of its own after it (a list item or a
         name before a role) names a member firm; the end of that name, else 0."""
-        for k in (2, 3, 4, 1):
+        for k in (1, 2, 3, 4):
             run = text[e:e + k]
             if len(run) < k or not all(_CJK_RE.match(ch) for ch in run) or any(ch in L.LEFT_STOP_CHARS for ch in run):
                 break
             if (k == 1) != (run == "云"):
                 continue     # one character only for the cloud brands (星海云, 云岚云)
             after = e + k
-            if not (text[after:after + 1] in ("、", "等") or self.role_re.match(text, after)):
-                continue
+            if not (text[after:after + 1] in ("、", "等") or self.role_re.match(text, after)
+                    or (run == "云" and _CLOUD_AFTER.match(text, after))):
+                continue     # (甲云数据中心, 甲云落户P: the cloud arm of a listed brand, named before what it builds)
             if run in L.INDUSTRY_WORDS or run in self.suffix_cls or self.role_re.match(run) \
                     or words.tag(run[0]) in _CLAUSE_TAGS or self.suffix_re.search(run) or run in L.LEFT_STOP_WORDS:
                 return 0

@@ -198,8 +198,10 @@ class RelationFinder:
                         continue
                     # the parent's own names, not short forms guessed from it (迈胜 of 昆山迈胜装备集团)
                     parent_names = {f.label} | {c.text for c in f.mentions if c.source not in ("short", "repeat")}
+                    sub_brand = any(c.source == "sub-brand" for c in e.mentions)    # 甲云 of 甲: one character
                     if any(normalise_name(e.label).startswith(normalise_name(fn)) and
-                           len(normalise_name(e.label)) - len(normalise_name(fn)) >= 2 and len(normalise_name(fn)) >= 2
+                           len(normalise_name(e.label)) - len(normalise_name(fn)) >= (1 if sub_brand else 2)
+                           and len(normalise_name(fn)) >= 2
                            for fn in parent_names):
                         out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
                                        implied=True, cue="name-subsidiary"))

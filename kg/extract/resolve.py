@@ -179,6 +179,7 @@ class Resolver:
                         and m.park.province and not self._in_province(c.place, m.park.province):
                     continue     # 东湖 of 东湖高新区 (a Wuhan zone) is not the 东湖区 of another province
                 if (c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK)) or \
+                        (c.source == "gazetteer" and c.fortune is not None and m.source == "sub-brand") or \
                         (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
                          and m.cls is not EntityClass.PLACE):
                     ie = entity_for(c)
