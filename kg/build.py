@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -126,7 +127,7 @@ def _extract_and_assemble(state, paths, out: Path, jobs: int, engine: str, sched
 
     def todo() -> Iterator[Article]:
         """The articles whose extraction is not in the state yet (the others count as done at once)."""
-        for a in _Timed(iter_articles(paths, on_error=record_error), timings, "ingest"):
+        for a in _Timed(iter_articles(paths, on_error=record_error, skip_folders=[out]), timings, "ingest"):
             counts["read"] += 1
             key = article_key(a)
             if state.lookup(a.doc_id, key):
@@ -229,7 +230,7 @@ class _Background:
             return
         ctx = mp.get_context("fork")
         self.recv, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_child, args=(send, fn, args), daemon=True)
+        self.proc = ctx.Process(target=_child, args=(send, fn, args, os.getpid()), daemon=True)
         self.proc.start()
         send.close()
 
@@ -247,7 +248,10 @@ class _Background:
             raise OutputError(f"{self.what} failed (worker exit code {self.proc.exitcode})")
 
 
-def _child(send, fn: Callable, args: tuple) -> None:
+def _child(send, fn: Callable, args: tuple, parent_pid: int) -> None:
+    from kg.lifecycle import child_of_build
+
+    child_of_build(parent_pid)  # a killed build leaves no view half-drawn behind, nor its lock held
     try:
         fn(*args)
         send.send(None)
@@ -267,26 +271,107 @@ def _remove_leftovers(out: Path) -> None:
 
 @contextmanager
 def _lock(out: Path) -> Iterator[None]:
-    """One build at a time per OUT folder (an advisory lock the OS drops if the process dies)."""
+    """One build at a time per OUT folder: an advisory lock (``flock``, which the OS drops when the process
+    dies; its children never keep it, see :mod:`kg.lifecycle`) on ``OUT/.lock``, which holds the owner's pid
+    while it runs. A lock still held although its owner is gone (a process of a killed build that did not end
+    with it) is taken over with a warning."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock
         yield
         return
+    from kg.lifecycle import HELD_LOCKS
+
     path = out / ".lock"
-    try:
-        f = open(path, "a+b")
-    except OSError as e:
-        raise OutputError(f"{path}: cannot create the lock file ({e.strerror})") from e
+    f = _take_lock(out, path, fcntl)
     with f:
-        try:
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"{out}: another kg build is writing this folder; wait for it to finish") from None
+        HELD_LOCKS.add(f.fileno())
         try:
             yield
         finally:
+            HELD_LOCKS.discard(f.fileno())
+            try:  # a clean end leaves no owner behind
+                f.truncate(0)
+                f.flush()
+            except OSError:
+                pass
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def _take_lock(out: Path, path: Path, fcntl):
+    """The lock file, opened and locked, with this process's pid in it."""
+    from kg.lifecycle import pid_alive
+
+    def opened(p: Path):
+        try:
+            return open(p, "a+b")
+        except OSError as e:
+            raise OutputError(f"{p}: cannot create the lock file ({e.strerror})") from e
+
+    def owner(f) -> int | None:
+        try:
+            f.seek(0)
+            return int(f.read(32).decode("ascii").split()[0])
+        except (OSError, ValueError, IndexError, UnicodeDecodeError):
+            return None
+
+    f = opened(path)
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pid = owner(f)
+        f.close()
+        if pid is None or pid == os.getpid() or pid_alive(pid):
+            raise OutputError(f"{out}: another kg build is writing this folder; wait for it to finish") from None
+        f = _take_over(out, path, fcntl, pid, opened, owner, pid_alive)
+    else:
+        pid = owner(f)
+        if pid is not None and pid != os.getpid() and not pid_alive(pid):
+            log.warning("%s: taking over the lock of kg build %d, which ended without releasing it",
+                        printable(str(path)), pid)
+    try:
+        f.seek(0)
+        f.truncate(0)
+        f.write(f"{os.getpid()}\n".encode("ascii"))
+        f.flush()
+    except OSError as e:
+        f.close()
+        raise OutputError(f"{path}: cannot write the lock file ({e.strerror})") from e
+    return f
+
+
+def _take_over(out: Path, path: Path, fcntl, pid: int, opened, owner, pid_alive):
+    """Replace a lock file still locked by a process whose build (``pid``) is gone with a new, locked one. The
+    folder itself is locked meanwhile, so that of two builds doing this at once, one wins and one is refused."""
+    try:
+        dfd = os.open(out, os.O_RDONLY)
+    except OSError as e:
+        raise OutputError(f"{out}: cannot open the output folder ({e.strerror})") from e
+    try:
+        fcntl.flock(dfd, fcntl.LOCK_EX)
+        f = opened(path)  # what is there now: another build may have taken it over meanwhile
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return f
+        except OSError:
+            now = owner(f)
+            f.close()
+            if now is None or now != pid or pid_alive(now):
+                raise OutputError(f"{out}: another kg build is writing this folder; wait for it to finish") from None
+        tmp = path.with_name(f".lock.{os.getpid()}.tmp")
+        f = opened(tmp)
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.replace(tmp, path)
+        except OSError as e:
+            f.close()
+            tmp.unlink(missing_ok=True)
+            raise OutputError(f"{path}: cannot replace the lock file ({e.strerror})") from e
+        log.warning("%s: taking over the lock of kg build %d, which is gone (a process it left still held it)",
+                    printable(str(path)), pid)
+        return f
+    finally:
+        os.close(dfd)
 
 
 def format_summary(report: BuildReport) -> str:

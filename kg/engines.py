@@ -220,7 +220,7 @@ class ProcessEngine:
             # concurrent.futures, not multiprocessing.Pool: a worker that dies breaks the pool at once
             # (BrokenProcessPool) instead of leaving its task waiting forever
             self.pool = ProcessPoolExecutor(self.workers - 1, mp_context=mp.get_context(method),
-                                            initializer=_worker_init)
+                                            initializer=_worker_init, initargs=(os.getpid(),))
         while self.queued and self.queued[0].done():
             self.queued.popleft()
         if len(self.queued) >= 2 * (self.workers - 1):  # the workers are busy: do this one here
@@ -234,8 +234,13 @@ class ProcessEngine:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worker_init() -> None:
+def _worker_init(parent_pid: int | None = None) -> None:
     import signal
+
+    if parent_pid is not None:  # ends with the build, and never keeps its OUT/.lock (kg.lifecycle)
+        from kg.lifecycle import child_of_build
+
+        child_of_build(parent_pid)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
     os.environ.setdefault("OMP_NUM_THREADS", "1")

@@ -339,6 +339,26 @@ def current_umask() -> int:
     return mask
 
 
+def fsync_dir(folder: str | os.PathLike) -> None:
+    """Flush ``folder``'s entries (a rename into it) to disk. Where a system or file system cannot fsync a
+    folder (Windows, some network file systems) this does nothing; a real I/O error is raised (OSError)."""
+    import errno
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as e:
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR, errno.EINVAL):
+            return
+        raise
+    try:
+        os.fsync(fd)
+    except OSError as e:
+        if e.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+    finally:
+        os.close(fd)
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """A binary file that replaces ``path`` only once it is completely written (temporary file in the same
@@ -357,6 +377,7 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs get the usual permissions
         os.replace(tmp, path)
+        fsync_dir(path.parent)  # the rename itself on disk: a power cut cannot take back a finished output
     except BaseException as e:
         try:
             os.unlink(tmp)

@@ -164,6 +164,9 @@ def export(out_dir: str | os.PathLike, fmt: str, dest: str | os.PathLike) -> int
     try:
         tmp.write_bytes(data)
         os.replace(tmp, dest)
+        from kg.export import fsync_dir
+
+        fsync_dir(dest.parent)
     except OSError as e:
         raise OutputError(f"{dest}: cannot write: {e.strerror or e}") from e
     finally:

@@ -1172,12 +1172,51 @@ class _DocIds:
         return f"{base}~{n}"
 
 
-def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[tuple[str, os.stat_result]]:
-    """The files under folder ``root``: depth first, entries sorted by name, hidden ones skipped, lazily."""
+#: What marks a folder as a ParkKG output folder (``kg build -o``): its build state, or its graph and summary.
+OUTPUT_MARKERS = (("state", "extractions.sqlite"),), (("graph.ttl",), ("summary.json",))
+OUTPUT_FOLDER_REASON = "a ParkKG output folder (a build's outputs are never read back as input)"
+THIS_OUTPUT_FOLDER_REASON = "this build's output folder (never read back as input)"
+
+
+def is_output_folder(folder: str | os.PathLike) -> bool:
+    """True when ``folder`` holds what ``kg build`` writes (:data:`OUTPUT_MARKERS`): its graph.html must not
+    become an article of a build whose input folder holds it."""
+    return any(all(os.path.isfile(os.path.join(folder, *parts)) for parts in marker) for marker in OUTPUT_MARKERS)
+
+
+def _skipped_folder(folder: str, st: os.stat_result, skip: set[tuple[int, int]]) -> str | None:
+    """Why folder ``folder`` is not read (an output folder), or None."""
+    if (st.st_dev, st.st_ino) in skip:
+        return THIS_OUTPUT_FOLDER_REASON
+    try:
+        return OUTPUT_FOLDER_REASON if is_output_folder(folder) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _folder_keys(folders: Iterable[str | os.PathLike]) -> set[tuple[int, int]]:
+    keys = set()
+    for f in folders:
+        try:
+            st = os.stat(f)
+        except (OSError, ValueError):
+            continue
+        keys.add((st.st_dev, st.st_ino))
+    return keys
+
+
+def _walk(root: str, on_error: Callable[[InputError], None],
+          skip: set[tuple[int, int]] = frozenset()) -> Iterator[tuple[str, os.stat_result]]:
+    """The files under folder ``root``: depth first, entries sorted by name, hidden ones skipped, lazily.
+    Output folders (``skip``, and any :func:`is_output_folder`) are skipped, each passed to ``on_error``."""
     try:
         st = os.stat(root)
     except OSError as e:
         on_error(InputError(root, _os_problem(e)))
+        return
+    why = _skipped_folder(root, st, skip)
+    if why is not None:
+        on_error(InputError(root, why))
         return
     stack: list[tuple[Iterator[str], set[tuple[int, int]]]] = []
 
@@ -1220,6 +1259,10 @@ def _walk(root: str, on_error: Callable[[InputError], None]) -> Iterator[tuple[s
             if key in ancestors:
                 on_error(InputError(path, "symlink loop (links back to an enclosing folder)"))
                 continue
+            why = _skipped_folder(path, st, skip)
+            if why is not None:
+                on_error(InputError(path, why))
+                continue
             sub = listing(path)
             if sub is not None:
                 stack.append((sub, ancestors | {key}))
@@ -1235,7 +1278,8 @@ def _entry_is_dir(entry: os.DirEntry) -> bool | None:
 
 
 def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[InputError], None],
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+                  max_bytes: int = DEFAULT_MAX_BYTES,
+                  skip_folders: Iterable[str | os.PathLike] = ()) -> Iterator[Article]:
     """Every article under ``paths`` (files, folders, JSONL), lazily and in a deterministic order.
 
     Each bad input (missing, unreadable, binary, empty, undecodable, too large, a malformed JSONL line, a symlink
@@ -1244,8 +1288,12 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
     are unique: the file stem, else the path relative to the folder given, else ``<id>~<n>``. ``Article.source``
     is :func:`source_name`: the folder's name and the path inside it, or the name of a file given by itself (so
     the outputs do not depend on where the corpus lives or on the working folder).
+
+    ParkKG output folders met while walking a folder (``skip_folders``, the build's own ``OUT``, and any folder
+    :func:`is_output_folder` recognises) are not read: each is passed to ``on_error`` with the reason.
     """
     ids = _DocIds()
+    skip = _folder_keys(skip_folders)
     seen: set[tuple[int, int]] = set()
     for p in paths:
         spath = os.fspath(p)
@@ -1256,7 +1304,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
             continue
         if stat.S_ISDIR(st.st_mode):
             files: Iterable[tuple[str, os.stat_result, str, bool]] = (
-                (f, fst, spath, False) for f, fst in _walk(spath, on_error))
+                (f, fst, spath, False) for f, fst in _walk(spath, on_error, skip))
         else:
             files = [(spath, st, os.path.dirname(spath), True)]
         for fpath, fst, root, explicit in files:

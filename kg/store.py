@@ -140,6 +140,7 @@ class TurtleFeed:
         self._pending: list[bytes] = []
         self._size = 0
         self._error: BaseException | None = None
+        self._aborted = False
         self._slices: queue.Queue = queue.Queue(maxsize=1)  # one slice waits while one is loaded
         self._thread = threading.Thread(target=self._load, name="kg-store-load", daemon=True)
         self._thread.start()
@@ -166,7 +167,7 @@ class TurtleFeed:
 
     def _load(self) -> None:
         while (data := self._slices.get()) is not None:
-            if self._error is None:
+            if self._error is None and not self._aborted:
                 try:
                     self.store.bulk_load(data, format=ox.RdfFormat.TURTLE)
                 except BaseException as e:  # noqa: BLE001 - raised in the writing thread
@@ -197,6 +198,7 @@ class TurtleFeed:
 
     def abort(self) -> None:
         """Stop loading (the store is being thrown away)."""
+        self._aborted = True  # a slice still queued is not loaded
         self._pending.clear()
         self._stop()
 
@@ -234,14 +236,17 @@ def _new_store(store_dir: str | os.PathLike) -> Iterator[_NewStore]:
             store.optimize()
             new.triples = len(store)
             del store  # pyoxigraph closes the database when the object goes away
+            from kg.export import fsync_dir
+
             if store_dir.exists() and _exchange(tmp, store_dir):
-                pass  # tmp now holds the old store, removed below
+                fsync_dir(parent)  # tmp now holds the old store, removed below
             else:
                 old = None
                 if store_dir.exists():
                     old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.old-", dir=parent))
                     os.replace(store_dir, old / store_dir.name)
                 os.replace(tmp, store_dir)
+                fsync_dir(parent)
                 if old is not None:
                     shutil.rmtree(old, ignore_errors=True)
         except OSError as e:
@@ -280,6 +285,9 @@ def _recover(store_dir: Path) -> None:
         olds = sorted(parent.glob(f".{name}.old-*/{name}"), key=lambda p: p.stat().st_mtime, reverse=True)
         if olds:
             os.replace(olds[0], store_dir)
+            from kg.export import fsync_dir
+
+            fsync_dir(parent)
             log.warning("%s: restored the previous store left by an interrupted build", store_dir)
     for leftover in [*parent.glob(f".{name}.tmp-*"), *parent.glob(f".{name}.old-*")]:
         shutil.rmtree(leftover, ignore_errors=True)

@@ -10,11 +10,16 @@ Prints, for each segmenter:
 - NER ceiling: the share of People's Daily NER test entities whose both ends fall on word boundaries (an entity
   that starts or ends inside a word cannot be found exactly from words).
 
+``--relations``: also the extraction with each segmenter's words in ``kg/extract/words.py`` (jieba's tags and
+counts kept; patched in this process only): ``kg train-relations`` cross-validated (5 folds) on the dev articles
+of ``DATA/../eval`` (``dev`` with the texts of ``DATA/../seeds``, and ``dev/fresh``), its entities and relations F1.
+
 spacy-pkuseg is not a ParkKG dependency (the README says why, with these figures): ``pip install
-'.[segmentation]'`` first. Training takes about 4 minutes per iteration on one core of the project's machine.
+'.[segmentation]'`` first. Training takes 2 to 6 minutes per iteration on one core of the project's machine.
 
     OMP_NUM_THREADS=1 .venv/bin/python scripts/measure_segmentation.py --data-dir ../shared/data \\
-        --train-pkuseg /tmp/pkuseg-pd1998 [--iterations 10] [--pkuseg-model NAME=DIR ...] [--json out.json]
+        --train-pkuseg /tmp/pkuseg-pd1998 [--iterations 10] [--pkuseg-model NAME=DIR ...] [--relations] \\
+        [--json out.json]
 
 ``--train-pkuseg DIR`` trains into DIR (the other nine tenths of People's Daily January 1998, tags removed) unless
 DIR already holds a trained model; ``--pkuseg-model NAME=DIR`` adds a model (the "mixed" model: ``pkuseg/models/
@@ -25,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -110,6 +116,48 @@ def measure(cut: Callable[[str], list[str]], pku: list[list[str]], pd_heldout: l
             "chars_per_s": round(sum(map(len, texts)) / seconds), "ner_entities_aligned": round(aligned / total, 4)}
 
 
+def extraction_with(cut: Callable[[str], list[str]], shared: Path) -> dict:
+    """``kg train-relations`` cross-validated on the dev articles with ``cut`` as the word segmentation of
+    kg/extract/words.py (every character kept: what the segmenter skips, such as spaces, comes back one by one)."""
+    import contextlib
+    import io
+
+    from kg.cli import main
+    from kg.extract import words
+
+    def aligned(s: str):
+        out, i = [], 0
+        for w in cut(s):
+            j = s.find(w, i) if w else -1
+            if j < 0:
+                continue
+            out.extend(s[i:j])
+            out.append(w)
+            i = j + len(w)
+        out.extend(s[i:])
+        return iter(out)
+
+    ev = shared / "eval"
+    argv = ["train-relations", "--gold-dir", ev / "dev", "--texts", shared / "seeds", "--gold-dir",
+            ev / "dev" / "fresh" / "gold", "--texts", ev / "dev" / "fresh" / "texts", "--folds", "5", "--no-write"]
+    saved = words._cut
+    words._cut = aligned
+    words._tokens.cache_clear()
+    buf = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buf):
+            code = main([str(a) for a in argv])
+    finally:
+        words._cut = saved
+        words._tokens.cache_clear()
+    if code != 0:
+        raise SystemExit(f"kg train-relations failed (exit code {code})")
+    # the first summary line is the cross-validation over every article
+    line = next(x for x in buf.getvalue().splitlines() if x.startswith("entities F1="))
+    ent, rel = (float(x) for x in re.findall(r"F1=([0-9.]+)", line))
+    return {"entities_f1": ent, "relations_f1": rel}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", type=Path, required=True)
@@ -118,6 +166,8 @@ def main(argv=None) -> int:
     ap.add_argument("--iterations", type=int, default=10, help="training iterations (default 10)")
     ap.add_argument("--pkuseg-model", action="append", default=[], metavar="NAME=DIR",
                     help="another pkuseg model to measure (repeatable)")
+    ap.add_argument("--relations", action="store_true",
+                    help="also kg train-relations (5 folds) with each segmenter's words")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
 
@@ -130,7 +180,7 @@ def main(argv=None) -> int:
     ner_sents = list(read_char_tagged(args.data_dir / "peoples_daily_ner/example.test"))
     segmenters: dict[str, Callable[[str], list[str]]] = {
         "char": list,
-        "jieba (kg.extract.words, HMM off)": lambda s: list(words._cut(s)),  # uncached, as a first call
+        "jieba (kg.extract.words, HMM off)": lambda s, cut=words._cut: list(cut(s)),  # uncached, as a first call
     }
     models = [tuple(m.split("=", 1)) for m in args.pkuseg_model]
     if args.train_pkuseg:
@@ -145,6 +195,11 @@ def main(argv=None) -> int:
     for name, cut in segmenters.items():
         results[name] = measure(cut, pku, pd_heldout, ner_sents)
         print(f"{name:36s} {json.dumps(results[name], ensure_ascii=False)}", flush=True)
+    if args.relations:
+        for name, cut in segmenters.items():
+            if name != "char":
+                results[name]["extraction"] = extraction_with(cut, args.data_dir.parent)
+                print(f"{name:36s} extraction, cross-validated: {results[name]['extraction']}", flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -586,3 +586,255 @@ def test_d19_export_never_writes_an_ill_typed_date():
         assert not [t for t in article_triples({**a, "date": bad}) if t[1].endswith("/date")]
     assert [t[2] for t in article_triples({**a, "date": "2023-01-01"}) if t[1].endswith("/date")] == [
         (1, "2023-01-01", "", "http://www.w3.org/2001/XMLSchema#date")]
+
+
+# ------------------------------------------------------------------------ D5: an output folder inside the input
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_d5_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
+    from kg.ingest import is_output_folder
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    out = corpus / "out"
+    first = build([str(corpus)], out, store=False)
+    assert (out / "graph.html").is_file() and is_output_folder(out)
+    again = build([str(corpus)], out, store=False)
+    assert again.counts["read"] == 1 and again.summary["articles"] == 1  # graph.html is no article
+    assert again.summary["skipped"] == [{"source": str(out), "reason": "this build's output folder (never read "
+                                                                       "back as input)"}]
+    # another build's output folder (recognised by its files) inside the input: skipped with its reason
+    other = build([str(corpus)], tmp_path / "other", store=False)
+    assert other.summary["articles"] == 1
+    assert other.skipped == [(str(out), "a ParkKG output folder (a build's outputs are never read back as input)")]
+    # a folder only named like one is read
+    plain = corpus / "notes"
+    plain.mkdir()
+    (plain / "summary.json").write_text("{}", encoding="utf-8")
+    (plain / "b.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    assert not is_output_folder(plain)
+    arts, errors = collect([corpus])
+    assert sorted(a.doc_id for a in arts) == ["a", "b"]
+    assert [describe_error(e) for e in errors] == [
+        f"{out}: a ParkKG output folder (a build's outputs are never read back as input)"]
+
+
+def test_d5_kg_build_lists_the_skipped_output_folder(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    out = corpus / "out"
+    assert run_kg(capsys, "build", corpus, "-o", out, "--no-store")[0] == 0
+    code, stdout, err = run_kg(capsys, "build", corpus, "-o", out, "--no-store")
+    assert code == 0
+    assert f"skipped {out}: this build's output folder" in err
+    assert "articles: 1 " in stdout and f"  {out}: this build's output folder" in stdout
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["skipped"][0]["source"] == str(out)
+
+
+# ------------------------------------------------------------------------ D16: a killed build leaves no process, no lock
+
+def _children(pid: int) -> set[int]:
+    """The descendants of ``pid`` (Linux /proc)."""
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[-1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent and int(entry) not in found:
+                found.add(int(entry))
+                todo.append(int(entry))
+    return found
+
+
+def _wait(predicate, timeout: float = 120.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return predicate()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_d16_kill_9_of_a_jobs_2_build_leaves_no_worker_and_no_lock(tmp_path):
+    from kg.lifecycle import pid_alive
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for n in range(120):  # enough work that the build is still extracting when it is killed
+        src = seeds[n % len(seeds)]
+        (corpus / f"{n:03d}.txt").write_text(src.read_text(encoding="utf-8") + f"\n{n}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--jobs", "2",
+                             "--no-store", "--no-html"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert _wait(lambda: bool(_children(proc.pid)) or proc.poll() is not None), "no worker started"
+        workers = _children(proc.pid)
+        assert workers and proc.poll() is None, "the build ended before a worker was seen"
+    finally:
+        proc.kill()
+        proc.wait()
+    assert _wait(lambda: not any(pid_alive(w) for w in workers), timeout=60), "a worker outlived its build"
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    report = build([str(small)], out, store=False, html=False)  # not refused
+    assert report.summary["articles"] == 1
+
+
+def test_d16_a_worker_closes_the_lock_it_inherited_and_ends_with_its_parent(tmp_path):
+    """In the worker: the build's lock descriptor is closed (so the lock is the parent's alone)."""
+    import fcntl
+
+    import kg.lifecycle
+
+    out = tmp_path / "out"
+    out.mkdir()
+    from kg.build import _lock
+
+    with _lock(out):
+        (fd,) = kg.lifecycle.HELD_LOCKS
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: as a pool worker starts
+            try:
+                kg.lifecycle.child_of_build(os.getppid())
+                try:
+                    os.fstat(fd)
+                    os.write(w, b"open")
+                except OSError:
+                    os.write(w, b"closed")
+            finally:
+                os._exit(0)
+        os.close(w)
+        assert os.read(r, 16) == b"closed"
+        os.waitpid(pid, 0)
+        os.close(r)
+    with open(out / ".lock", "a+b") as f:  # released, and no owner left in the file
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert (out / ".lock").read_bytes() == b""
+
+
+def _dead_pid() -> int:
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()
+    return p.pid
+
+
+def test_d16_a_stale_lock_with_a_dead_owner_is_taken_over_with_a_warning(tmp_path, caplog):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = _dead_pid()
+    (out / ".lock").write_text(f"{dead}\n", encoding="ascii")
+    with caplog.at_level(logging.WARNING, logger="kg.build"):
+        build([str(corpus)], out, store=False, html=False)
+    assert any(f"taking over the lock of kg build {dead}" in r.getMessage() for r in caplog.records)
+    assert (out / ".lock").read_bytes() == b""  # released cleanly: the next build warns about nothing
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="kg.build"):
+        build([str(corpus)], out, store=False, html=False)
+    assert not [r for r in caplog.records if "lock" in r.getMessage()]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs fork")
+def test_d16_a_lock_still_held_by_a_leftover_process_of_a_dead_build_is_taken_over(tmp_path, caplog):
+    """The defect as it was: a process left by a killed build holds the flock; the pid in the file is gone."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = _dead_pid()
+    (out / ".lock").write_text(f"{dead}\n", encoding="ascii")
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, sys, time\n"
+        f"f = open({str(out / '.lock')!r}, 'a+b')\n"
+        "fcntl.flock(f.fileno(), fcntl.LOCK_EX)\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(600)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with caplog.at_level(logging.WARNING, logger="kg.build"):
+            report = build([str(corpus)], out, store=False, html=False)
+        assert report.summary["articles"] == 1
+        assert any(f"taking over the lock of kg build {dead}" in r.getMessage() for r in caplog.records)
+        # while a live build holds it, it is still refused
+        (out / ".lock").unlink()
+        live = tmp_path / "live"
+        live.mkdir()
+        (live / ".lock").write_text(f"{holder.pid}\n", encoding="ascii")
+        import fcntl
+
+        with open(live / ".lock", "a+b") as f:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            with pytest.raises(OutputError, match="another kg build"):
+                build([str(corpus)], live, store=False, html=False)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+# ------------------------------------------------------------------------ every output rename is flushed to disk
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["store-exchange", "store-two-renames"])
+def test_each_output_rename_is_followed_by_an_fsync_of_its_folder(tmp_path, monkeypatch, exchange):
+    import stat as stat_mod
+
+    import kg.store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(corpus)], out)  # a previous build: the second one swaps the store, not only creates it
+    events: list[tuple[str, str]] = []
+    real_replace, real_fsync = os.replace, os.fsync
+
+    def replace(src, dst, *a, **kw):
+        real_replace(src, dst, *a, **kw)
+        events.append(("rename", os.path.dirname(os.path.abspath(dst))))
+
+    def fsync(fd):
+        real_fsync(fd)
+        st = os.fstat(fd)
+        if stat_mod.S_ISDIR(st.st_mode):
+            events.append(("fsync", next(p for p in (str(out), str(tmp_path))
+                                         if os.path.samestat(os.stat(p), st))))
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
+    real_exchange = kg.store._exchange
+
+    def swap(a, b):
+        if not exchange:
+            return False  # the two-rename swap
+        done = real_exchange(a, b)
+        if done:
+            events.append(("rename", os.path.dirname(os.path.abspath(b))))
+        return done
+
+    monkeypatch.setattr(kg.store, "_exchange", swap)
+    (corpus / "b.txt").write_text(SIMPLIFIED + "又一篇。", encoding="utf-8")
+    build([str(corpus)], out)
+    renames = [i for i, e in enumerate(events) if e[0] == "rename" and e[1] == str(out)]
+    assert len(renames) >= 4  # graph.ttl, the store, graph.html, summary.json
+    for i in renames:  # the next folder fsync after each rename (before the next one) is of that folder
+        following = [e for e in events[i + 1:] if e[0] == "fsync"]
+        assert following and following[0] == ("fsync", str(out)), events
+    assert events[-1] == ("fsync", str(out))
