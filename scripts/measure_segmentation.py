@@ -17,8 +17,8 @@ of ``DATA/../eval`` (``dev`` with the texts of ``DATA/../seeds``, and ``dev/fres
 spacy-pkuseg is not a ParkKG dependency (the README says why, with these figures): ``pip install
 '.[segmentation]'`` first. Training takes 2 to 6 minutes per iteration on one core of the project's machine.
 
-    OMP_NUM_THREADS=1 .venv/bin/python scripts/measure_segmentation.py --data-dir ../shared/data \\
-        --train-pkuseg /tmp/pkuseg-pd1998 [--iterations 10] [--pkuseg-model NAME=DIR ...] [--relations] \\
+    OMP_NUM_THREADS=1 .venv/bin/python scripts/measure_segmentation.py --data-dir DATA \\
+        --train-pkuseg MODEL_DIR [--iterations 10] [--pkuseg-model NAME=DIR ...] [--relations] \\
         [--json out.json]
 
 ``--train-pkuseg DIR`` trains into DIR (the other nine tenths of People's Daily January 1998, tags removed) unless
@@ -116,7 +116,7 @@ def measure(cut: Callable[[str], list[str]], pku: list[list[str]], pd_heldout: l
             "chars_per_s": round(sum(map(len, texts)) / seconds), "ner_entities_aligned": round(aligned / total, 4)}
 
 
-def extraction_with(cut: Callable[[str], list[str]], shared: Path) -> dict:
+def extraction_with(cut: Callable[[str], list[str]], root: Path) -> dict:
     """``kg train-relations`` cross-validated on the dev articles with ``cut`` as the word segmentation of
     kg/extract/words.py (every character kept: what the segmenter skips, such as spaces, comes back one by one)."""
     import contextlib
@@ -137,8 +137,8 @@ def extraction_with(cut: Callable[[str], list[str]], shared: Path) -> dict:
         out.extend(s[i:])
         return iter(out)
 
-    ev = shared / "eval"
-    argv = ["train-relations", "--gold-dir", ev / "dev", "--texts", shared / "seeds", "--gold-dir",
+    ev = root / "eval"
+    argv = ["train-relations", "--gold-dir", ev / "dev", "--texts", root / "seeds", "--gold-dir",
             ev / "dev" / "fresh" / "gold", "--texts", ev / "dev" / "fresh" / "texts", "--folds", "5", "--no-write"]
     saved = words._cut
     words._cut = aligned

@@ -34,7 +34,7 @@ from kg.push import Credentials, _scrub, check_timeout, push_bytes, split_endpoi
 from kg.records import Article
 from kg.sparql import QueryResult, format_table, run_query
 
-SIMPLIFIED = "聊城高新区的博源科技公司为世界500强加拿大麦格纳公司赶制汽车零部件。"
+SIMPLIFIED = "青川高新区的岳岚科技公司为世界500强星桥汽车公司赶制汽车零部件。"
 
 
 def collect(paths, **kw):
@@ -142,7 +142,7 @@ def test_d1_d3_d19_kg_build_goes_on_through_every_bad_record(tmp_path):
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_d2_utf16_without_bom_holding_characters_xx00(codec):
     # 一 (U+4E00), 开 (U+5F00), 丁 (U+4E01 no), 万 ... : NULs on both byte positions, not only the ASCII ones
-    text = ("一开始，聊城高新区开工一个项目。OK 2023\n" * 3) + "一一开开\n"
+    text = ("一开始，青川高新区开工一个项目。OK 2023\n" * 3) + "一一开开\n"
     data = text.encode(codec)
     assert data[0::2].count(0) and data[1::2].count(0)   # NULs in both positions: the old parity test refused it
     assert decode_bytes(data) == (text, codec)
@@ -267,8 +267,8 @@ def test_d6_an_os_or_sqlite_error_no_library_code_named_is_still_one_line(monkey
 
 def test_d7_an_article_longer_than_spacy_max_length_is_extracted_in_segments(extractor_light, monkeypatch):
     ex = extractor_light
-    para = ("济南高新区管委会与山东大学签署合作协议。聊城高新区的博源科技公司为世界500强加拿大麦格纳公司赶制汽车零部件。\n"
-            "浪潮集团在济南高新区投资建设数据中心。\n")
+    para = ("湛江高新区管委会与湛江大学签署合作协议。青川高新区的岳岚科技公司为星桥汽车公司赶制汽车零部件。\n"
+            "云岚集团投资建设数据中心。\n")
     text = para * 40
     art = Article.from_text(text, doc_id="long", source="long.txt")
     whole = ex.extract(art)
@@ -291,7 +291,7 @@ def test_d7_an_article_longer_than_spacy_max_length_is_extracted_in_segments(ext
 def test_d7_the_build_path_never_hits_e088(extractor_light, monkeypatch):
     monkeypatch.setattr(extractor_light.nlp, "max_length", 500)
     monkeypatch.setitem(kg.engines._EXTRACTORS, False, extractor_light)
-    art = Article.from_text("浪潮集团在济南高新区投资建设数据中心。\n" * 100, doc_id="long")
+    art = Article.from_text("云岚集团在湛江高新区投资建设数据中心。\n" * 100, doc_id="long")
     results, _ = kg.engines.extract_chunk([art], use_ner=False)
     assert [type(r) for r in results] == [tuple]           # an extraction, not an InputError ("E088")
     assert kg.engines.SPLIT_ABOVE_CHARS <= 1_000_000        # spaCy's default max_length

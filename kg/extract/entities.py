@@ -56,6 +56,12 @@ _APPOSITION = re.compile(f"([{L.CJK}]{{2,3}})(?:[，,]|是)([{L.CJK}A-Za-z0-9（
 _INNER_LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?=[^）)])(?!.*(?:股份有限公司|有限责任公司|有限公司))")
 _BRANCH_SUFFIXES = frozenset({"分公司", "子公司", "分行", "支行", "分厂", "办事处", "分院", "分中心", "分部"})
 _BRAND_MAX_FREQUENCY = 100   # jieba's dictionary counts: 阿里巴巴 82 and 京东 70 are brands, 联想 1393 a verb
+
+
+def _brand_word(w: str) -> bool:
+    """``w`` can be a brand: not made of common words only, or a rare two-character dictionary word (远帆, 星河:
+    brands are often words; 电路, 智能 are too frequent to be one)."""
+    return not words.is_generic_phrase(w) or (len(w) == 2 and words.frequency(w) < 2 * _BRAND_MAX_FREQUENCY)
 # 与X深化合作, 与X开展战略合作: words between a partner's name and 合作 that are not part of the name
 _COOPERATION_ADVERBS = "深化|加强|强化|开展|展开|进行|达成|建立|推进|深入|深度|全面|战略|紧密|长期|密切|务实|持续"
 _ASPECT_WORDS = re.compile("方面|领域|环节|形式|方式|渠道|措施|举措|内容|手段")
@@ -574,7 +580,7 @@ class EntityFinder:
             if cls is not EntityClass.COMPANY and start < m.start():
                 start = self._dash_joined(text, start)
             if cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY):
-                # X集团经|洋浦经济开发区…: a preposition before the place that opens the name
+                # X集团经|岚湾经济开发区…: a preposition before the place that opens the name
                 for k in range(m.start() - 3, start - 1, -1):
                     if text[k] in "经赴" and not text.startswith(("经开区", "经济开发区", "经济技术", "经济区"), k) \
                             and (any(self.gaz.place(text[k + 1:k + 1 + n]) for n in (2, 3))
@@ -644,8 +650,7 @@ class EntityFinder:
         if len(prefix) < 4 or brand in L.PROJECT_MODIFIERS or brand in L.PROJECT_VERBS or self.gaz.place(brand) \
                 or words.leading_function_words(prefix):
             return False
-        return not words.is_generic_phrase(brand) or (words.tokens(brand) == [brand]
-                                                      and words.frequency(brand) < 2 * _BRAND_MAX_FREQUENCY)
+        return _brand_word(brand)
 
     def _not_a_firm(self, text: str, c: Cand) -> bool:
         """A firm found by its context (a list, a slot, a project) whose name says it is something else: a park or
@@ -777,7 +782,7 @@ class EntityFinder:
             return False
         # 某某新型建材经济技术开发区: a zone's formal name may be made of common words; a quality (世界一流…) is not one
         formal = suffix in ("经济技术开发区", "高新技术产业开发区") and len(core) >= 4 and not _QUALITY.search(core)
-        # 麒麟科创园, 星河生态园: a rare dictionary word standing alone before a park suffix names the park
+        # 晨曦科创园, 星河生态园: a rare dictionary word standing alone before a park suffix names the park
         rare_word = cls is EntityClass.PARK and len(core) == 2 and words.tokens(core) == [core] \
             and words.frequency(core) < 2 * _BRAND_MAX_FREQUENCY and words.tag(core) in ("n", "nz", "ns", "nr", "nrt")
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
@@ -1174,8 +1179,7 @@ class EntityFinder:
                 return None      # 博岳|投资建设…项目: the verb of the clause, not the firm's industry word
             brand = text[s:p]
             if self.gaz.place(brand) or brand in L.PROJECT_MODIFIERS or brand in L.PROJECT_VERBS \
-                    or words.leading_function_words(brand) or _COUNT_BEFORE.search(brand) or (
-                    words.is_generic_phrase(brand) and (len(brand) != 2 or words.frequency(brand) >= 2 * _BRAND_MAX_FREQUENCY)):
+                    or words.leading_function_words(brand) or _COUNT_BEFORE.search(brand) or not _brand_word(brand):
                 return None
             return Cand(s, p + len(suf), EntityClass.COMPANY, "project", 0)
         return None

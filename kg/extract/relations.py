@@ -13,7 +13,7 @@ from kg.extract import lexicon as L
 from kg.extract import words
 from kg.extract.entities import Cand, Sentence
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.resolve import Ent
+from kg.extract.resolve import _GROUP_ENDS, Ent, _group_and_member, company_core
 from kg.records import EntityClass, RelationKind
 from kg.vocab import normalise_name
 
@@ -767,7 +767,6 @@ def bare_administrations(rels: list[Rel], ents: list[Ent]) -> tuple[list[Rel], l
 
 def _group_member_by_name(gaz, member: str, group: str) -> bool:
     """岳泰精工 of 岳泰集团: a firm named with the group's brand and an industry word of its own."""
-    from kg.extract.resolve import _GROUP_ENDS, _group_and_member, company_core
     g = normalise_name(group)
     core = company_core(g, gaz)
     return g.endswith(_GROUP_ENDS) and len(core) >= 2 and _group_and_member(g, normalise_name(member), core, True)

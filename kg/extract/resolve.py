@@ -200,7 +200,7 @@ class Resolver:
 
     def park_core(self, name: str) -> str:
         """The distinctive part of a park's name: places before it and the park word after it removed
-        (东莞松山湖高新技术产业开发区 -> 松山湖); '' when nothing distinctive is left."""
+        (某市云屏湖高新技术产业开发区 -> 云屏湖); '' when nothing distinctive is left."""
         n = normalise_name(name)
         for suf in sorted(_PARK_SUFFIXES, key=len, reverse=True):
             if n.endswith(suf) and len(n) > len(suf):
@@ -223,7 +223,7 @@ class Resolver:
 
     def _park_cores_named_as_places(self, ents: list[Ent], mentions: list[Cand]) -> None:
         """A place that is no division (a town-level area, a lake) and is the distinctive part of a park named in the
-        article is the park's short name there (松山湖 of 东莞松山湖高新区): its mentions of its own become the
+        article is the park's short name there (云屏湖 of 某市云屏湖高新区): its mentions of its own become the
         park's; those inside the park's name go."""
         cores: dict[str, Ent] = {}
         for e in ents:
@@ -519,7 +519,7 @@ class Resolver:
                 ent.add(c)
                 occupied[s:e_] = b"\x01" * (e_ - s)
                 new.append(c)
-        # a park's distinctive part alone (洋浦 after 洋浦经济开发区, 新站 after 合肥新站高新区) is the park
+        # a park's distinctive part alone (岚湾 after 岚湾经济开发区, 云屏 after 某市云屏高新区) is the park
         park_cores = {}
         for e in ents:
             if e.cls is EntityClass.PARK and e.mentions:
@@ -551,7 +551,7 @@ class Resolver:
                     continue
                 ent = persons[m.group()]
                 if ent.cls is EntityClass.PARK and text[m.end():m.end() + 1] in _PLACE_WORD_ENDS:
-                    continue     # 新站港: a port named after the park's area, not the park
+                    continue     # 云屏港: a port named after the park's area, not the park
                 c = Cand(m.start(), m.end(), ent.cls, "repeat", 0, text=m.group())
                 ent.add(c)
                 occupied[m.start():m.end()] = b"\x01" * (m.end() - m.start())
