@@ -4,16 +4,16 @@ Builds a synthetic graph of about ``--triples`` triples in the ParkKG vocabulary
 partnering with Fortune 500 firms, people working for firms, one ``rdf:Statement`` with evidence per relation,
 articles), writes it as Turtle, then times for each engine:
 
-- load:      parse the Turtle into the store (pyoxigraph: ``kg.store.write_store``, on disk, and in memory)
+- load:      parse the Turtle into the store (pyoxigraph: ``kg.store.database.write_store``, on disk, and in memory)
 - export:    serialise the whole graph back to Turtle
 - query:     a two-hop GROUP BY (per park, the Fortune 500 firms its firms partner with), first run and best of 3
 
 Engines: pyoxigraph (what ``kg`` uses), rdflib's default in-memory store, and rdflib with the ``oxrdflib``
 store (rdflib API, Oxigraph underneath). rdflib takes minutes at 1M triples; ``--skip-rdflib`` leaves it out.
 
-``--build-path``: also the output stage of ``kg build`` on the same triples, held as ``kg.export``'s plain
-triples: the Turtle written and the store loaded from it as it is written (``kg.store.streamed_store``, what the
-build does), against the Turtle written and then read back into the store (``kg.store.write_store``, what it did
+``--build-path``: also the output stage of ``kg build`` on the same triples, held as ``kg.rdf.triples``' plain
+triples: the Turtle written and the store loaded from it as it is written (``kg.store.database.streamed_store``, what the
+build does), against the Turtle written and then read back into the store (``kg.store.database.write_store``, what it did
 before); seconds and the peak of resident memory above what the process held before, best of ``--repeat``.
 
 Run:  python bench/bench_store.py [--triples 1000000] [--skip-rdflib] [--skip-oxrdflib] [--build-path [--repeat 2]]
@@ -129,7 +129,7 @@ def timed(fn):
 def bench_pyoxigraph(ttl: Path, work: Path) -> dict[str, float]:
     import pyoxigraph as ox
 
-    from kg.store import open_store, write_store
+    from kg.store.database import open_store, write_store
 
     res: dict[str, float] = {}
     res["load (disk store)"], n = timed(lambda: write_store(ttl, work / "out" / "store"))
@@ -155,10 +155,10 @@ def _ox_mem(ttl: Path):
 
 
 def plain_triples_of(ttl: Path) -> list:
-    """The Turtle file as kg.export's plain triples, in the Turtle writer's order."""
+    """The Turtle file as kg.rdf.triples plain triples, in the Turtle writer's order."""
     import pyoxigraph as ox
 
-    from kg.export import triple_sort_key
+    from kg.rdf.triples import triple_sort_key
 
     out = []
     for t in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE):
@@ -177,8 +177,8 @@ def bench_build_path(ttl: Path, work: Path, repeat: int) -> dict[str, tuple[floa
     """kg build's output stage, Turtle + store: (seconds, peak extra MiB) for each way, best of ``repeat``."""
     import psutil
 
-    from kg.export import write_turtle_stream
-    from kg.store import streamed_store, write_store
+    from kg.rdf.turtle import write_turtle_stream
+    from kg.store.database import streamed_store, write_store
     from memwatch import TreeMemory
 
     plain = plain_triples_of(ttl)

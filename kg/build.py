@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.errors import InputError, OutputError, output_errors, printable
-from kg.assemble import Assembly, assemble
-from kg.export import write_atomic, write_turtle_stream
+from kg.rdf.assembly import Assembly, assemble
+from kg.io import write_atomic
+from kg.rdf.turtle import write_turtle_stream
 from kg.graph import summarise
 from kg.records import Article
 
 log = logging.getLogger(__name__)
 
-#: The scratch database of the out-of-core graph assembly (kg.assemble), removed when the build ends.
+#: The scratch database of the out-of-core graph assembly (kg.rdf.assembly), removed when the build ends.
 ASSEMBLY_FILE = ".assembly.tmp"
 #: What graph.html draws at most: entities (the most connected first; `kg view` draws any part of the graph),
 #: evidence sentences per relation and articles per entity, within a budget for the whole page (a large graph
@@ -178,7 +179,7 @@ def _write_outputs(asm: Assembly, out: Path, html: bool, store: bool, jobs: int,
         html_job = _Background(_render_view, asm, out / "graph.html")
     t = time.perf_counter()
     if store:  # the store loads the Turtle as it is written (never reads graph.ttl back)
-        from kg.store import streamed_store
+        from kg.store.database import streamed_store
 
         with streamed_store(out / "store") as feed:
             write_turtle_stream(asm.triples(), ttl, tee=feed)

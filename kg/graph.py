@@ -44,7 +44,7 @@ class GraphMerger:
 
     :meth:`add` returns what grows with every article — the article record, the entities it mentions and the
     evidence of each relation — for the caller to keep: in memory (:func:`build_graph`) or on disk
-    (:mod:`kg.assemble`). Nodes here carry ``names`` (a set) until :func:`freeze_node`.
+    (:mod:`kg.rdf.assembly`). Nodes here carry ``names`` (a set) until :func:`freeze_node`.
     """
 
     def __init__(self) -> None:
@@ -107,7 +107,7 @@ def evidence_key(ev: dict) -> tuple:
 
 def build_graph(extractions: Iterable[DocExtraction], *, ordered: bool = False) -> nx.MultiDiGraph:
     """Merge per-article extractions into one MultiDiGraph held in memory (node = entity IRI, edge key =
-    relation kind; nodes carry ``docs``, edges ``evidence``). For a whole build, :mod:`kg.assemble` keeps the
+    relation kind; nodes carry ``docs``, edges ``evidence``). For a whole build, :mod:`kg.rdf.assembly` keeps the
     per-article part on disk instead.
 
     The result does not depend on the order of the extractions. ``ordered=True`` promises they already come in

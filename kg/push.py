@@ -383,7 +383,7 @@ def _describe(e: BaseException) -> str:
 
 def push_out(out_dir: str | os.PathLike, endpoint: str, **kwargs) -> PushResult:
     """Push the graph of a build output folder (``graph.ttl``, or the store exported as Turtle)."""
-    from kg.exports import serialise
+    from kg.store.formats import serialise
 
     out = Path(out_dir)
     ttl = out / "graph.ttl" if out.is_dir() else out

@@ -43,7 +43,8 @@ def pipeline_fingerprint(use_ner: bool) -> str:
     """A hash of everything extraction results depend on: ingest and extraction code, records, data, models."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"schema={SCHEMA_VERSION};ner={int(use_ner)}".encode())
-    parts = [root / "ingest.py", root / "records.py", root / "vocab.py", *sorted((root / "extract").rglob("*.py")),
+    parts = [*sorted((root / "ingest").rglob("*.py")), root / "records.py", root / "vocab.py",
+             *sorted((root / "extract").rglob("*.py")),
              *sorted(p for p in (root / "data").rglob("*") if p.is_file()),
              *sorted((root / "models").glob("*.json"))]    # the relation classifier's weights
     if use_ner:

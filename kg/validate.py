@@ -110,7 +110,7 @@ def load_out_graph(out_dir: str | os.PathLike) -> Graph:
         if ttl.is_file():
             g.parse(ttl, format="turtle")
         else:
-            from kg.exports import serialise
+            from kg.store.formats import serialise
 
             g.parse(data=serialise(p, "ntriples"), format="nt")
     except (SyntaxError, ValueError) as e:

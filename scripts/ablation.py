@@ -14,11 +14,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.commands.train_relations import gold_items  # noqa: E402
-from kg.evaluate import combine, score  # noqa: E402
-from kg.export import to_rdf  # noqa: E402
+from kg.evaluation.gold import combine, score  # noqa: E402
+from kg.rdf.triples import to_rdf  # noqa: E402
 from kg.extract import signing  # noqa: E402
 from kg.extract.pipeline import Extractor  # noqa: E402
-from kg.extract.train_relations import cross_validate  # noqa: E402
+from kg.evaluation.relation_training import cross_validate  # noqa: E402
 from kg.graph import build_graph  # noqa: E402
 
 KINDS = ("all", "hosts", "partnersWith", "worksFor", "locatedIn", "subsidiaryOf", "manages")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.export import graph_turtle  # noqa: E402
+from kg.rdf.turtle import graph_turtle  # noqa: E402
 from kg.extract.pipeline import Extractor  # noqa: E402
 from kg.graph import build_graph  # noqa: E402
 from kg.ingest import read_article  # noqa: E402

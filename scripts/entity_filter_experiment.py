@@ -122,7 +122,7 @@ def main() -> int:
 
     from kg.commands.train_relations import gold_items
     from kg.extract.pipeline import Extractor
-    from kg.extract.train_relations import align_to_gold, folds
+    from kg.evaluation.relation_training import align_to_gold, folds
 
     ev, seeds = Path(sys.argv[1]), Path(sys.argv[2])
     items = gold_items([ev / "dev", ev / "dev/fresh/gold"], [seeds, ev / "dev/fresh/texts"])

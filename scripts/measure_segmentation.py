@@ -1,5 +1,5 @@
 """Measure word segmenters for ParkKG: char (the spaCy pipeline's tokenizer), jieba (the word knowledge of
-``kg/extract/words.py``: ``jieba.cut(s, HMM=False)``) and spacy-pkuseg, with a model trained here by
+``kg/extract/word_classes.py``: ``jieba.cut(s, HMM=False)``) and spacy-pkuseg, with a model trained here by
 spacy-pkuseg's own trainer and, optionally, any other pkuseg model (such as the PyPI "mixed" model).
 
 Prints, for each segmenter:
@@ -10,7 +10,7 @@ Prints, for each segmenter:
 - NER ceiling: the share of People's Daily NER test entities whose both ends fall on word boundaries (an entity
   that starts or ends inside a word cannot be found exactly from words).
 
-``--relations``: also the extraction with each segmenter's words in ``kg/extract/words.py`` (jieba's tags and
+``--relations``: also the extraction with each segmenter's words in ``kg/extract/word_classes.py`` (jieba's tags and
 counts kept; patched in this process only): ``kg train-relations`` cross-validated (5 folds) on the dev articles
 of ``DATA/../eval`` (``dev`` with the texts of ``DATA/../seeds``, and ``dev/fresh``), its entities and relations F1.
 
@@ -118,12 +118,12 @@ def measure(cut: Callable[[str], list[str]], pku: list[list[str]], pd_heldout: l
 
 def extraction_with(cut: Callable[[str], list[str]], root: Path) -> dict:
     """``kg train-relations`` cross-validated on the dev articles with ``cut`` as the word segmentation of
-    kg/extract/words.py (every character kept: what the segmenter skips, such as spaces, comes back one by one)."""
+    kg/extract/word_classes.py (every character kept: what the segmenter skips, such as spaces, comes back one by one)."""
     import contextlib
     import io
 
     from kg.cli import main
-    from kg.extract import words
+    from kg.extract import word_classes as words
 
     def aligned(s: str):
         out, i = [], 0
@@ -171,7 +171,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
 
-    from kg.extract import words
+    from kg.extract import word_classes as words
 
     cws = args.data_dir / "sighan2005_cws"
     pku = [line.split() for line in (cws / "pku_test_gold.utf8").read_text(encoding="utf-8").splitlines()
@@ -180,7 +180,7 @@ def main(argv=None) -> int:
     ner_sents = list(read_char_tagged(args.data_dir / "peoples_daily_ner/example.test"))
     segmenters: dict[str, Callable[[str], list[str]]] = {
         "char": list,
-        "jieba (kg.extract.words, HMM off)": lambda s, cut=words._cut: list(cut(s)),  # uncached, as a first call
+        "jieba (kg.extract.word_classes, HMM off)": lambda s, cut=words._cut: list(cut(s)),  # uncached, as a first call
     }
     models = [tuple(m.split("=", 1)) for m in args.pkuseg_model]
     if args.train_pkuseg:

@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.extract import lexicon as L  # noqa: E402
-from kg.extract import words  # noqa: E402
+from kg.extract import word_classes as words  # noqa: E402
 from kg.extract.entities import EntityFinder, split_sentences  # noqa: E402
 from kg.extract.gazetteer import Gazetteer  # noqa: E402
 from kg.ingest import read_article  # noqa: E402

@@ -1,12 +1,12 @@
-"""Out-of-core graph assembly (kg.assemble): the same bytes as the in-memory graph, bounded view, no leftovers."""
+"""Out-of-core graph assembly (kg.rdf.assembly): the same bytes as the in-memory graph, bounded view, no leftovers."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from kg.assemble import assemble
-from kg.export import graph_turtle, turtle_from_plain, write_turtle_stream
+from kg.rdf.assembly import assemble
+from kg.rdf.turtle import graph_turtle, turtle_from_plain, write_turtle_stream
 from kg.graph import build_graph, summarise
 from kg.records import DocExtraction, EntityClass, EntityRecord, RelationKind, RelationRecord
 

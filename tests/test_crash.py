@@ -36,7 +36,7 @@ def hit(name):
     if name == event and counts[name] == k:
         os.kill(os.getpid(), signal.SIGKILL)
 
-import kg.state, kg.store
+import kg.state, kg.store.database
 kg.state.BATCH = 1  # commit every row, so a kill leaves a partly updated state behind
 real_replace, real_fsync = os.replace, os.fsync
 def replace(*a, **kw):
@@ -51,11 +51,11 @@ def put(self, *a):
     real_put(self, *a)
     hit("put")
 kg.state.BuildState.put = put
-real_exchange = kg.store._exchange
+real_exchange = kg.store.database._exchange
 def exchange(a, b):
     hit("exchange")
     return real_exchange(a, b)
-kg.store._exchange = exchange
+kg.store.database._exchange = exchange
 
 from kg.build import build
 build([corpus], out)

@@ -1,7 +1,7 @@
-"""``kg evaluate --gold`` / ``--gold-dir``: gold-file and set scoring (kg.evaluate) and the command around it.
+"""``kg evaluate --gold`` / ``--gold-dir``: gold-file and set scoring (kg.evaluation.gold) and the command around it.
 
 The fixtures are invented (tests/fixtures/eval): a six-entity gold and a hand-written graph whose expected
-figures were worked out by hand from the matching rules (see kg/evaluate.py). tests/fixtures/evalset holds two
+figures were worked out by hand from the matching rules (see kg/evaluation/gold.py). tests/fixtures/evalset holds two
 invented articles (gold/<stem>.json, texts/<stem>.txt|.md) for the set mode; its tests check the bookkeeping
 (micro = sum of the articles, the report's lines), not the extraction's figures, which change with the rules.
 """
@@ -16,8 +16,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.evaluate import (RELS, TYPES, ArticleResult, Count, SetScore, collect_set, combine, core_name, format_set,
-                         load_gold, normalise, score, score_set)
+from kg.evaluation.gold import (RELS, TYPES, ArticleResult, Count, SetScore, collect_set, combine, core_name, format_set, load_gold, normalise, score, score_set)
 
 FIX = Path(__file__).parent / "fixtures" / "eval"
 GOLD = FIX / "gold_small.json"

@@ -169,7 +169,7 @@ def test_traditional_script_is_matched_as_simplified(run):
 
 
 def test_simplified_text_is_left_as_it_is():
-    from kg.extract import words
+    from kg.extract import word_classes as words
 
     text = "近日，青禾新区举行项目集中签约仪式，著名企业家出席。"
     assert words.to_simplified(text) is text
@@ -178,7 +178,7 @@ def test_simplified_text_is_left_as_it_is():
 
 
 def test_brand_at_the_head_of_a_phrase():
-    from kg.extract import words
+    from kg.extract import word_classes as words
 
     assert words.leading_brand("卓岚达婴幼儿奶粉") == 3
     assert words.leading_brand("高端医疗器械") == 0

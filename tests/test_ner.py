@@ -10,7 +10,7 @@ import spacy
 from kg.ner import MODEL_DIR, NERModelError, add_to, load_ner_pipeline
 from kg.ner.corpora import (CLUENER_EVAL_MAP, CLUENER_TRAIN_MAP, AnnotatedSentence, read_char_tagged,
                             read_cluener)
-from kg.ner.evaluation import evaluate_sentences
+from kg.ner.benchmark import evaluate_sentences
 from kg.ner.scoring import score_spans
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ner"

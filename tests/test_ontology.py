@@ -104,7 +104,7 @@ def test_every_pk_iri_the_pipeline_writes_is_declared(onto, graph_ttl):
 
 
 def test_every_pk_iri_in_queries_and_shapes_is_declared(onto):
-    files = sorted((ROOT / "kg" / "queries").glob("*.rq")) + [ontology_path().with_name("shapes.ttl")]
+    files = sorted((ROOT / "kg" / "store" / "queries").glob("*.rq")) + [ontology_path().with_name("shapes.ttl")]
     assert len(files) > 10
     for f in files:
         undeclared = pk_iris(f.read_text(encoding="utf-8")) - declared_terms(onto)

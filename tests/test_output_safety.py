@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.export import (TurtleWriter, graph_turtle, plain_triples, serialize_turtle, to_rdf, triple_sort_key,
-                       turtle_from_plain)
+from kg.rdf.turtle import TurtleWriter, graph_turtle, serialize_turtle, turtle_from_plain
+from kg.rdf.triples import plain_triples, to_rdf, triple_sort_key
 from kg.vocab import PK, mint_article_iri, mint_entity_iri, mint_statement_iri
 
 HOSTILE = [

@@ -14,8 +14,8 @@ import pytest
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.sparql import list_queries, run_named
-from kg.store import open_store, write_store
+from kg.store.sparql import list_queries, run_named
+from kg.store.database import open_store, write_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rdf"
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import kg.ingest
+import kg.ingest.read
 from kg.errors import InputError
-from kg.ingest import DecodeError, decode_bytes, describe_error, iter_articles, repair_text
+from kg.ingest import decode_bytes, DecodeError, describe_error, iter_articles, repair_text
 
 SIMPLIFIED = "聊城高新区的博源科技公司为世界500强加拿大麦格纳公司赶制汽车零部件。"
 TRADITIONAL = "聊城高新區的博源科技公司為世界500強加拿大麥格納公司趕製汽車零部件。"
@@ -148,7 +148,7 @@ def test_unreadable_file_reported(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(kg.ingest, "open", fake_open, raising=False)
+    monkeypatch.setattr(kg.ingest.read, "open", fake_open, raising=False)
     arts, errors = collect([tmp_path])
     assert [a.doc_id for a in arts] == ["b"]
     assert [describe_error(e) for e in errors] == [f"{tmp_path / 'a.txt'}: permission denied"]
@@ -165,7 +165,7 @@ def test_unreadable_folder_reported(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(kg.ingest.os, "scandir", fake_scandir)
+    monkeypatch.setattr(kg.ingest.read.os, "scandir", fake_scandir)
     arts, errors = collect([tmp_path])
     assert [a.doc_id for a in arts] == ["b"]
     assert [describe_error(e) for e in errors] == [f"{tmp_path / 'locked'}: permission denied"]
@@ -188,14 +188,14 @@ def test_symlink_loops(tmp_path):
 def test_unexpected_failure_in_one_file_does_not_stop_the_walk(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
     (tmp_path / "b.txt").write_text("触发" + SIMPLIFIED, encoding="utf-8")
-    real = kg.ingest._article
+    real = kg.ingest.read._article
 
     def flaky(doc_id, *args, **kwargs):
         if doc_id == "b":
             raise RuntimeError("boom")
         return real(doc_id, *args, **kwargs)
 
-    monkeypatch.setattr(kg.ingest, "_article", flaky)
+    monkeypatch.setattr(kg.ingest.read, "_article", flaky)
     arts, errors = collect([tmp_path])
     assert [a.doc_id for a in arts] == ["a"]
     assert [describe_error(e) for e in errors] == [f"{tmp_path / 'b.txt'}: internal error (RuntimeError: boom)"]
@@ -229,7 +229,7 @@ def test_repair_map_is_exact(raw):
 @given(st.text(alphabet=st.sampled_from(list("<>&;/=\"' abpscript#x12tle聊城。\n")), max_size=200))
 def test_html_never_crashes_and_maps_into_the_source(raw):
     try:
-        art = kg.ingest._article("d", "d.html", raw, encoding="utf-8", kind="html")
+        art = kg.ingest.read._article("d", "d.html", raw, encoding="utf-8", kind="html")
     except DecodeError:
         return
     assert len(art.to_raw) == len(art.text) + 1

@@ -24,15 +24,15 @@ import pytest
 from rdflib import Graph, Literal
 
 import kg.engines
-import kg.ingest
+import kg.ingest.read
 from kg.build import build
 from kg.cli import main
 from kg.errors import InputError, OutputError, PushError, QueryError, printable
-from kg.export import article_triples
+from kg.rdf.triples import article_triples
 from kg.ingest import decode_bytes, describe_error, iter_articles, parse_date, read_article
 from kg.push import Credentials, _scrub, check_timeout, push_bytes, split_endpoint
 from kg.records import Article
-from kg.sparql import QueryResult, format_table, run_query
+from kg.store.sparql import QueryResult, format_table, run_query
 
 SIMPLIFIED = "青川高新区的岳岚科技公司为世界500强星桥汽车公司赶制汽车零部件。"
 
@@ -70,14 +70,14 @@ def test_d1_jsonl_id_of_4301_digits_does_not_stop_the_reader(tmp_path):
 def test_d1_an_unexpected_failure_on_one_jsonl_line_is_one_error_line(tmp_path, monkeypatch):
     p = tmp_path / "news.jsonl"
     p.write_text("\n".join(record(id=i) for i in ("a", "boom", "c")) + "\n", encoding="utf-8")
-    real = kg.ingest._article
+    real = kg.ingest.read._article
 
     def flaky(doc_id, *args, **kwargs):
         if doc_id == "boom":
             raise ValueError("Exceeds the limit (4300 digits)")
         return real(doc_id, *args, **kwargs)
 
-    monkeypatch.setattr(kg.ingest, "_article", flaky)
+    monkeypatch.setattr(kg.ingest.read, "_article", flaky)
     arts, errors = collect([p])
     assert [a.doc_id for a in arts] == ["a", "c"]
     assert [describe_error(e) for e in errors] == [f"{p}:2: internal error (ValueError: Exceeds the limit (4300 "
@@ -151,7 +151,7 @@ def test_d2_utf16_without_bom_holding_characters_xx00(codec):
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_d2_utf16_english_and_binary_with_nuls_are_still_told_apart(codec):
     assert decode_bytes("Plain English, 42 lines.\n".encode(codec)) == ("Plain English, 42 lines.\n", codec)
-    with pytest.raises(kg.ingest.DecodeError, match="NUL bytes"):
+    with pytest.raises(kg.ingest.decode.DecodeError, match="NUL bytes"):
         decode_bytes(SIMPLIFIED.encode() + b"\x00\x00abc\x00\x00" + SIMPLIFIED.encode())
 
 
@@ -488,9 +488,9 @@ def test_d15_real_single_byte_text_keeps_its_declared_charset(tmp_path, caplog, 
     p.write_bytes(html_page(text, charset, charset))
     with caplog.at_level(logging.WARNING, logger="kg.ingest"):
         art = read_article(p)
-    assert art.encoding == kg.ingest._normalise_codec(charset)
+    assert art.encoding == kg.ingest.decode._normalise_codec(charset)
     assert caplog.records == []
-    assert decode_bytes(text.encode(charset), hint=charset) == (text, kg.ingest._normalise_codec(charset))
+    assert decode_bytes(text.encode(charset), hint=charset) == (text, kg.ingest.decode._normalise_codec(charset))
 
 
 # ----------------------------------------------------------------------- D17: paths nobody could read, said so
@@ -535,7 +535,7 @@ def test_d17_a_folder_without_execute_permission_is_listed_with_a_reason(tmp_pat
             raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
         return real_stat(path, *args, **kwargs)
 
-    monkeypatch.setattr(kg.ingest.os, "stat", fake_stat)
+    monkeypatch.setattr(kg.ingest.read.os, "stat", fake_stat)
     arts, errors = collect([tmp_path])
     assert [a.doc_id for a in arts] == ["ok"]
     assert [describe_error(e) for e in errors] == [
@@ -796,8 +796,7 @@ def test_d16_a_lock_still_held_by_a_leftover_process_of_a_dead_build_is_taken_ov
 def test_each_output_rename_is_followed_by_an_fsync_of_its_folder(tmp_path, monkeypatch, exchange):
     import stat as stat_mod
 
-    import kg.store
-
+    import kg.store.database
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
@@ -819,7 +818,7 @@ def test_each_output_rename_is_followed_by_an_fsync_of_its_folder(tmp_path, monk
 
     monkeypatch.setattr(os, "replace", replace)
     monkeypatch.setattr(os, "fsync", fsync)
-    real_exchange = kg.store._exchange
+    real_exchange = kg.store.database._exchange
 
     def swap(a, b):
         if not exchange:
@@ -829,7 +828,7 @@ def test_each_output_rename_is_followed_by_an_fsync_of_its_folder(tmp_path, monk
             events.append(("rename", os.path.dirname(os.path.abspath(b))))
         return done
 
-    monkeypatch.setattr(kg.store, "_exchange", swap)
+    monkeypatch.setattr(kg.store.database, "_exchange", swap)
     (corpus / "b.txt").write_text(SIMPLIFIED + "又一篇。", encoding="utf-8")
     build([str(corpus)], out)
     renames = [i for i, e in enumerate(events) if e[0] == "rename" and e[1] == str(out)]

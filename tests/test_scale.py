@@ -77,7 +77,7 @@ def test_withdrawn_article_leaves_no_trace(corpus, tmp_path):
 
 
 def test_store_is_rebuilt_incrementally_too(corpus, tmp_path):
-    from kg.store import open_store
+    from kg.store.database import open_store
 
     out = tmp_path / "out"
     build([str(corpus)], out, html=False)
@@ -311,14 +311,13 @@ def test_large_turtle_is_loaded_into_the_store_in_slices(tmp_path, monkeypatch):
     """Above BULK_LOAD_MAX_BYTES the store is loaded slice by slice (bounded memory); same triples."""
     import pyoxigraph as ox
 
-    import kg.store
-
+    import kg.store.database
     out = tmp_path / "out"
     build([str(SEEDS)], out, html=False)
     whole = len(ox.Store.read_only(str(out / "store")))
-    monkeypatch.setattr(kg.store, "BULK_LOAD_MAX_BYTES", 0)
-    monkeypatch.setattr(kg.store, "SLICE_TRIPLES", 500)
-    assert kg.store.write_store(out / "graph.ttl", tmp_path / "sliced") == whole > 1000
+    monkeypatch.setattr(kg.store.database, "BULK_LOAD_MAX_BYTES", 0)
+    monkeypatch.setattr(kg.store.database, "SLICE_TRIPLES", 500)
+    assert kg.store.database.write_store(out / "graph.ttl", tmp_path / "sliced") == whole > 1000
 
 
 def test_progress_bar_shows_articles_per_second(tmp_path):

@@ -15,8 +15,8 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import OutputError
-from kg.sparql import display_width
-from kg.store import open_store, write_store
+from kg.store.sparql import display_width
+from kg.store.database import open_store, write_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rdf"
 SAMPLE = FIXTURES / "sample_graph.ttl"
@@ -65,8 +65,8 @@ def test_a_bad_turtle_leaves_the_old_store_intact(out, tmp_path):
 
 
 def _plain(data: bytes) -> list:
-    """Turtle bytes as kg.export's plain triples, in the writer's order."""
-    from kg.export import triple_sort_key
+    """Turtle bytes as kg.rdf.triples plain triples, in the writer's order."""
+    from kg.rdf.triples import triple_sort_key
 
     out = []
     for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
@@ -88,12 +88,12 @@ def test_the_builds_store_holds_exactly_the_triples_of_its_turtle(seeds_out):
 
 def test_a_store_streamed_in_small_slices_is_the_same_store(seeds_out, tmp_path, monkeypatch):
     """Every slice after the first gets the @prefix lines again; pieces end where statements end."""
-    import kg.store
-    from kg.export import TurtleWriter
-    from kg.store import streamed_store
+    import kg.store.database
+    from kg.rdf.turtle import TurtleWriter
+    from kg.store.database import streamed_store
 
     ttl = (seeds_out / "graph.ttl").read_bytes()
-    monkeypatch.setattr(kg.store, "SLICE_BYTES", 3000)
+    monkeypatch.setattr(kg.store.database, "SLICE_BYTES", 3000)
     pieces = [c.encode("utf-8") for c in TurtleWriter().chunks(_plain(ttl), size=1000)]
     assert b"".join(pieces) == ttl and len(pieces) > 20
     assert all(p.endswith(b" .\n") for p in pieces)
@@ -108,7 +108,7 @@ def test_a_store_streamed_in_small_slices_is_the_same_store(seeds_out, tmp_path,
 def test_a_failed_streamed_build_leaves_the_old_store(out, tmp_path):
     """The writer fails (its error goes through as it is) or the store meets bad Turtle (one OutputError naming
     the store): either way the old store stays whole and no temporary folder is left."""
-    from kg.store import streamed_store
+    from kg.store.database import streamed_store
 
     class DiskFull(OSError):
         pass

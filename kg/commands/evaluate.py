@@ -3,7 +3,7 @@
 ``--gold GOLD.json OUT.ttl|OUT/`` scores a built graph; ``--gold GOLD.json --article FILE`` builds the article's
 graph in memory first and also times the pipeline (characters per second). ``--gold-dir GOLD/ --texts TEXTS/``
 scores a set: each ``GOLD/<stem>.json`` against ``TEXTS/<stem>.txt`` extracted on its own, micro-averaged as the
-reference set scorer does (:func:`kg.evaluate.score_set`). Scoring rules: :mod:`kg.evaluate`.
+reference set scorer does (:func:`kg.evaluation.gold.score_set`). Scoring rules: :mod:`kg.evaluation.gold`.
 """
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 def _run_public(args: argparse.Namespace) -> dict:
     from kg.ner import load_ner_pipeline
     from kg.ner.corpora import PUBLIC_SETS
-    from kg.ner.evaluation import evaluate_public
+    from kg.ner.benchmark import evaluate_public
 
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
     unknown = [n for n in names if n not in PUBLIC_SETS]
@@ -129,7 +129,7 @@ def _run_public(args: argparse.Namespace) -> dict:
 
 def _run_gold(args: argparse.Namespace) -> dict:
     """Score graphs (given, or built from --article files) against gold files; print and return the figures."""
-    from kg.evaluate import combine, format_score, load_gold, read_graph, score
+    from kg.evaluation.gold import combine, format_score, load_gold, read_graph, score
 
     golds = [load_gold(p) for p in args.gold]
     outputs, articles = list(args.outputs), list(args.article)
@@ -177,7 +177,7 @@ def _run_set(args: argparse.Namespace) -> dict:
     """Score each article of one or more gold/text folder pairs on its own; print the set scorer's report."""
     import sys
 
-    from kg.evaluate import collect_set, format_score, format_set, score_set
+    from kg.evaluation.gold import collect_set, format_score, format_set, score_set
     from kg.extract.pipeline import Extractor
 
     if len(args.texts) != len(args.gold_dir):
@@ -222,7 +222,7 @@ def _build_and_time(paths: list[Path], use_ner: bool | None, min_seconds: float 
     """
     import time
 
-    from kg.export import to_rdf
+    from kg.rdf.triples import to_rdf
     from kg.extract.pipeline import Extractor
     from kg.graph import build_graph
     from kg.ingest import read_article

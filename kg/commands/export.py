@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.exports import export, serialise
+    from kg.store.formats import export, serialise
 
     if args.output:
         n = export(args.out, args.format, args.output)

@@ -38,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _list() -> int:
-    from kg.sparql import display_width, list_queries
+    from kg.store.sparql import display_width, list_queries
 
     queries = list_queries()
     width = max(display_width(q.name) for q in queries)
@@ -53,9 +53,8 @@ def _list() -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.sparql import (bindings_for, format_result, get_query, param_term, parse_named_query,
-                           parse_param_args, run_query)
-    from kg.store import open_store
+    from kg.store.sparql import (bindings_for, format_result, get_query, param_term, parse_named_query, parse_param_args, run_query)
+    from kg.store.database import open_store
 
     if args.list:
         return _list()

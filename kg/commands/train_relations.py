@@ -47,7 +47,7 @@ def gold_items(gold_dirs: list[Path], text_dirs: list[Path]):
     """(stem, Article, Gold) for every gold file whose article is found; one line for each that is not."""
     import sys
 
-    from kg.evaluate import load_gold
+    from kg.evaluation.gold import load_gold
     from kg.ingest import read_article
 
     if len(gold_dirs) != len(text_dirs):
@@ -72,11 +72,11 @@ def run(args: argparse.Namespace) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         raise InputError("kg train-relations", "needs scikit-learn: pip install -e '.[train]'") from None
-    from kg.evaluate import combine, format_score, score
-    from kg.export import to_rdf
+    from kg.evaluation.gold import combine, format_score, score
+    from kg.rdf.triples import to_rdf
     from kg.extract import learned as LR
     from kg.extract.pipeline import Extractor
-    from kg.extract.train_relations import DEFAULT_BALANCE, DEFAULT_C, DEFAULT_THRESHOLD, collect, cross_validate, fit
+    from kg.evaluation.relation_training import DEFAULT_BALANCE, DEFAULT_C, DEFAULT_THRESHOLD, collect, cross_validate, fit
     from kg.graph import build_graph
     from kg.records import RelationKind
 

@@ -6,11 +6,12 @@ components in :mod:`kg.extract.pipeline` write them to the Doc.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.extract import lexicon as L
-from kg.extract import words
-from kg.extract.gazetteer import DictMatcher, FortuneEntry, Gazetteer, ParkEntry, PlaceEntry
+from kg.extract import word_classes as words
+from kg.extract.gazetteer import DictMatcher, Gazetteer
+from kg.extract.names import company_core
+from kg.extract.types import Cand, Sentence
 from kg.records import EntityClass
 
 _CJK_RE = re.compile(f"[{L.CJK}]")
@@ -184,33 +185,6 @@ def _crosses(toks: list[str], pos: int) -> bool:
         if at >= pos:
             return False
     return False
-
-
-@dataclass
-class Cand:
-    """A candidate mention (clean-text offsets)."""
-
-    start: int
-    end: int
-    cls: EntityClass
-    source: str                 # gazetteer | suffix | list | person | alias | short
-    score: int = 0              # higher wins overlaps of equal length
-    place: PlaceEntry | None = None
-    park: ParkEntry | None = None
-    fortune: FortuneEntry | None = None
-    f500_cue: bool = False
-    text: str = ""
-    official: str = ""          # the official name of a fixed-name body (中科院 -> 中国科学院)
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
 
 
 # a run of text without sentence punctuation is cut into pieces of at most this many characters, so that the
@@ -827,7 +801,6 @@ class EntityFinder:
         """A full registered firm name is a name even when its words are common ones: 青石科技有限公司 (brand +
         industry + legal form), 七星集团 (a numeral brand). 科技有限公司 alone (no brand left) is not."""
         if suffix in ("有限公司", "股份有限公司", "有限责任公司"):
-            from kg.extract.resolve import company_core
 
             brand = company_core(core + suffix, self.gaz)
             return len(brand) >= 2 and brand != core + suffix and not words.leading_function_words(brand) \

@@ -71,7 +71,7 @@ def _strip_suffix(name: str, suffixes: tuple[str, ...], min_len: int = 2) -> str
 
 def _common_word(s: str) -> bool:
     """A county's short form that is an everyday word (合作, 比如, 振兴) is not matched on its own."""
-    from kg.extract.words import tag
+    from kg.extract.word_classes import tag
 
     t = tag(s)
     if t in ("ns", "nz", "nt"):
@@ -82,7 +82,7 @@ def _common_word(s: str) -> bool:
 
 
 def _person_like(s: str) -> bool:
-    from kg.extract.words import tag
+    from kg.extract.word_classes import tag
 
     return tag(s) in ("nr", "nrt", "nrfg")
 

@@ -27,8 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.cues import CUES, cue_hits
-from kg.extract.entities import Cand, Sentence
-from kg.extract.resolve import Ent
+from kg.extract.types import Cand, Ent, Rel, Sentence, dedupe
 from kg.records import EntityClass, RelationKind
 from kg.vocab import normalise_name
 
@@ -503,7 +502,6 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
     Vetoes (rules' hosts and the model's alike): the park's visitor (:func:`_visitor`), a prospect called on during
     an investment trip (:func:`_prospect`); the model's only: a firm named as another firm's client or partner.
     """
-    from kg.extract.relations import Rel, dedupe
 
     kinds = model.kinds
     union = model.meta.get("mode") == "union"

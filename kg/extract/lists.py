@@ -17,8 +17,7 @@ from bisect import bisect_left
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.entities import Cand, Sentence
-from kg.extract.resolve import Ent
+from kg.extract.types import Cand, Ent, Sentence
 from kg.records import EntityClass
 
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)

@@ -82,7 +82,7 @@ class EntitiesComponent:
         at least three characters and not a common phrase.
         """
         from kg.extract import lexicon as L
-        from kg.extract import words
+        from kg.extract import word_classes as words
 
         if cls is EntityClass.PLACE or not name or not all("\u4e00" <= c <= "\u9fff" for c in name):
             return False
@@ -131,7 +131,7 @@ class RelationsComponent:
         self.keep_pairs = False
 
     def __call__(self, doc: Doc) -> Doc:
-        from kg.extract import words
+        from kg.extract import word_classes as words
         from kg.extract.learned import candidates, decide
         from kg.extract.relations import bare_administrations, dedupe
         from kg.extract.signing import signing_partners

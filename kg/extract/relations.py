@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from kg.extract import lexicon as L
-from kg.extract import words
-from kg.extract.entities import Cand, Sentence
+from kg.extract import word_classes as words
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.resolve import _GROUP_ENDS, Ent, _group_and_member, company_core
+from kg.extract.names import GROUP_ENDS, company_core, group_and_member
+from kg.extract.types import Cand, Ent, Rel, Sentence, dedupe
 from kg.records import EntityClass, RelationKind
 from kg.vocab import normalise_name
 
@@ -21,17 +20,6 @@ ORGS = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY)
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(map(re.escape, L.PERSON_ROLES)))
 _PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地|引进|聚集|集聚")
-
-
-@dataclass(frozen=True)
-class Rel:
-    kind: RelationKind
-    head: int            # Ent.idx
-    tail: int
-    sent: Sentence | None
-    role: str = ""
-    implied: bool = False
-    cue: str = ""
 
 
 class RelationFinder:
@@ -769,22 +757,6 @@ def _group_member_by_name(gaz, member: str, group: str) -> bool:
     """岳泰精工 of 岳泰集团: a firm named with the group's brand and an industry word of its own."""
     g = normalise_name(group)
     core = company_core(g, gaz)
-    return g.endswith(_GROUP_ENDS) and len(core) >= 2 and _group_and_member(g, normalise_name(member), core, True)
+    return g.endswith(GROUP_ENDS) and len(core) >= 2 and group_and_member(g, normalise_name(member), core, True)
 
 
-def dedupe(rels: list[Rel]) -> list[Rel]:
-    seen = set()
-    out = []
-    for r in rels:
-        if r.head == r.tail:
-            continue
-        h, t = r.head, r.tail
-        if r.kind is RelationKind.PARTNERS_WITH and t < h:
-            h, t = t, h
-            r = Rel(r.kind, h, t, r.sent, r.role, r.implied, r.cue)
-        key = (r.kind, h, t, r.sent.start if r.sent else -1)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(r)
-    return out

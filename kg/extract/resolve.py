@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from kg.extract import lexicon as L
-from kg.extract import words
-from kg.extract.entities import Cand, EntityFinder
-from kg.extract.gazetteer import FortuneEntry, Gazetteer, ParkEntry, PlaceEntry
+from kg.extract import word_classes as words
+from kg.extract.entities import EntityFinder
+from kg.extract.gazetteer import PlaceEntry
+from kg.extract.names import company_core, group_and_member, is_abbreviation
+from kg.extract.types import Cand, Ent
 from kg.records import EntityClass
 from kg.vocab import normalise_name, park_key
 
@@ -22,82 +23,8 @@ _PARK_SUFFIXES = tuple(s for s, c in L.SUFFIXES if c is EntityClass.PARK) + ("�
 F500_CUE = re.compile(r"(?:世界|全球)\s*500\s*强")
 
 
-@dataclass
-class Ent:
-    idx: int
-    cls: EntityClass
-    names: list[str] = field(default_factory=list)   # surface names, first-seen order
-    mentions: list[Cand] = field(default_factory=list)
-    place: PlaceEntry | None = None
-    park: ParkEntry | None = None
-    fortune: FortuneEntry | None = None
-    f500: bool = False
-    official: str = ""          # gazetteer full name, when known
-    lists: list[str] = field(default_factory=list)   # honour lists the text puts it on (kg.extract.lists)
-
-    @property
-    def label(self) -> str:
-        if self.official:
-            return self.official
-        return max(self.names, key=lambda n: (len(normalise_name(n)), -self.names.index(n)))
-
-    def add(self, c: Cand) -> None:
-        self.mentions.append(c)
-        if c.text not in self.names:
-            self.names.append(c.text)
-
-
-def company_core(name: str, gaz: Gazetteer) -> str:
-    """Short form of an organisation name: leading places and trailing industry words removed."""
-    n = normalise_name(name)
-    n = re.sub(r"[(（][^)）]*[)）]", "", n)
-    changed = True
-    while changed:
-        changed = False
-        for w in L.INDUSTRY_WORDS:
-            if n.endswith(w) and len(n) - len(w) >= 2:
-                n = n[: -len(w)]
-                changed = True
-                break
-    # leading place names (国家, 省, 市, 县): 加拿大麦格纳 -> 麦格纳, 山东鑫亚格林鲍尔 -> 鑫亚格林鲍尔
-    for k in range(min(len(n) - 2, 7), 1, -1):
-        head = n[:k]
-        if gaz.place(head) is not None:
-            n = n[k:]
-            break
-    return n
-
-
 _PLACE_WORD_ENDS = frozenset("港湾区县市镇村路街湖山河岛桥站")
 _DIVISION_ENDS = ("省", "市", "区", "县", "镇", "乡", "旗", "州", "街道", "盟", "村")
-_GROUP_ENDS = ("集团", "控股集团", "集团公司", "集团有限公司", "集团股份有限公司")
-_SAME_FIRM_ENDS = ("股份", "控股", "实业", "公司", "有限公司", "股份有限公司", "有限责任公司")
-
-
-def _group_and_member(a: str, b: str, core: str, ordered: bool = False) -> bool:
-    """One name is the group (X集团), the other the core and an industry word of its own (X精工, X新材料): a
-    member of the group, not another name of it (X股份, X控股, X集团有限公司 are the same firm's names).
-    ``ordered``: only ``a`` may be the group."""
-    for g, m in ((a, b),) if ordered else ((a, b), (b, a)):
-        g = re.sub(r"[(（][^)）]*[)）]", "", g)
-        if g.endswith(_GROUP_ENDS) and m.startswith(core) and len(m) - len(core) >= 2 and "集团" not in m \
-                and not m[len(core):].startswith(_SAME_FIRM_ENDS) and g.startswith(core):
-            return True
-    return False
-
-
-def is_abbreviation(short: str, full: str) -> bool:
-    """山东产研院 abbreviates 山东产业技术研究院: same first and last character, characters in order."""
-    s, f = normalise_name(short), normalise_name(full)
-    if len(s) < 3 or len(s) >= len(f) or s[0] != f[0] or s[-1] != f[-1] or f.startswith(s):
-        return False     # 建设银行 does not abbreviate 建设银行河北省分行: it names the parent
-    dash = max(f.rfind(d) for d in "—-－")
-    if dash >= 2 and not any(ch in s for ch in f[dash - 2:dash]):
-        return False     # 东岭—西山科技园 is not abbreviated by a name that leaves out what precedes the dash
-    it = iter(f)
-    return all(ch in it for ch in s)
-
-
 class Resolver:
     def __init__(self, finder: EntityFinder):
         self.finder = finder
@@ -440,7 +367,7 @@ class Resolver:
                     continue     # 岳汽解放 / 岳汽集团: a member firm of the group, not the group
                 if any(c.source == "place-brand" for c in f.mentions + e.mentions):
                     continue     # 甲城时代 / 乙省时代: the place is part of each brand, not a location to drop
-                if _group_and_member(normalise_name(e.label), normalise_name(f.label), ce):
+                if group_and_member(normalise_name(e.label), normalise_name(f.label), ce):
                     continue     # 岳泰集团 / 岳泰精工: the group and a member firm named after it, two firms
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and
                                                   normalise_name(f.label) == cf
@@ -513,7 +440,7 @@ class Resolver:
                     if not any(text.endswith(w, 0, s) for w in L.LEFT_STOP_WORDS):
                         continue
                 ent = cores[m.group()]
-                if e_ > m.end() and any(_group_and_member(normalise_name(n), text[s:e_], m.group()) for n in ent.names):
+                if e_ > m.end() and any(group_and_member(normalise_name(n), text[s:e_], m.group()) for n in ent.names):
                     continue     # 岳泰新材料 after 岳泰集团: a member firm, not the group's short name
                 c = Cand(s, e_, ent.cls, "short", 0, text=text[s:e_])
                 ent.add(c)

@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.extract.entities import Cand, Sentence
-from kg.extract.resolve import Ent
+from kg.extract.types import Cand, Ent, Rel, Sentence
 from kg.records import EntityClass, RelationKind
 
 PARTIES = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.PARK, EntityClass.GOVERNMENT_BODY)
@@ -39,7 +38,6 @@ _BARE_PARK = re.compile(r"(?:该|本)?(?:高新区|开发区|经开区|园区|�
 
 
 def _rel(kind, a: Ent, b: Ent, sent: Sentence, cue: str):
-    from kg.extract.relations import Rel
 
     h, t = (a.idx, b.idx) if a.idx < b.idx else (b.idx, a.idx)
     return Rel(kind, h, t, sent, cue=cue)

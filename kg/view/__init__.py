@@ -23,7 +23,7 @@ vis-network's physics, which is switched off once stable; larger ones use the pr
 """
 from kg.view.network import PHYSICS_THRESHOLD, to_pyvis
 from kg.view.page import render_html, script_json, view_data
-from kg.view.rdf import graph_from_turtle
+from kg.rdf.read import graph_from_turtle
 from kg.view.subgraph import ViewError, find_node, select
 
 __all__ = ["PHYSICS_THRESHOLD", "ViewError", "find_node", "graph_from_turtle", "render_html", "script_json",

@@ -63,7 +63,7 @@ def view_data(G: nx.MultiDiGraph, nodes: list[str], edges: list[tuple[str, str, 
 
 
 def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` atomically (temporary file, fsync, rename; see kg.export.atomic_output)."""
-    from kg.export import write_atomic as _write
+    """Write ``content`` to ``path`` atomically (temporary file, fsync, rename; see kg.io.atomic_output)."""
+    from kg.io import write_atomic as _write
 
     _write(path, content)

@@ -1,6 +1,6 @@
 """SPARQL over a build's store: named queries, parameter binding and result formatting.
 
-Named queries are the ``kg/queries/*.rq`` files. Each starts with a header comment::
+Named queries are the ``kg/store/queries/*.rq`` files. Each starts with a header comment::
 
     # name: firms-in-park
     # description: Firms, institutes and government bodies a park hosts.

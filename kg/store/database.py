@@ -2,11 +2,11 @@
 
 Why Oxigraph: on a synthetic 1M-triple graph in our vocabulary (``bench/bench_store.py``) it loads Turtle,
 serialises and answers a two-hop GROUP BY one to two orders of magnitude faster than rdflib's in-memory store
-(the README quotes the figures). rdflib stays the API where the code *builds* graphs (``kg.export``); this module
+(the README quotes the figures). rdflib stays the API where the code *builds* graphs (``kg.rdf.triples``); this module
 only takes the Turtle that stage wrote.
 
 - :func:`streamed_store` (what ``kg build`` uses) loads the Turtle *as it is written*: the writer hands each
-  piece of the document to the store too (:func:`kg.export.write_turtle_stream`'s ``tee``), and a background
+  piece of the document to the store too (:func:`kg.rdf.turtle.write_turtle_stream`'s ``tee``), and a background
   thread bulk-loads it in slices of :data:`SLICE_BYTES`, so ``graph.ttl`` is never read back or parsed into
   Python objects, the load overlaps the writing, and the loader's memory is bounded by a slice.
   :func:`write_store` loads a Turtle file that already exists.
@@ -105,7 +105,7 @@ def build_store(store_dir: str | os.PathLike, fill: Callable[[ox.Store], object]
 @contextmanager
 def streamed_store(store_dir: str | os.PathLike) -> Iterator["TurtleFeed"]:
     """Build ``store_dir`` from a Turtle document handed to the yielded :class:`TurtleFeed` piece by piece while
-    it is written (as :func:`kg.export.write_turtle_stream`'s ``tee``); the store is swapped in when the block
+    it is written (as :func:`kg.rdf.turtle.write_turtle_stream`'s ``tee``); the store is swapped in when the block
     ends without error, as :func:`write_store` does, and removed otherwise (what the block raised goes through
     unchanged). ``feed.triples`` then holds the triple count.
 
@@ -223,7 +223,7 @@ def _new_store(store_dir: str | os.PathLike) -> Iterator[_NewStore]:
     new = None
     try:
         try:
-            from kg.export import current_umask
+            from kg.io import current_umask
 
             os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; outputs get the usual permissions
             new = _NewStore(ox.Store(str(tmp)))
@@ -236,7 +236,7 @@ def _new_store(store_dir: str | os.PathLike) -> Iterator[_NewStore]:
             store.optimize()
             new.triples = len(store)
             del store  # pyoxigraph closes the database when the object goes away
-            from kg.export import fsync_dir
+            from kg.io import fsync_dir
 
             if store_dir.exists() and _exchange(tmp, store_dir):
                 fsync_dir(parent)  # tmp now holds the old store, removed below
@@ -285,7 +285,7 @@ def _recover(store_dir: Path) -> None:
         olds = sorted(parent.glob(f".{name}.old-*/{name}"), key=lambda p: p.stat().st_mtime, reverse=True)
         if olds:
             os.replace(olds[0], store_dir)
-            from kg.export import fsync_dir
+            from kg.io import fsync_dir
 
             fsync_dir(parent)
             log.warning("%s: restored the previous store left by an interrupted build", store_dir)

@@ -9,7 +9,7 @@ and streams the rest into a temporary SQLite database beside the outputs:
 - ``mention``: (entity IRI, doc_id) for each entity an article mentions;
 - ``evidence``: one row per piece of evidence, with its ``rdf:Statement`` IRI.
 
-The Turtle is then written in its deterministic order (subjects sorted; see :func:`kg.export.turtle_from_plain`)
+The Turtle is then written in its deterministic order (subjects sorted; see :func:`kg.rdf.turtle.turtle_from_plain`)
 by merging three sorted streams: the articles and the statements sorted by SQLite (an external merge sort when
 they do not fit its cache) and the entities sorted in memory. The bytes are exactly those of
 ``graph_turtle(build_graph(...))`` (tested). The view draws from :meth:`Assembly.view_graph`, which loads the
@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 import networkx as nx
 
-from kg.export import PlainTriple, article_triples, node_triples, statement_iri, statement_triples, triple_sort_key
+from kg.rdf.triples import (PlainTriple, article_triples, node_triples, statement_iri, statement_triples, triple_sort_key)
 from kg.graph import GraphMerger, evidence_key, freeze_node
 from kg.records import DocExtraction
 

@@ -1,4 +1,4 @@
-"""kg.extract.words reads jieba's dictionary itself (3x faster to load than importing jieba); its cuts, tags
+"""kg.extract.word_classes reads jieba's dictionary itself (3x faster to load than importing jieba); its cuts, tags
 and counts must be exactly jieba's."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import words
+from kg.extract import word_classes as words
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -2,7 +2,7 @@
 
 Candidates and their features come from the pipeline itself (rules on, classifier off, ``keep_pairs``), so
 training sees exactly what extraction will see. A candidate's label: the gold file has that relation between the
-gold entities its two ends align to (the scorer's alignment, :func:`kg.evaluate.align`).
+gold entities its two ends align to (the scorer's alignment, :func:`kg.evaluation.gold.align`).
 
 Cross-validation is by article: the articles are dealt into k folds in a fixed order, each fold is extracted
 with a model fitted on the other folds only, and the scores of all held-out articles are micro-averaged, as
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.evaluate import _Ent, _rel_key, align, combine, score
+from kg.evaluation.gold import _Ent, _rel_key, align, combine, score
 from kg.extract.learned import KINDS, Pair, RelationModel
 from kg.records import Article
 
@@ -112,7 +112,8 @@ def cross_validate(items: list[tuple[str, Article, object]], extractor, k: int =
     """
     from pathlib import Path
 
-    from kg.export import graph_turtle, to_rdf
+    from kg.rdf.turtle import graph_turtle
+    from kg.rdf.triples import to_rdf
     from kg.graph import build_graph
 
     examples = examples if examples is not None else collect(items, extractor)

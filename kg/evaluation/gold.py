@@ -641,7 +641,7 @@ def find_set_text(text_dir: str | Path, stem: str) -> Path | None:
 def collect_set(gold_dir: str | Path, text_dir: str | Path, stems=None, on_missing=None) -> list[SetItem]:
     """A :class:`SetItem` for each ``gold_dir/<stem>.json`` (sorted; only those in ``stems`` when given).
 
-    The article is ``text_dir/<stem>.txt`` (or another text suffix), read with :func:`kg.ingest.read_article`;
+    The article is ``text_dir/<stem>.txt`` (or another text suffix), read with :func:`kg.ingest.read.read_article`;
     when there is none or it cannot be read the pair holds None and ``on_missing(gold path, problem)`` is called.
     Raises InputError when a folder is missing.
     """
@@ -682,7 +682,8 @@ def score_set(pairs, extractor, *, out_dir: str | Path | None = None, on_article
     ``out_dir``: also write ``out_dir/<gold stem>/graph.ttl`` (the layout the reference set scorer reads).
     ``on_article(result)`` is called after each article (progress, per-article lines).
     """
-    from kg.export import graph_turtle, to_rdf
+    from kg.rdf.turtle import graph_turtle
+    from kg.rdf.triples import to_rdf
     from kg.graph import build_graph
 
     results: list[ArticleResult] = []

@@ -26,7 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import OutputError
-from kg.store import open_store
+from kg.store.database import open_store
 from kg.vocab import ONTOLOGY_IRI, PK, PREFIXES, ontology_path
 
 FORMATS = ("turtle", "ntriples", "jsonld", "trig")
@@ -164,7 +164,7 @@ def export(out_dir: str | os.PathLike, fmt: str, dest: str | os.PathLike) -> int
     try:
         tmp.write_bytes(data)
         os.replace(tmp, dest)
-        from kg.export import fsync_dir
+        from kg.io import fsync_dir
 
         fsync_dir(dest.parent)
     except OSError as e:

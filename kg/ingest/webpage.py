@@ -1,0 +1,102 @@
+"""The visible text of an HTML page, with the map of every character back into the page source.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+
+# HTML
+# ---------------------------------------------------------------------------------------------------------------
+
+_ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(?P<raw>script|style|noscript|template|svg|math)\b" + _ATTRS + r">.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<[!?]" + _ATTRS + r">"
+    r"|<(?P<close>/)?(?P<tag>[A-Za-z][A-Za-z0-9:-]*)" + _ATTRS + r">"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
+    re.S | re.I,
+)
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead title tr ul body html "
+    "caption center".split()
+)
+
+
+def _html_to_text(src: str) -> tuple[str, list[int], str, list[int]]:
+    """Visible text of an HTML page, its map into ``src``, the ``<title>`` (or first ``<h1>``) and the positions
+    of the line breaks that block elements make."""
+    parts: list[str] = []
+    hard: list[int] = []
+    n_out = 0
+    to_src: list[int] = []
+    in_head = False
+    capture: str | None = None      # "title" or "h1" while inside one
+    title = ""
+    h1 = ""
+    cap_parts: list[str] = []
+    pos = 0
+
+    def add_text(a: int, b: int) -> None:
+        nonlocal n_out
+        if b <= a:
+            return
+        piece = src[a:b]
+        if in_head and capture != "title":
+            return
+        parts.append(piece)
+        n_out += b - a
+        to_src.extend(range(a, b))
+        if capture:
+            cap_parts.append(piece)
+
+    def add_break(at: int) -> None:
+        nonlocal n_out
+        if in_head and capture != "title":
+            return
+        hard.append(n_out)
+        n_out += 1
+        parts.append("\n")
+        to_src.append(at)
+
+    for m in _HTML_TOKEN.finditer(src):
+        add_text(pos, m.start())
+        pos = m.end()
+        tok = m.group()
+        if tok.startswith("&"):
+            ch = html.unescape(tok)
+            if ch == tok:
+                add_text(m.start(), m.end())
+            elif not (in_head and capture != "title"):
+                parts.append(ch)
+                n_out += len(ch)
+                to_src.extend([m.start()] * len(ch))
+                if capture:
+                    cap_parts.append(ch)
+            continue
+        tag = (m.group("tag") or "").lower()
+        if not tag:
+            continue  # comment, script, style, doctype, processing instruction
+        closing = bool(m.group("close"))
+        if tag == "head":
+            in_head = not closing
+            continue
+        if tag in ("title", "h1"):
+            if not closing and capture is None:
+                capture, cap_parts = tag, []
+            elif closing and capture == tag:
+                text = re.sub(r"\s+", " ", html.unescape("".join(cap_parts))).strip()
+                if tag == "title" and not title:
+                    title = text
+                elif tag == "h1" and not h1:
+                    h1 = text
+                capture = None
+        if tag == "body":
+            in_head = False
+        if tag in _BLOCK_TAGS:
+            add_break(m.start())
+    add_text(pos, len(src))
+    return "".join(parts), to_src, title or h1, hard
