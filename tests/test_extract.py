@@ -93,6 +93,18 @@ def test_enumeration_needs_its_head_noun(run):
     assert not [n for n, c in ents.items() if c == "Company"]
 
 
+def test_one_firm_before_deng_qiye(run):
+    # X等(一批)…企业 with one item: a firm when it is named like one (a brand and its industry word)
+    ents, _, rels, _ = run("青川高新区依托区内蓝湾电子等企业，加快发展新材料产业。")
+    assert ents.get("蓝湾电子") == "Company"
+    assert ("青川高新区", "hosts", "蓝湾电子") in rels
+    ents, _, _, _ = run("园区引进了宏泰精密等一批龙头企业。")
+    assert ents.get("宏泰精密") == "Company"
+    # one item that is not named like a firm, or a project: nothing
+    ents, _, _, _ = run("政策惠及小微等企业。园区推进道路改造等项目。")
+    assert not [n for n, c in ents.items() if c == "Company"]
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -1044,7 +1044,7 @@ class EntityFinder:
         out = []
         item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
         # A、B等(N家)…企业, or counted without 等: A、B两家企业 / A、B两个世界500强
-        pat = re.compile(f"((?:{item}、)+{item})(?:等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?|"
+        pat = re.compile(f"((?:{item}、)*{item})(?:等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?|"
                          f"(?<![0-9一二三四五六七八九十两几])(?=[两三四五六七八九几][家个])[两三四五六七八九几][家个])"
                          f"([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?|(?=一批|多家|众多|一大批)[^，。；0-9]{{2,18}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(?:已经|已|均|都|也|先后|相继|陆续|纷纷)?"
@@ -1063,10 +1063,12 @@ class EntityFinder:
                 continue     # 等方面帮助小微企业: a list of aspects, the noun is the verb's object
             projects = m.group(3) == "项目"    # A、B等21个项目: only items named like firms (英迈智能) are firms
             # …引进了A、B等12个项目: what a park brings in is firms (their projects), named by brand alone too
-            g0 = 1 if m.group(1) else 4
-            brought = projects and re.search("引进|引入|吸引|招引|签约|签下|落地|落户",
-                                             text[max(0, m.start(g0) - 8):text.index("、", m.start(g0))])
             g = 1 if m.group(1) else 4
+            single = "、" not in m.group(g)
+            if single and (m.group(1) is None or projects):
+                continue     # one item: only `X等(N家)…企业`, never a project (X等项目) or an honour list
+            brought = projects and re.search("引进|引入|吸引|招引|签约|签下|落地|落户",
+                                             text[max(0, m.start(g) - 8):text.index("、", m.start(g))])
             pos = m.start(g)
             for part in m.group(g).split("、"):
                 s, e = pos, pos + len(part)
@@ -1090,6 +1092,8 @@ class EntityFinder:
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
                         words.is_generic_phrase(name) and not self._suffixed_item(name)):
                     continue
+                if single and not (self._weak_firm_name(name) or self._suffixed_item(name)):
+                    continue     # X等企业 alone: only a name shaped like a firm's (蓝湾电子等企业)
                 if projects and not (self._suffixed_item(name) or self._weak_firm_name(name)) and not (
                         brought and 3 <= len(name) <= 8 and not words.is_generic_phrase(name)):
                     continue
