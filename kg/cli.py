@@ -3,7 +3,8 @@
 Each sub-command lives in ``kg/commands/<name>.py`` and exposes ``add_parser(subparsers)``, which registers the
 parser and sets ``func`` (called with the parsed args, returns the exit code). Library errors
 (:class:`kg.errors.ParkKGError`), and the OS and SQLite errors no library code turned into one (a read-only or
-full disk), become one clean line on stderr and exit code 1; never a traceback. Every message and log line has
+full disk), become one clean line on stderr and exit code 1 (or the command's ``error_status``: 2 for
+``kg diff``, whose 1 means "the graphs differ"); never a traceback. Every message and log line has
 its control characters escaped (:func:`kg.errors.printable`): a file name cannot move the cursor or forge lines.
 """
 from __future__ import annotations
@@ -70,17 +71,18 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    error_status = getattr(args, "error_status", 1)
     try:
         return int(args.func(args) or 0)
     except ParkKGError as e:
         print(f"kg {args.command}: error: {printable(e)}", file=sys.stderr)
-        return 1
+        return error_status
     except BrokenPipeError:
         return 0
     except (OSError, sqlite3.Error) as e:  # a read-only or full disk the library did not name: still one line
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
         print(f"kg {args.command}: error: {printable(os_error_line(e))}", file=sys.stderr)
-        return 1
+        return error_status
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -249,7 +249,7 @@ def test_kg_diff_identical_graphs_and_files(corpus, tmp_path, capsys):
     assert kg_main(["diff", str(out), str(out / "graph.ttl")]) == 0
     cap = capsys.readouterr()
     assert cap.out == "" and "0 triple(s) removed, 0 added" in cap.err
-    assert kg_main(["diff", str(out), str(tmp_path / "nothing")]) == 1
+    assert kg_main(["diff", str(out), str(tmp_path / "nothing")]) == 2
     assert "nothing: no such file or folder" in capsys.readouterr().err
 
 
