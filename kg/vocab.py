@@ -69,8 +69,9 @@ PREFIXES = {
 
 #: What ``graph.ttl`` declares for our resources: one prefix per kind of IRI minted below, named as its path
 #: segment (``company:71f400152aec4c36`` is ``id:company/71f400152aec4c36``), so that the Turtle writes them
-#: as prefixed names (a local name cannot hold the ``/`` of ``id:company/…`` unescaped). Only the Turtle
-#: writer uses them; queries, messages and the other formats keep :data:`PREFIXES`.
+#: as prefixed names (a local name cannot hold the ``/`` of ``id:company/…`` unescaped). The Turtle writer
+#: uses them, and a query may too (``park:1abe…`` copied from graph.ttl); messages and the other formats keep
+#: :data:`PREFIXES`.
 RESOURCE_KINDS = ("park", "company", "person", "governmentbody", "institute", "place", "article", "stmt")
 RESOURCE_PREFIXES = {kind: Namespace(f"{ID_BASE}{kind}/") for kind in RESOURCE_KINDS}
 

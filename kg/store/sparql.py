@@ -1,28 +1,49 @@
-"""SPARQL over a build's store: named queries, parameter binding and result formatting.
+"""SPARQL over a build's store: named queries, parameter binding, read-only checks and result formatting.
 
 Named queries are the ``kg/store/queries/*.rq`` files. Each starts with a header comment::
 
     # name: firms-in-park
     # description: Firms, institutes and government bodies a park hosts.
-    # param: park -> ?parkName (optional): name or alias of the park
+    # param: park -> ?parkName (optional; name of pk:Park): name or alias of the park
 
 A parameter is bound to its SPARQL variable through pyoxigraph's ``substitutions`` (SEP-0007 bindings), never
 by formatting user text into the query. Name parameters are bound as plain literals (surrounding whitespace
 trimmed, characters otherwise kept: names and titles in the graph keep their full-width punctuation, ``，`` and
-``（）``, so NFKC folding would make ``疫情期间订单不减，凭实力…`` match nothing); the queries compare them with ``STR()`` against ``rdfs:label`` and ``skos:altLabel``, so any name of an entity
-works whatever its language tag. An optional parameter is written ``FILTER(COALESCE(<test on ?var>, true))``:
-unbound, the test errors and COALESCE lets every row through. pyoxigraph requires a substituted variable to be
-projected; those columns are dropped from the output (they would only repeat the parameter).
+``（）``, so NFKC folding would make ``疫情期间订单不减，凭实力…`` match nothing); the queries compare them with
+``STR()`` against ``rdfs:label`` and ``skos:altLabel``, so any name of an entity works whatever its language tag.
+An optional parameter is written ``FILTER(COALESCE(<test on ?var>, true))``: unbound, the test errors and
+COALESCE lets every row through. pyoxigraph requires a substituted variable to be projected; those columns are
+dropped from the output (they would only repeat the parameter). ``name of CLASS|CLASS`` (or ``value of
+PREDICATE``) in a parameter's header says what it names: when a query finds nothing, :func:`unknown_value_hints`
+says which value the graph does not hold and the closest names it does hold.
 
-Users may leave out ``PREFIX`` declarations for our prefixes (``pk:``, ``id:``, ``rdfs:``, ``skos:`` ...).
+In one's own query (:func:`run_with_params`) ``--param name=聊城高新区`` must match however the query compares:
+``?label = ?name`` and a pattern ``?p rdfs:label ?name`` need the term ``"聊城高新区"@zh``, ``STR(?label) = ?name``
+and ``CONTAINS(STR(?label), ?name)`` the plain string. So ``?name`` is bound in turn to the plain string and to
+each other form of it the graph holds (``@zh``, ``@en``, ``xsd:integer``, ``xsd:date``, ``xsd:boolean``: an index
+look-up each; with several parameters, each combination), and the answer of the form that matches is printed.
+A form "matches" when its answer differs from the answer with a value that matches nothing (an ungrouped COUNT
+answers 0 then, an OPTIONAL the unfiltered rows); forms giving the same answer (``STR(?label) = STR(?name)``)
+count once, and of several answers the one holding all the others is printed (``?l = ?a || ?l = ?b``: both names
+in their graph form). A single VALUES of both terms would print rows twice and double a COUNT. Answers none of
+which holds the others are an error that says to compare with STR() on both sides.
+
+Users may leave out ``PREFIX`` declarations for our prefixes (``pk:``, ``park:``, ``company:``, ``rdfs:`` ...).
+Before a query runs, :func:`check_read_only` refuses updates and ``SERVICE`` (the store is local; a query makes no
+network request), looking only at the query's keywords: strings, IRIs, comments and names are masked first.
 """
 from __future__ import annotations
 
 import csv
+import datetime
+import difflib
 import io
+import itertools
 import json
 import re
 import unicodedata
+import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -30,15 +51,24 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from kg.errors import QueryError, printable
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, RESOURCE_PREFIXES, normalise_name
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 FORMATS = ("table", "csv", "tsv", "json")
+#: the prefixes a query may use undeclared: ours first (as ``graph.ttl`` writes IRIs), then the W3C ones
+QUERY_PREFIXES = {"pk": str(PREFIXES["pk"]), **{k: str(v) for k, v in RESOURCE_PREFIXES.items()},
+                  **{k: str(v) for k, v in PREFIXES.items()}}
+#: the forms besides the plain string that a literal takes in our graphs: (language, datatype)
+LITERAL_FORMS = (("zh", None), ("en", None), (None, XSD + "integer"), (None, XSD + "date"), (None, XSD + "boolean"))
+#: a parameter value that no graph holds: the answer of a query when its parameter matches nothing
+NO_MATCH = ox.Literal("kg query: a value that matches nothing")
 
 _HEADER = re.compile(r"^#\s*(name|description|param)\s*:\s*(.*?)\s*$")
-_PARAM = re.compile(r"^(\w+)\s*->\s*\?(\w+)\s*(?:\((optional|required)\))?\s*:?\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s*->\s*\?(\w+)\s*(?:\((optional|required)(?:;\s*(name|value) of\s+([\w:|]+))?\))?"
+                    r"\s*:?\s*(.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -48,6 +78,7 @@ class QueryParam:
     variable: str        # the SPARQL variable it binds (without '?')
     required: bool = False
     description: str = ""
+    known: str = ""      # a SPARQL group binding ?n to every value the graph holds for it ("" if not declared)
 
 
 @dataclass(frozen=True)
@@ -76,6 +107,15 @@ class QueryResult:
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
 
+    def holds(self, other: QueryResult) -> bool:
+        """Every row (or triple) of ``other`` is in this answer, in any order (a GROUP BY without ORDER BY may
+        list groups in any order)."""
+        return ((self.kind, self.variables, self.boolean) == (other.kind, other.variables, other.boolean)
+                and not Counter(other.rows) - Counter(self.rows) and set(other.triples) <= set(self.triples))
+
+    def same_answer(self, other: QueryResult) -> bool:
+        return self.holds(other) and other.holds(self)
+
     def dicts(self) -> list[dict[str, str | None]]:
         """Rows as ``{variable: value}`` with plain string values (IRI, literal lexical form) or None."""
         return [{v: (None if t is None else t.value) for v, t in zip(self.variables, row)} for row in self.rows]
@@ -99,8 +139,9 @@ def parse_named_query(text: str, path: Path | None = None) -> NamedQuery:
             pm = _PARAM.match(value)
             if not pm:
                 raise QueryError(f"{where}: bad param line {line!r} (want 'NAME -> ?VAR (optional): text')")
-            pname, var, opt, desc = pm.groups()
-            params.append(QueryParam(pname, var, required=(opt == "required"), description=desc))
+            pname, var, opt, kind, among, desc = pm.groups()
+            params.append(QueryParam(pname, var, required=(opt == "required"), description=desc,
+                                     known=_known_values(kind, among)))
         else:
             meta[key] = value
     name = meta.get("name") or (path.stem if path else "")
@@ -108,6 +149,16 @@ def parse_named_query(text: str, path: Path | None = None) -> NamedQuery:
         raise QueryError(f"{where}: missing or bad '# name:' header")
     return NamedQuery(name=name, description=meta.get("description", ""), text=text, params=tuple(params),
                       path=path)
+
+
+def _known_values(kind: str | None, among: str | None) -> str:
+    """The group pattern behind ``name of pk:Park|pk:Company`` (labels and aliases of entities of those classes)
+    or ``value of pk:listedIn`` (objects of that predicate)."""
+    if kind == "name":
+        return f"{{ VALUES ?c {{ {' '.join(among.split('|'))} }} ?e a ?c ; rdfs:label|skos:altLabel ?n }}"
+    if kind == "value":
+        return f"{{ ?e {among} ?n }}"
+    return ""
 
 
 def list_queries(directory: Path = QUERY_DIR) -> list[NamedQuery]:
@@ -119,8 +170,27 @@ def list_queries(directory: Path = QUERY_DIR) -> list[NamedQuery]:
 def get_query(name: str, directory: Path = QUERY_DIR) -> NamedQuery:
     queries = {q.name: q for q in list_queries(directory)}
     if name not in queries:
-        raise QueryError(f"no named query {name!r}; `kg query --list` shows them")
+        near = closest(name, list(queries), n=3)
+        hint = f"did you mean {' or '.join(near)}?" if near else "`kg query --list` shows them"
+        raise QueryError(f"unknown query {name!r}; {hint}")
     return queries[name]
+
+
+def closest(value: str, names: Iterable[str], n: int = 5) -> list[str]:
+    """The ``n`` names nearest ``value``: first those holding it, then those it holds and the similar spellings
+    (difflib ratio at least 0.5 and within 0.1 of the best), each by similarity; NFKC- and case-folded."""
+    key = normalise_name(value).casefold()
+    matcher = difflib.SequenceMatcher(b=key)   # b is the side difflib caches: one value against many names
+    ranked = []
+    for name in sorted(set(names)):
+        folded = normalise_name(name).casefold()
+        matcher.set_seq1(folded)
+        holding, held = bool(key) and key in folded, len(folded) >= 2 and folded in key
+        if holding or held or (matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5):
+            ranked.append((not holding, -matcher.ratio(), name, holding or held))
+    best = -min((r[1] for r in ranked), default=0.0)
+    return [name for _, ratio, name, contains in sorted(ranked)
+            if contains or -ratio >= max(0.5, best - 0.1)][:n]
 
 
 def normalise_param(value: str) -> str:
@@ -164,21 +234,28 @@ def bindings_for(query: NamedQuery, params: dict[str, str]) -> dict[str, ox.Name
 
 def run_query(store: ox.Store, text: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
               hide: Iterable[str] = ()) -> QueryResult:
-    """Run a SPARQL query; ``bindings`` maps variable names to terms; ``hide`` drops output columns."""
+    """Run a read-only SPARQL query; ``bindings`` maps variable names to terms; ``hide`` drops output columns."""
+    check_read_only(text)
     subs = {ox.Variable(k): v for k, v in (bindings or {}).items()} or None
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
     try:
-        res = store.query(text, prefixes=prefixes, substitutions=subs)
+        res = store.query(text, prefixes=QUERY_PREFIXES, substitutions=subs)
     except SyntaxError as e:
+        unknown = unknown_prefixes(text)
+        if unknown:
+            known = ", ".join(f"{p}:" for p in QUERY_PREFIXES)
+            raise QueryError(f"unknown prefix '{unknown[0]}:'; known prefixes: {known} "
+                             f"(or declare it: PREFIX {unknown[0]}: <IRI>)") from e
         raise QueryError(f"SPARQL syntax error: {' '.join(str(e).split())[:300]}") from e
     except (RuntimeError, ValueError) as e:
+        unselected = re.search(r"variable \?(\w+) in its SELECT projection", str(e))
+        if unselected:
+            var = unselected.group(1)
+            raise QueryError(f"--param {var}=… binds ?{var}, which the query must select: add ?{var} to SELECT "
+                             f"(and to GROUP BY in a grouped query); its column is not printed") from e
         raise QueryError(str(e)) from e
     except OSError as e:
-        if _SERVICE.search(text):
-            raise QueryError(f"the query failed: {' '.join(str(e).split())[:300]} (a SERVICE call to another "
-                             "endpoint failed?)") from e
         raise QueryError(f"the store cannot be read: {e}") from e
-    try:  # results are computed as they are read: a SERVICE call or the store can still fail here
+    try:  # results are computed as they are read: the store can still fail here
         if isinstance(res, ox.QueryBoolean):
             return QueryResult(kind="ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
@@ -190,11 +267,7 @@ def run_query(store: ox.Store, text: str, bindings: dict[str, ox.NamedNode | ox.
         return QueryResult(kind="graph", triples=list(res))
     except (OSError, RuntimeError, ValueError) as e:
         msg = " ".join(str(e).split())[:300] or type(e).__name__
-        hint = " (a SERVICE call to another endpoint failed?)" if _SERVICE.search(text) else ""
-        raise QueryError(f"the query failed while reading its results: {msg}{hint}") from e
-
-
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+        raise QueryError(f"the query failed while reading its results: {msg}") from e
 
 
 def run_named(store: ox.Store, name: str, params: dict[str, str] | None = None) -> QueryResult:
@@ -202,6 +275,109 @@ def run_named(store: ox.Store, name: str, params: dict[str, str] | None = None) 
     q = get_query(name)
     bindings = bindings_for(q, params or {})
     return run_query(store, q.text, bindings, hide=[p.variable for p in q.params])
+
+
+def param_forms(store: ox.Store, value: str) -> list[ox.NamedNode | ox.Literal]:
+    """The terms a parameter value may stand for: an IRI; or the plain string and each other form of it
+    (:data:`LITERAL_FORMS`) that the store holds."""
+    term = param_term(value)
+    if isinstance(term, ox.NamedNode):
+        return [term]
+    forms = [term]
+    for language, datatype in LITERAL_FORMS:
+        form = (ox.Literal(term.value, language=language) if language
+                else ox.Literal(term.value, datatype=ox.NamedNode(datatype)))
+        if next(store.quads_for_pattern(None, None, form), None) is not None:
+            forms.append(form)
+    return forms
+
+
+def run_with_params(store: ox.Store, text: str, params: dict[str, str]) -> QueryResult:
+    """Run one's own query with ``--param`` values bound to ``?NAME`` in whichever form matches (module doc)."""
+    choices = {name: param_forms(store, value) for name, value in params.items()}
+    combos = [dict(zip(choices, terms)) for terms in itertools.product(*choices.values())]
+    first = run_query(store, text, combos[0], hide=choices)
+    if len(combos) == 1:
+        return first
+    nothing = run_query(store, text, dict.fromkeys(choices, NO_MATCH), hide=choices)
+    answers: list[tuple[dict[str, ox.NamedNode | ox.Literal], QueryResult]] = []
+    for combo in combos:
+        result = first if combo is combos[0] else run_query(store, text, combo, hide=choices)
+        if not result.same_answer(nothing) and not any(result.same_answer(r) for _, r in answers):
+            answers.append((combo, result))
+    widest = [r for _, r in answers if all(r.holds(other) for _, other in answers)]
+    if len(answers) > 1 and not widest:
+        (a, _), (b, _) = answers[:2]
+        var = next(v for v in choices if a[v] != b[v])
+        raise QueryError(f"?{var} matches as {a[var]} and as {b[var]} with different answers: compare with STR() "
+                         f"on both sides, e.g. FILTER(STR(?label) = STR(?{var}))")
+    return widest[0] if answers else first
+
+
+def unknown_value_hints(store: ox.Store, query: NamedQuery, params: dict[str, str]) -> list[str]:
+    """One line per parameter declared ``name of …``/``value of …`` whose value the graph does not hold, with the
+    closest values it holds: ``no park named '济南'; did you mean: 济南高新区, …?``."""
+    lines = []
+    for name, value in params.items():
+        param = query.param(name)
+        value = normalise_param(value)
+        if not param.known or isinstance(param_term(value), ox.NamedNode):
+            continue
+        held = {sol[0].value for sol in store.query(f"SELECT DISTINCT (STR(?n) AS ?v) WHERE {param.known}",
+                                                     prefixes=QUERY_PREFIXES)}
+        if value in held:
+            continue
+        near = closest(value, held)
+        lines.append(f"no {name} named '{value}'" + (f"; did you mean: {', '.join(near)}?" if near
+                                                     else " in this graph"))
+    return lines
+
+
+# ---------------------------------------------------------------- what a query may do
+
+# string literals (long and short), IRIs and comments: where a keyword is only text
+_OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                     r'|"(?:[^"\\\n\r]|\\.)*"' r"|'(?:[^'\\\n\r]|\\.)*'"
+                     r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n\r]*', re.S)
+_VARIABLE = re.compile(r"[?$][\w\u00b7\u0300-\u036f\u203f\u2040]+")
+_BLANK = re.compile(r"_:[\w.\-\u00b7]*")
+# a prefixed name: PNAME_NS and PN_LOCAL of the SPARQL grammar (local escapes and %XX included)
+_PNAME = re.compile(r"(?<![\w.\-\u00b7])([^\W\d_](?:[\w.\-\u00b7]*[\w\-\u00b7])?)?:"
+                    r"(?:[\w:%\\\-\u00b7]|\.(?=[\w:%\\\-\u00b7.]))*")
+_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+
+
+def _masked(text: str) -> str:
+    """``text`` with strings, IRIs and comments masked (``""``, ``<>``, a space)."""
+    return _OPAQUE.sub(lambda m: {"<": "<>", "#": " "}.get(m.group()[0], '""'), text)
+
+
+def _code(text: str) -> str:
+    """Only what can be a keyword left: strings, IRIs, comments, variables, blank nodes and prefixed names
+    masked (``""``, ``<>``, a space, ``?``, ``:``)."""
+    return _PNAME.sub(" : ", _BLANK.sub(" : ", _VARIABLE.sub(" ? ", _masked(text))))
+
+
+def check_read_only(text: str) -> None:
+    """Refuse an update (``INSERT DATA``, ``DELETE WHERE``, ``LOAD``, ``CLEAR``, ``DROP`` …) and a ``SERVICE``
+    clause before the query runs: one clear :class:`QueryError` line each."""
+    code = _code(text)
+    head = re.match(r"(?:\s*(?:BASE|PREFIX)\b[^\w{]*)*\s*(\w+)(?:\s+(DATA|WHERE)\b)?", code, re.I)
+    if head and head.group(1).upper() in _UPDATES:
+        form = " ".join(w for w in head.groups() if w).upper()
+        raise QueryError(f"queries are read-only: {form} is an update (kg query runs SELECT, ASK, CONSTRUCT and "
+                         "DESCRIBE)")
+    if re.search(r"\bSERVICE\b", code, re.I):
+        raise QueryError("SERVICE is refused: the store is local and a query makes no network request (federated "
+                         "queries are not run)")
+
+
+def unknown_prefixes(text: str) -> list[str]:
+    """Prefixes the query uses that it does not declare and :data:`QUERY_PREFIXES` does not hold, in order."""
+    code = _BLANK.sub(" ", _VARIABLE.sub(" ", _masked(text)))
+    declared = {p or "" for p in re.findall(r"\bPREFIX\s+([^\W\d_][\w.\-]*)?:", code, re.I)}
+    used = [m.group(1) or "" for m in _PNAME.finditer(code)]
+    return [p for p in dict.fromkeys(used) if p not in declared and p not in QUERY_PREFIXES]
 
 
 # ---------------------------------------------------------------- formatting
@@ -347,3 +523,90 @@ def format_result(result: QueryResult, fmt: str = "table", max_width: int = 80) 
     if fmt == "table":
         return format_table(result, max_width)
     return {"csv": format_csv, "tsv": format_tsv, "json": format_json}[fmt](result)
+
+
+# ---------------------------------------------------------------- workbook
+
+XLSX_MAX_CELL = 32_767   # characters Excel holds in a cell
+_XLSX_NUMBER = {XSD + t: int for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")} | {
+    XSD + t: float for t in ("decimal", "double", "float")}
+
+
+def _xlsx_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> object:
+    """A cell value: numbers, booleans and dates as such (when their lexical form is valid), anything else text."""
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _XLSX_NUMBER:
+                return _XLSX_NUMBER[datatype](term.value)
+            if datatype == XSD + "boolean" and term.value in ("true", "false", "1", "0"):
+                return term.value in ("true", "1")
+            if datatype == XSD + "date":
+                return datetime.date.fromisoformat(term.value)
+        except ValueError:
+            pass
+    return None if term is None else term_text(term)
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)   # the date of every member of a workbook and of its "created" property
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip file whose members all carry :data:`ZIP_EPOCH`, so that the same table gives the same bytes."""
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):  # noqa: D102
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=ZIP_EPOCH)
+            zinfo_or_arcname.compress_type = self.compression
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):  # noqa: D102
+        self.writestr(arcname or Path(filename).name, Path(filename).read_bytes(), compress_type, compresslevel)
+
+
+def format_xlsx(result: QueryResult, sheet: str = "query") -> bytes:
+    """The result as an Excel workbook (openpyxl): a bold, frozen header row with filters, one row per answer
+    (CONSTRUCT/DESCRIBE: subject, predicate, object). Text is never read as a formula (``=…`` stays text),
+    control characters are escaped (:func:`kg.errors.printable`), cells are clipped to Excel's 32,767
+    characters; the file's dates are fixed (:data:`ZIP_EPOCH`), so the same answer gives byte-identical files."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    if result.kind == "ask":
+        header, rows = ["boolean"], [[bool(result.boolean)]]
+    elif result.kind == "graph":
+        header = ["subject", "predicate", "object"]
+        rows = [[_xlsx_value(t) for t in (tr.subject, tr.predicate, tr.object)] for tr in result.triples]
+    else:
+        header, rows = list(result.variables), [[_xlsx_value(t) for t in row] for row in result.rows]
+    wb = Workbook()
+    wb.properties.created = wb.properties.modified = datetime.datetime(*ZIP_EPOCH)
+    ws = wb.active
+    ws.title = re.sub(r"[\[\]:*?/\\]", "-", sheet)[:31] or "query"
+    widths = [display_width(h) for h in header]
+    for r, values in enumerate([header, *rows], start=1):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=c)
+            if isinstance(value, str):
+                text = printable(value)
+                cell.value = text if len(text) <= XLSX_MAX_CELL else text[:XLSX_MAX_CELL - 1] + "…"
+                cell.data_type = "s"   # "=SUM(…)" in an article stays text
+                widths[c - 1] = max(widths[c - 1], min(60, display_width(text)))
+            elif value is not None:
+                cell.value = value
+                if isinstance(value, datetime.date):
+                    cell.number_format = "yyyy-mm-dd"
+                widths[c - 1] = max(widths[c - 1], 10)
+            if r == 1:
+                cell.font = Font(bold=True)
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width + 2
+    ws.freeze_panes = "A2"
+    if header:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    buf = io.BytesIO()
+    with _FixedTimeZip(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    return buf.getvalue()
