@@ -72,3 +72,32 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`atomic_output`)."""
     with atomic_output(path) as f:
         f.write(data)
+
+
+def write_atomic_files(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path]:
+    """Write ``files`` (name → bytes) into ``folder``, all or none: each is written whole into a temporary
+    folder inside ``folder`` first, and renamed into place only once every one is; on any error the temporary
+    folder is removed and the files already in ``folder`` are kept. Returns the paths written, in order."""
+    import shutil
+
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".files-", suffix=".tmp", dir=folder))
+    except OSError as e:
+        raise OutputError(f"cannot write {folder}: {e.strerror or e}") from e
+    try:
+        for name, data in files.items():
+            with open(tmp / name, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp / name, 0o666 & ~current_umask())
+        for name in files:
+            os.replace(tmp / name, folder / name)
+        fsync_dir(folder)
+    except OSError as e:
+        raise OutputError(f"cannot write {folder / name}: {e.strerror or e}") from e
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [folder / name for name in files]
