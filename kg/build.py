@@ -118,12 +118,7 @@ def _extract_and_assemble(state, paths, out: Path, jobs: int, engine: str, sched
     from kg.engines import make_engine, run_chunks
     from kg.ingest import iter_articles
 
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(unit=" articles", file=sys.stderr, desc="extracting", dynamic_ncols=True, smoothing=0.1)
-
+    bar = _ArticleBar() if progress else None
     keys: dict[str, str] = {}
 
     def todo() -> Iterator[Article]:
@@ -134,7 +129,7 @@ def _extract_and_assemble(state, paths, out: Path, jobs: int, engine: str, sched
             if state.lookup(a.doc_id, key):
                 counts["reused"] += 1
                 if bar is not None:
-                    bar.update(1)
+                    bar.reused(1)
                 continue
             keys[a.doc_id] = key
             yield a
@@ -153,7 +148,7 @@ def _extract_and_assemble(state, paths, out: Path, jobs: int, engine: str, sched
                 state.put(doc_id, keys.pop(doc_id), payload)
                 counts["extracted"] += 1
             if bar is not None:
-                bar.update(len(docs))
+                bar.extracted(len(docs))
     finally:
         eng.close()
         if bar is not None:
@@ -166,6 +161,36 @@ def _extract_and_assemble(state, paths, out: Path, jobs: int, engine: str, sched
     asm = assemble(state.extractions(mentions=False), out / ASSEMBLY_FILE)
     timings["graph"] = time.perf_counter() - t
     return asm
+
+
+class _ArticleBar:
+    """``--progress`` on stderr. Until the first extraction comes back (the pipeline is loading) it counts the
+    unchanged articles; from then on the articles done, their rate counted from there, so the pipeline's
+    loading time is not in it. Always articles/s (tqdm's own format turns to s/article below 1 a second); the
+    last line, written when the bar closes, has the total."""
+
+    def __init__(self):
+        from tqdm import tqdm
+
+        self.tqdm = tqdm
+        self.bar = tqdm(file=sys.stderr, bar_format="extracting: {n_fmt} unchanged [{elapsed}]")
+        self.started = False
+
+    def reused(self, n: int) -> None:
+        self.bar.update(n)
+
+    def extracted(self, n: int) -> None:
+        if self.started:
+            self.bar.update(n)
+            return
+        self.started = True
+        self.bar.leave = False  # replaced by the bar whose clock starts now
+        self.bar.close()
+        self.bar = self.tqdm(file=sys.stderr, desc="extracting", unit=" articles", initial=self.bar.n + n,
+                             smoothing=0.1, bar_format="{desc}: {n_fmt}{unit} [{elapsed}, {rate_noinv_fmt}]")
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def _write_outputs(asm: Assembly, out: Path, html: bool, store: bool, jobs: int, timings: dict[str, float],

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "kg"
 
 #: Imports that only optional commands make, each behind a helpful ImportError: module -> (extra, requirement).
-OPTIONAL = {"sklearn": ("train", "scikit-learn"), "distributed": ("dask", "dask")}
+OPTIONAL = {"sklearn": ("train", "scikit-learn"), "distributed": ("dask", "dask"),
+            "pandas": ("notebook", "pandas")}
 
 
 def _norm(name: str) -> str:

@@ -50,7 +50,7 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, printable
+from kg.errors import QueryError, UsageError, printable
 from kg.vocab import PREFIXES, RESOURCE_PREFIXES, normalise_name
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -513,6 +513,34 @@ def format_graph(result: QueryResult) -> str:
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     data = ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return data.decode("utf-8") if data else ""
+
+
+def to_dataframe(result: QueryResult):
+    """A SELECT result as a pandas DataFrame: one column per variable, in the query's order; numbers (xsd:integer,
+    decimal, double ...) as numbers, IRIs and other literals as their text, unbound as None. Needs pandas
+    (``pip install 'parkkg[notebook]'``)."""
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise UsageError("a DataFrame needs pandas: pip install 'parkkg[notebook]'") from e
+    if result.kind != "select":
+        raise QueryError(f"only a SELECT result is a table (this is a {result.kind} result)")
+    return pd.DataFrame([[_python_value(t) for t in row] for row in result.rows], columns=result.variables)
+
+
+def _python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | int | float | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and _is_number(term):
+        try:
+            return int(term.value) if _is_integer(term) else float(term.value)
+        except ValueError:  # an ill-typed literal ("12a"^^xsd:integer) stays text
+            return term.value
+    return term_text(term)
+
+
+def _is_integer(t: ox.Literal) -> bool:
+    return t.datatype.value.rsplit("#", 1)[1] in ("integer", "int", "long", "nonNegativeInteger")
 
 
 def format_result(result: QueryResult, fmt: str = "table", max_width: int = 80) -> str:
