@@ -409,7 +409,7 @@ def format_summary(report: BuildReport) -> str:
              + f"; Fortune 500: {s['fortune500']})",
              f"relations: {s['relations']} (" + ", ".join(f"{k} {v}" for k, v in s["relations_by_kind"].items()) + ")"]
     if report.skipped:
-        lines.append(f"skipped: {len(report.skipped)} file(s)")
+        lines.append(f"skipped: {len(report.skipped)} (files, folders or records not read)")
         lines += [f"  {src}: {reason}" for src, reason in report.skipped]
     else:
         lines.append("skipped: none")

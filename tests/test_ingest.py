@@ -320,7 +320,12 @@ def test_folder_recursion_order_and_filters(tmp_path):
                 "a/b/deep.txt"):
         write(tmp_path / rel, "<p>正文。</p>" if rel.endswith("html") else "正文。")
     arts, errors = collect([tmp_path])
-    assert errors == []
+    # everything not read is reported, with the reason: a hidden folder once, not file by file
+    assert [describe_error(e) for e in errors] == [
+        f"{tmp_path / '.git'}: hidden (its name starts with \".\")",
+        f"{tmp_path / '.hidden.txt'}: hidden (its name starts with \".\")",
+        f"{tmp_path / 'img.png'}: unsupported file type .png",
+        f"{tmp_path / 'notes.docx'}: not a Word .docx file (File is not a zip file)"]
     assert [a.source for a in arts] == [
         f"{tmp_path.name}/{r}" for r in ("a/b/deep.txt", "a/y.html", "a/z.md", "b.txt", "c.txt")]
     assert [a.doc_id for a in arts] == ["deep", "y", "z", "b", "c"]

@@ -619,6 +619,7 @@ def test_d5_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
     arts, errors = collect([corpus])
     assert sorted(a.doc_id for a in arts) == ["a", "b"]
     assert [describe_error(e) for e in errors] == [
+        f"{plain / 'summary.json'}: unsupported file type .json",
         f"{out}: a ParkKG output folder (a build's outputs are never read back as input)"]
 
 

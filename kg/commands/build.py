@@ -11,14 +11,15 @@ from kg.errors import InputError, printable
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "build", help="extract a knowledge graph from articles",
-        description="Read articles (files, folders, JSONL), extract parks, firms, people and their relations, "
-                    "and write OUT/graph.ttl, OUT/graph.html, OUT/store/ and OUT/summary.json.",
+        description="Read articles (files, folders, JSONL, CSV, Excel), extract parks, firms, people and their "
+                    "relations, and write OUT/graph.ttl, OUT/graph.html, OUT/store/ and OUT/summary.json.",
         epilog="Examples:\n  kg build seeds/ -o out/\n  kg build news/ -o out/ --jobs 4\n"
                "  kg build news/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786\n\n"
                "A rerun into the same OUT extracts only new or changed articles (state in OUT/state/) and\n"
                "withdraws what deleted articles contributed; the result is the same as a fresh build.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt/.md/.html file, a folder (recursive) or a .jsonl file")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="a .txt/.md/.html/.docx/.pdf file, a folder (recursive), or a .jsonl/.csv/.xlsx file of articles")
     p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--no-store", action="store_true", help="do not write the SPARQL store")

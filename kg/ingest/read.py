@@ -1,5 +1,6 @@
-"""Reading one input into :class:`~kg.records.Article` records: a text, markdown or HTML file, or the lines of a
-JSONL file (one record at a time, a bad line never stops the rest).
+"""Reading one input into :class:`~kg.records.Article` records: a text, markdown, HTML, Word or PDF file, or the
+lines of a JSONL file (one record at a time, a bad line never stops the rest; CSV and Excel tables:
+:mod:`kg.ingest.tables`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Callable, Iterator
 from kg.errors import InputError
 from kg.records import Article
 from kg.ingest.decode import DecodeError, _META_CHARSET, decode_bytes
+from kg.ingest.documents import docx_text, pdf_text
 from kg.ingest.repair import _WS_CHARS, _find_date, _find_title, _materialise, _repair
 from kg.ingest.webpage import _html_to_text
 
@@ -31,18 +33,29 @@ SUFFIX_KINDS = {
     ".txt": "text", ".text": "text",
     ".md": "text", ".markdown": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".pdf": "pdf",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".xlsx": "xlsx",
 }
-"""File suffix -> reader. In a folder other suffixes are skipped; a file named explicitly is read as text."""
+"""File suffix -> reader. In a folder other suffixes are reported and skipped; a file named explicitly is read as
+text."""
+#: Files that hold many articles, one a line or a row (:func:`iter_jsonl`, :func:`kg.ingest.tables.iter_table`)
+MANY_ARTICLE_KINDS = frozenset({"jsonl", "csv", "xlsx"})
 
 # Articles
 # ---------------------------------------------------------------------------------------------------------------
 
 def _article(doc_id: str, source: str, raw: str, *, encoding: str, kind: str = "text", title: str = "",
-             url: str = "", date: str = "") -> Article:
-    """Build an Article from decoded ``raw`` (text or HTML source). Raises DecodeError when no text is left."""
+             url: str = "", date: str = "", hard: list[int] | None = None, late_date: str = "") -> Article:
+    """Build an Article from decoded ``raw`` (text or HTML source). Raises DecodeError when no text is left.
+
+    The date is ``date`` (metadata), else the page's own (HTML meta tags, ``<time datetime>``), else one written
+    under the title or at the top of the text, else ``late_date`` (a Word file's creation date). ``hard``: the
+    line breaks of ``raw`` that always end a paragraph (a Word file's paragraphs).
+    """
     if kind == "html":
-        inter, inter_map, html_title, hard = _html_to_text(raw)
+        inter, inter_map, html_title, hard, page_dates = _html_to_text(raw)
+        date = date or next(filter(None, map(parse_date, page_dates)), "")
         rep = _repair(inter, hard)
         text, idx = _materialise(inter, rep)
         if text:
@@ -53,12 +66,13 @@ def _article(doc_id: str, source: str, raw: str, *, encoding: str, kind: str = "
             to_raw = [0]
         title = title or html_title
     else:
-        rep = _repair(raw)
+        rep = _repair(raw, hard)
         text, to_raw = _materialise(raw, rep)
     if not text:
         raise DecodeError("no text left after cleaning" if raw.strip(_WS_CHARS + "\n\r") else "empty file")
     title = title or _find_title(text, rep.paragraphs, doc_id)
-    date = date or _find_date(text)
+    # (in the text before the repair, which drops source lines such as ``来源：青川日报 2024年3月5日``)
+    date = date or _find_date(inter if kind == "html" else raw, title) or late_date
     return Article(doc_id=doc_id, source=source, text=text, raw=raw, to_raw=tuple(to_raw), title=title, url=url,
                    date=date, bylines=tuple(rep.bylines), encoding=encoding)
 
@@ -164,29 +178,37 @@ def _unicode_name(name: str) -> str:
 
 def read_article(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                  doc_id: str | None = None, source: str | None = None) -> Article:
-    """Read one ``.txt``/``.md``/``.html`` file (any other name is read as text). Raises InputError.
+    """Read one ``.txt``/``.md``/``.html``/``.docx``/``.pdf`` file (any other name is read as text). Raises
+    InputError.
 
-    ``doc_id`` defaults to the file stem, ``source`` to the file name (:func:`source_name`). A ``.jsonl`` file
-    holds many articles: use :func:`iter_jsonl`.
+    ``doc_id`` defaults to the file stem, ``source`` to the file name (:func:`source_name`). A ``.jsonl``,
+    ``.csv`` or ``.xlsx`` file holds many articles: use :func:`~kg.ingest.walk.iter_articles`.
     """
     spath = os.fspath(path)
     kind = _kind_of(spath, explicit=True)
-    if kind == "jsonl":
-        raise InputError(spath, "a JSONL file holds many articles: read it with iter_articles or iter_jsonl")
+    if kind in MANY_ARTICLE_KINDS:
+        raise InputError(spath, f"a .{kind} file holds many articles: read it with iter_articles")
     return _read_file(spath, kind, doc_id or _unicode_name(Path(spath).stem), max_bytes, source=source)
 
 
 def _read_file(spath: str, kind: str, doc_id: str, max_bytes: int, st: os.stat_result | None = None,
                source: str | None = None) -> Article:
     data = _read_limited(spath, max_bytes, st)
+    source = source if source is not None else source_name(spath)
+    if kind in ("docx", "pdf"):
+        try:
+            doc = docx_text(data, max_bytes) if kind == "docx" else pdf_text(data)
+            return _article(doc_id, source, doc.raw, encoding="", title=doc.title, hard=doc.hard,
+                            late_date=doc.created)
+        except DecodeError as e:
+            raise InputError(spath, str(e)) from e
     hint = None
     if kind == "html":
         m = _META_CHARSET.search(data[:4096])
         hint = m.group(1).decode("ascii", "replace") if m else None
     try:
         raw, encoding = decode_bytes(data, hint=hint, warn=lambda msg: log.warning("%s: %s", spath, msg))
-        return _article(doc_id, source if source is not None else source_name(spath), raw, encoding=encoding,
-                        kind=kind)
+        return _article(doc_id, source, raw, encoding=encoding, kind=kind)
     except DecodeError as e:
         raise InputError(spath, str(e)) from e
 
@@ -293,10 +315,18 @@ def _jsonl_record(line: bytes, stem: str, spath: str, lineno: int, src: str) -> 
             raise InputError(where, f'"{key}" must be a string, not {type(v).__name__}')
         meta[key] = _no_surrogates(str(v).strip(), where, key)
     text = _no_surrogates(text, where, field)
-    doc_id = meta["id"] or f"{stem}_L{lineno}"
+    return record_article(where, f"{src}#L{lineno}", meta["id"] or f"{stem}_L{lineno}", text, field,
+                          title=meta["title"], url=meta["url"], date=meta["date"], encoding=encoding)
+
+
+def record_article(where: str, source: str, doc_id: str, text: str, field: str, *, title: str = "",
+                   url: str = "", date: str = "", encoding: str = "utf-8") -> Article:
+    """The Article of one record of a file of many (a JSONL line, a table row): its text is its raw text.
+    ``where`` names the record in messages; a date that is no valid day is left out with a warning. Raises
+    InputError when the text (field ``field``) is empty."""
     try:
-        return _article(doc_id, f"{src}#L{lineno}", text, encoding=encoding, title=meta["title"],
-                        url=meta["url"], date=_normalise_date(meta["date"], where))
+        return _article(doc_id, source, text, encoding=encoding, title=title, url=url,
+                        date=_normalise_date(date, where))
     except DecodeError as e:
         raise InputError(where, f'"{field}" is empty' if str(e) == "empty file" else str(e)) from e
 
@@ -356,7 +386,7 @@ def parse_date(value: str) -> str:
 
 
 def _normalise_date(value: str, where: str = "") -> str:
-    """The ``date`` of a JSONL record as ``YYYY-MM-DD``; a value that is no valid date (``2023-13-45``, ``2023``,
+    """The ``date`` of a record as ``YYYY-MM-DD``; a value that is no valid date (``2023-13-45``, ``2023``,
     ``yesterday``) is dropped with a warning: the graph never holds an ill-typed ``xsd:date``."""
     if not value:
         return ""

@@ -46,6 +46,9 @@ _ENDS_QUOTE = re.compile(r"[”」』]\Z")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』\"'）)]*\Z")
 
 _MD_HEADING = re.compile(r"#{1,6}(?:[ \t\u3000]+|(?=[^\s#]))")
+# a line that is a date alone (``2024年3月5日``, ``2024-03-05 08:00``): its own paragraph, never half a word
+_DATE_LINE = re.compile(r"(?:19|20)\d{2}(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -203,6 +206,8 @@ def _is_break(kept: list[list], i: int, short: float) -> bool:
         return True
     if last in _CLOSERS and (_ENDS_FINAL.search(at) or (short >= 30 and _ENDS_QUOTE.search(at))):
         return True  # in hard-wrapped text (short < 30) a closing quote alone does not end a paragraph
+    if _DATE_LINE.fullmatch(at) or _DATE_LINE.fullmatch(bt):
+        return True
     if _short_bare(a, short) and _short_bare(b, short):
         # two short bare lines: one word or heading broken in two (``济南高`` / ``新区``), unless they are items of
         # a list of such lines
@@ -407,10 +412,26 @@ _DATE_PATTERNS = (
 )
 
 
-def _find_date(text: str) -> str:
+def _find_date(text: str, title: str = "") -> str:
+    """The date written under the title (in the 200 characters after the line that is the title, or part of it:
+    a ``<title>`` often adds the site's name), else the first date in the first 1,000 characters; "" when
+    none."""
+    if title:
+        after_title, at = [], 0
+        for line in text[:2000].split("\n"):
+            at += len(line) + 1
+            if len(line) >= 4 and (line in title or title in line):
+                after_title.append(at)
+        for at in reversed(after_title):  # the last: a web page's <title> comes before its menus and its <h1>
+            found = _first_date(text[at:at + 200])
+            if found:
+                return found
+    return _first_date(text[:1000])
+
+
+def _first_date(head: str) -> str:
     import datetime
 
-    head = text[:1000]
     for pat in _DATE_PATTERNS:
         for m in pat.finditer(head):
             y, mo, d = (int(g) for g in m.groups())

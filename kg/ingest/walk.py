@@ -1,5 +1,5 @@
-"""Finding the inputs: files and folders walked lazily in sorted order, hidden entries and ParkKG output folders
-skipped, unique doc_ids.
+"""Finding the inputs: files and folders walked lazily in sorted order, unique doc_ids. What is not read (hidden
+entries, ParkKG output folders, files of a type ParkKG does not read) is reported with the reason, a folder once.
 """
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from typing import Callable, Iterable, Iterator
 
 from kg.errors import InputError, printable
 from kg.records import Article
-from kg.ingest.read import DEFAULT_MAX_BYTES, SUFFIX_KINDS, _kind_of, _os_problem, _read_file, _unicode_name, iter_jsonl, source_name
+from kg.ingest.read import DEFAULT_MAX_BYTES, MANY_ARTICLE_KINDS, _kind_of, _os_problem, _read_file, _unicode_name, \
+    iter_jsonl, source_name
+from kg.ingest.tables import iter_table
 
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,17 @@ class _DocIds:
 OUTPUT_MARKERS = (("state", "extractions.sqlite"),), (("graph.ttl",), ("summary.json",))
 OUTPUT_FOLDER_REASON = "a ParkKG output folder (a build's outputs are never read back as input)"
 THIS_OUTPUT_FOLDER_REASON = "this build's output folder (never read back as input)"
+HIDDEN_REASON = 'hidden (its name starts with ".")'
+# formats ParkKG does not read whose newer form it does
+_SAVE_AS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}
+
+
+def _unsupported(path: str) -> str:
+    """Why a file found in a folder is not read: its type (``photo.jpg: unsupported file type .jpg``)."""
+    suffix = os.path.splitext(path)[1].lower()
+    if not suffix:
+        return "unsupported file type (no suffix)"
+    return f"unsupported file type {suffix}" + (f" (save it as {_SAVE_AS[suffix]})" if suffix in _SAVE_AS else "")
 
 
 def is_output_folder(folder: str | os.PathLike) -> bool:
@@ -75,8 +88,9 @@ def _folder_keys(folders: Iterable[str | os.PathLike]) -> set[tuple[int, int]]:
 
 def _walk(root: str, on_error: Callable[[InputError], None],
           skip: set[tuple[int, int]] = frozenset()) -> Iterator[tuple[str, os.stat_result]]:
-    """The files under folder ``root``: depth first, entries sorted by name, hidden ones skipped, lazily.
-    Output folders (``skip``, and any :func:`is_output_folder`) are skipped, each passed to ``on_error``."""
+    """The files under folder ``root`` that ParkKG reads: depth first, entries sorted by name, lazily. What is
+    not read is passed to ``on_error`` with the reason: hidden entries, output folders (``skip``, and any
+    :func:`is_output_folder`; once, not file by file), other files (their type, or not a regular file)."""
     try:
         st = os.stat(root)
     except OSError as e:
@@ -89,10 +103,10 @@ def _walk(root: str, on_error: Callable[[InputError], None],
     stack: list[tuple[Iterator[str], set[tuple[int, int]]]] = []
 
     def listing(folder: str) -> Iterator[tuple[str, bool | None]] | None:
-        """(path, is a folder: from the listing, without a stat; None when unknown) of each visible entry."""
+        """(path, is a folder: from the listing, without a stat; None when unknown) of each entry."""
         try:
             with os.scandir(folder) as it:
-                entries = sorted((e.name, _entry_is_dir(e)) for e in it if not e.name.startswith("."))
+                entries = sorted((e.name, _entry_is_dir(e)) for e in it)
         except OSError as e:
             on_error(InputError(folder, _os_problem(e)))
             return None
@@ -108,6 +122,9 @@ def _walk(root: str, on_error: Callable[[InputError], None],
         if path is None:
             stack.pop()
             continue
+        if os.path.basename(path).startswith("."):
+            on_error(InputError(path, HIDDEN_REASON))
+            continue
         try:
             st = os.stat(path)
         except OSError as e:
@@ -118,8 +135,7 @@ def _walk(root: str, on_error: Callable[[InputError], None],
                                             "opened: no execute permission)"))
                 stack[-1] = (iter(()), ancestors)
                 continue
-            wanted = is_dir or SUFFIX_KINDS.get(os.path.splitext(path)[1].lower()) or not os.path.splitext(path)[1]
-            if wanted and (e.errno != errno.ENOENT or os.path.islink(path)):  # (not a file deleted meanwhile)
+            if e.errno != errno.ENOENT or os.path.islink(path):  # (not a file deleted meanwhile)
                 on_error(InputError(path, _os_problem(e)))
             continue
         if stat.S_ISDIR(st.st_mode):
@@ -134,8 +150,12 @@ def _walk(root: str, on_error: Callable[[InputError], None],
             sub = listing(path)
             if sub is not None:
                 stack.append((sub, ancestors | {key}))
-        elif stat.S_ISREG(st.st_mode) and _kind_of(path, explicit=False):
+        elif not stat.S_ISREG(st.st_mode):
+            on_error(InputError(path, "not a regular file"))
+        elif _kind_of(path, explicit=False):
             yield path, st
+        else:
+            on_error(InputError(path, _unsupported(path)))
 
 
 def _entry_is_dir(entry: os.DirEntry) -> bool | None:
@@ -148,32 +168,48 @@ def _entry_is_dir(entry: os.DirEntry) -> bool | None:
 def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[InputError], None],
                   max_bytes: int = DEFAULT_MAX_BYTES,
                   skip_folders: Iterable[str | os.PathLike] = ()) -> Iterator[Article]:
-    """Every article under ``paths`` (files, folders, JSONL), lazily and in a deterministic order.
+    """Every article under ``paths`` (files, folders; JSONL, CSV and Excel files hold many), lazily and in a
+    deterministic order.
 
-    Each bad input (missing, unreadable, binary, empty, undecodable, too large, a malformed JSONL line, a symlink
-    loop) is passed to ``on_error`` once and skipped; nothing else is raised. Folders yield their ``.txt``, ``.md``,
-    ``.html`` and ``.jsonl`` files, sorted by name at each level; hidden files and folders are skipped. doc_ids
-    are unique: the file stem, else the path relative to the folder given, else ``<id>~<n>``. ``Article.source``
-    is :func:`source_name`: the folder's name and the path inside it, or the name of a file given by itself (so
-    the outputs do not depend on where the corpus lives or on the working folder).
-
-    ParkKG output folders met while walking a folder (``skip_folders``, the build's own ``OUT``, and any folder
-    :func:`is_output_folder` recognises) are not read: each is passed to ``on_error`` with the reason.
+    Everything not read is passed to ``on_error`` once, with the reason, and skipped; nothing else is raised: a
+    bad input (missing, unreadable, binary, empty, undecodable, too large, a malformed JSONL line or table row, a
+    symlink loop), and in a folder a hidden entry, a file of another type (``photo.jpg: unsupported file type
+    .jpg``) or a ParkKG output folder (``skip_folders``, the build's own ``OUT``, and any folder
+    :func:`is_output_folder` recognises; one line for the folder, also for files given from inside one). Folders
+    yield the files :data:`~kg.ingest.read.SUFFIX_KINDS` names, sorted by name at each level. doc_ids are unique:
+    the file stem, else the path relative to the folder given, else ``<id>~<n>``. ``Article.source`` is
+    :func:`source_name`: the folder's name and the path inside it, or the name of a file given by itself (so the
+    outputs do not depend on where the corpus lives or on the working folder).
     """
     ids = _DocIds()
     skip = _folder_keys(skip_folders)
     seen: set[tuple[int, int]] = set()
+    reported: set[tuple[str, str]] = set()
+
+    def report(err: InputError) -> None:  # once each (a folder given twice, or a folder and one inside it)
+        if (err.source, err.problem) not in reported:
+            reported.add((err.source, err.problem))
+            on_error(err)
+
     for p in paths:
         spath = os.fspath(p)
         try:
             st = os.stat(spath)
         except OSError as e:
-            on_error(InputError(spath, _os_problem(e)))
+            report(InputError(spath, _os_problem(e)))
             continue
         if stat.S_ISDIR(st.st_mode):
             files: Iterable[tuple[str, os.stat_result, str, bool]] = (
-                (f, fst, spath, False) for f, fst in _walk(spath, on_error, skip))
+                (f, fst, spath, False) for f, fst in _walk(spath, report, skip))
         else:
+            folder = os.path.dirname(spath) or "."
+            try:
+                why = _skipped_folder(folder, os.stat(folder), skip)
+            except OSError:
+                why = None
+            if why is not None:
+                report(InputError(folder, why))
+                continue
             files = [(spath, st, os.path.dirname(spath), True)]
         for fpath, fst, root, explicit in files:
             key = (fst.st_dev, fst.st_ino)
@@ -182,7 +218,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, on_error: Callable[[Inp
                 continue
             seen.add(key)
             source = source_name(fpath, None if explicit else root)
-            yield from _read_any(fpath, fst, root, explicit, ids, on_error, max_bytes, source)
+            yield from _read_any(fpath, fst, root, explicit, ids, report, max_bytes, source)
 
 
 def _read_any(fpath: str, st: os.stat_result, root: str, explicit: bool, ids: _DocIds,
@@ -194,8 +230,9 @@ def _read_any(fpath: str, st: os.stat_result, root: str, explicit: bool, ids: _D
         return _unicode_name(os.path.splitext(os.path.relpath(fpath, root or "."))[0].replace(os.sep, "/"))
 
     try:
-        if kind == "jsonl":
-            for art in iter_jsonl(fpath, on_error=on_error, max_bytes=max_bytes, source=source):
+        if kind in MANY_ARTICLE_KINDS:
+            records = iter_jsonl if kind == "jsonl" else iter_table
+            for art in records(fpath, on_error=on_error, max_bytes=max_bytes, source=source):
                 doc_id = ids.take(art.doc_id, lambda: f"{rel()}/{art.doc_id}")
                 if doc_id != art.doc_id:
                     log.warning("%s%s: duplicate id %r renamed %r", fpath, art.source[len(source):], art.doc_id,

@@ -1,4 +1,5 @@
-"""The visible text of an HTML page, with the map of every character back into the page source.
+"""The visible text of an HTML page, with the map of every character back into the page source, and the dates
+the page states in its tags.
 """
 from __future__ import annotations
 
@@ -24,11 +25,29 @@ _BLOCK_TAGS = frozenset(
     "h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead title tr ul body html "
     "caption center".split()
 )
+_ATTR = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# the <meta> names (name, property or itemprop, any case) that hold the publication date, most telling first
+_DATE_META = ("article:published_time", "datepublished", "pubdate", "publishdate", "date")
 
 
-def _html_to_text(src: str) -> tuple[str, list[int], str, list[int]]:
-    """Visible text of an HTML page, its map into ``src``, the ``<title>`` (or first ``<h1>``) and the positions
-    of the line breaks that block elements make."""
+def _tag_date(tag: str, token: str) -> tuple[int, str] | None:
+    """(rank, value) of a date a ``<meta>`` or ``<time datetime>`` tag states, or None: meta names rank by
+    :data:`_DATE_META`, ``<time>`` after them."""
+    attrs = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+             for m in _ATTR.finditer(token)}
+    if tag == "time":
+        return (len(_DATE_META), attrs["datetime"]) if attrs.get("datetime") else None
+    for key in ("property", "name", "itemprop"):
+        name = attrs.get(key, "").strip().lower()
+        if name in _DATE_META and attrs.get("content"):
+            return _DATE_META.index(name), attrs["content"]
+    return None
+
+
+def _html_to_text(src: str) -> tuple[str, list[int], str, list[int], list[str]]:
+    """Visible text of an HTML page, its map into ``src``, the ``<title>`` (or first ``<h1>``), the positions
+    of the line breaks that block elements make, and the dates its tags state (:func:`_tag_date`), the most
+    telling first (the caller parses them)."""
     parts: list[str] = []
     hard: list[int] = []
     n_out = 0
@@ -38,6 +57,7 @@ def _html_to_text(src: str) -> tuple[str, list[int], str, list[int]]:
     title = ""
     h1 = ""
     cap_parts: list[str] = []
+    dates: list[tuple[int, str]] = []
     pos = 0
 
     def add_text(a: int, b: int) -> None:
@@ -81,6 +101,10 @@ def _html_to_text(src: str) -> tuple[str, list[int], str, list[int]]:
         if not tag:
             continue  # comment, script, style, doctype, processing instruction
         closing = bool(m.group("close"))
+        if tag in ("meta", "time") and not closing:
+            found = _tag_date(tag, tok)
+            if found:
+                dates.append(found)
         if tag == "head":
             in_head = not closing
             continue
@@ -99,4 +123,4 @@ def _html_to_text(src: str) -> tuple[str, list[int], str, list[int]]:
         if tag in _BLOCK_TAGS:
             add_break(m.start())
     add_text(pos, len(src))
-    return "".join(parts), to_src, title or h1, hard
+    return "".join(parts), to_src, title or h1, hard, [v for _, v in sorted(dates, key=lambda d: d[0])]
