@@ -22,9 +22,11 @@ GRAPH_FILENAME = "graph.ttl"
 
 
 def resolve_graph_file(path: str | os.PathLike) -> Path:
+    from kg.output import current_generation
+
     p = Path(path)
     if p.is_dir():
-        p = p / GRAPH_FILENAME
+        p = current_generation(p) / GRAPH_FILENAME
         if not p.is_file():
             raise InputError(str(path), f"no {GRAPH_FILENAME} in this folder (is it a `kg build` output?)")
         return p
