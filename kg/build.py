@@ -1,7 +1,8 @@
 """``kg build``: articles in, knowledge graph out (Turtle, store, HTML view, summary).
 
-The orchestration only: each stage lives in its own module. Outputs are written atomically, so a crash
-never leaves a half-written graph; the previous outputs stay until the new ones replace them.
+The orchestration only: each stage lives in its own module. The outputs of a build are one generation
+(:mod:`kg.output`): written into a fresh folder and published all at once, so a crash or a failed write never
+leaves a half-written graph, nor the files of two builds side by side; the previous build stays until then.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from typing import Callable, Iterable, Iterator
 from kg.errors import InputError, OutputError, output_errors, printable
 from kg.rdf.assembly import Assembly, assemble
 from kg.io import write_atomic
+from kg.output import new_generation, remove_leftovers
 from kg.rdf.turtle import write_turtle_stream
 from kg.graph import summarise
 from kg.records import Article
@@ -102,7 +104,7 @@ def build(paths: list[str], out_dir: str | Path, *, html: bool = True, store: bo
 
     # a read-only folder or a full disk anywhere below (state, scratch database, outputs): one error line
     with output_errors(out, "write the build outputs"), _lock(out):
-        _remove_leftovers(out)
+        remove_leftovers(out)
         with BuildState(out, pipeline_fingerprint(use_ner), reset=full) as state:
             asm = _extract_and_assemble(state, paths, out, jobs, engine, scheduler, use_ner, progress, timings,
                                         counts, record_error)
@@ -195,38 +197,50 @@ class _ArticleBar:
 
 def _write_outputs(asm: Assembly, out: Path, html: bool, store: bool, jobs: int, timings: dict[str, float],
                    report: BuildReport) -> BuildReport:
-    """graph.ttl, the store, graph.html and summary.json from the assembled graph, each written atomically."""
+    """graph.ttl, the store, graph.html and summary.json from the assembled graph, written into a new generation
+    that is published once all are on disk (see :mod:`kg.output`)."""
     report.summary["skipped"] = [{"source": s, "reason": r} for s, r in report.skipped]
-    ttl = out / "graph.ttl"
-    html_job = None
-    if html and jobs > 1:  # more than one process allowed: the view is drawn while the Turtle and store are
-        # written. (Not the store: a child forked after this process used Oxigraph can deadlock in RocksDB.)
-        html_job = _Background(_render_view, asm, out / "graph.html")
+    with new_generation(out) as gen:
+        html_job = None
+        if html and jobs > 1:  # more than one process allowed: the view is drawn while the Turtle and store are
+            # written. (Not the store: a child forked after this process used Oxigraph can deadlock in RocksDB.)
+            html_job = _Background(_render_view, asm, gen / "graph.html")
+        try:
+            _write_turtle_and_store(asm, gen, store, timings)
+            if html:
+                t = time.perf_counter()
+                if html_job is not None:
+                    html_job.wait()
+                else:
+                    _render_view(asm, gen / "graph.html")
+                timings["html"] = time.perf_counter() - t
+        except BaseException:
+            if html_job is not None:
+                html_job.cancel()  # before the generation folder is removed
+            raise
+        write_atomic(gen / "summary.json", json.dumps(report.summary, ensure_ascii=False, indent=2,
+                                                      sort_keys=True).encode("utf-8") + b"\n")
+    report.outputs["turtle"] = str(out / "graph.ttl")
+    if store:
+        report.outputs["store"] = str(out / "store")
+    if html:
+        report.outputs["html"] = str(out / "graph.html")
+    return report
+
+
+def _write_turtle_and_store(asm: Assembly, gen: Path, store: bool, timings: dict[str, float]) -> None:
+    ttl = gen / "graph.ttl"
     t = time.perf_counter()
     if store:  # the store loads the Turtle as it is written (never reads graph.ttl back)
         from kg.store.database import streamed_store
 
-        with streamed_store(out / "store") as feed:
+        with streamed_store(gen / "store") as feed:
             write_turtle_stream(asm.triples(), ttl, tee=feed)
             timings["export"] = time.perf_counter() - t
         timings["store"] = time.perf_counter() - t - timings["export"]  # what was left to load and swap in
     else:
         write_turtle_stream(asm.triples(), ttl)
         timings["export"] = time.perf_counter() - t
-    report.outputs["turtle"] = str(ttl)
-    if store:
-        report.outputs["store"] = str(out / "store")
-    if html:
-        t = time.perf_counter()
-        if html_job is not None:
-            html_job.wait()
-        else:
-            _render_view(asm, out / "graph.html")
-        timings["html"] = time.perf_counter() - t
-        report.outputs["html"] = str(out / "graph.html")
-    write_atomic(out / "summary.json",
-                 json.dumps(report.summary, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n")
-    return report
 
 
 def _render_view(asm: Assembly, path: Path) -> None:
@@ -273,6 +287,12 @@ class _Background:
         if self.proc.exitcode != 0:
             raise OutputError(f"{self.what} failed (worker exit code {self.proc.exitcode})")
 
+    def cancel(self) -> None:
+        """Stop the child (the build failed) and wait for it."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.join()
+
 
 def _child(send, fn: Callable, args: tuple, parent_pid: int) -> None:
     from kg.lifecycle import child_of_build
@@ -286,13 +306,6 @@ def _child(send, fn: Callable, args: tuple, parent_pid: int) -> None:
             send.send(e)
         except Exception:  # noqa: BLE001 - an unpicklable error still becomes a clear one
             send.send(OutputError(f"{fn.__name__.strip('_').replace('_', ' ')} failed ({type(e).__name__}: {e})"))
-
-
-def _remove_leftovers(out: Path) -> None:
-    """Temporary files a killed build left behind (``.graph.ttl.*.tmp`` and the like; never the outputs)."""
-    for p in out.glob(".*.tmp"):
-        if p.is_file():
-            p.unlink(missing_ok=True)
 
 
 @contextmanager

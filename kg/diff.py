@@ -37,10 +37,13 @@ SYMMETRIC = frozenset({"partnersWith"})
 
 
 def resolve_graph_file(path: str | os.PathLike) -> Path:
-    """The graph file of one side of a diff: an output folder's ``graph.ttl``, or the RDF file itself."""
+    """The graph file of one side of a diff: an output folder's ``graph.ttl`` (of its current generation), or the
+    RDF file itself."""
+    from kg.output import current_generation
+
     p = Path(path)
     if p.is_dir():
-        p = p / GRAPH_FILENAME
+        p = current_generation(p) / GRAPH_FILENAME
         if not p.is_file():
             raise InputError(str(path), f"no {GRAPH_FILENAME} in this folder (is it a `kg build` output?)")
         return p

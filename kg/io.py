@@ -43,11 +43,13 @@ def fsync_dir(folder: str | os.PathLike) -> None:
 def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """A binary file that replaces ``path`` only once it is completely written (temporary file in the same
     folder, fsync, usual permissions, rename); on any error the temporary file is removed and ``path`` kept.
+    A symbolic link is written through: its target is replaced (``OUT/graph.html`` is the current generation's).
     Operating-system errors (disk full, permissions) become one :class:`OutputError` naming the file."""
     path = Path(path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as e:
         raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
     try:
@@ -56,8 +58,8 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs get the usual permissions
-        os.replace(tmp, path)
-        fsync_dir(path.parent)  # the rename itself on disk: a power cut cannot take back a finished output
+        os.replace(tmp, target)
+        fsync_dir(target.parent)  # the rename itself on disk: a power cut cannot take back a finished output
     except BaseException as e:
         try:
             os.unlink(tmp)

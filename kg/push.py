@@ -35,7 +35,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 from kg.errors import PushError
@@ -383,9 +382,10 @@ def _describe(e: BaseException) -> str:
 
 def push_out(out_dir: str | os.PathLike, endpoint: str, **kwargs) -> PushResult:
     """Push the graph of a build output folder (``graph.ttl``, or the store exported as Turtle)."""
+    from kg.output import current_generation
     from kg.store.formats import serialise
 
-    out = Path(out_dir)
+    out = current_generation(out_dir)  # once: the Turtle, or else the store, of the same build
     ttl = out / "graph.ttl" if out.is_dir() else out
     data = ttl.read_bytes() if ttl.is_file() else serialise(out, "turtle")
     return push_bytes(data, endpoint, **kwargs)

@@ -103,7 +103,9 @@ def validate_graph(data: Graph, shapes: Graph | None = None, lang: str = "en") -
 
 def load_out_graph(out_dir: str | os.PathLike) -> Graph:
     """The graph of a build output folder (``graph.ttl``, else the store), or a Turtle file, as rdflib."""
-    p = Path(out_dir)
+    from kg.output import current_generation
+
+    p = current_generation(out_dir)  # once: the Turtle, or else the store, of the same build
     ttl = p if p.is_file() else p / "graph.ttl"
     g = new_graph()
     try:

@@ -47,15 +47,18 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.output import current_generation
     from kg.view import graph_from_turtle, render_html
 
     out: Path = args.out
-    ttl = out if out.suffix == ".ttl" else out / "graph.ttl"
+    given_file = out.suffix == ".ttl"
+    folder = out.parent if given_file else out
+    ttl = out if given_file else current_generation(out) / "graph.ttl"
     if not ttl.is_file():
-        raise OutputError(f"{ttl} not found (run `kg build ... -o {out}` first)")
-    target = args.output or (ttl.parent / "view.html")
+        raise OutputError(f"{out if given_file else out / 'graph.ttl'} not found (run `kg build ... -o {out}` first)")
+    target = args.output or (folder / "view.html")
     G = graph_from_turtle(ttl)
-    title = args.title or f"ParkKG · {ttl.parent.resolve().name}"
+    title = args.title or f"ParkKG · {folder.resolve().name}"
     fig = render_html(G, target, focus=args.focus, depth=args.depth, classes=args.classes, kinds=args.kinds,
                       max_nodes=args.max_nodes, title=title)
     print(f"wrote {fig['path']}: {fig['nodes']} entities, {fig['edges']} relations "

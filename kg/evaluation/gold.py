@@ -181,9 +181,11 @@ def read_graph(path: str | Path):
     import rdflib
     from rdflib.util import guess_format
 
+    from kg.output import current_generation
+
     p = Path(path)
     if p.is_dir():
-        p = p / "graph.ttl"
+        p = current_generation(p) / "graph.ttl"
     if not p.is_file():
         raise InputError(str(path), "no graph here (give OUT.ttl or a build folder holding graph.ttl)")
     g = rdflib.Graph()

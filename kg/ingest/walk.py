@@ -43,7 +43,8 @@ class _DocIds:
 
 
 #: What marks a folder as a ParkKG output folder (``kg build -o``): its build state, or its graph and summary.
-OUTPUT_MARKERS = (("state", "extractions.sqlite"),), (("graph.ttl",), ("summary.json",))
+OUTPUT_MARKERS = ((("state", "extractions.sqlite"),), (("graph.ttl",), ("summary.json",)),
+                  ((".generations", "current", "summary.json"),))
 OUTPUT_FOLDER_REASON = "a ParkKG output folder (a build's outputs are never read back as input)"
 THIS_OUTPUT_FOLDER_REASON = "this build's output folder (never read back as input)"
 HIDDEN_REASON = 'hidden (its name starts with ".")'

@@ -15,8 +15,11 @@ only takes the Turtle that stage wrote.
   in ``OUT/store``. Where the exchange is not available the swap takes two renames; a crash between them leaves
   the old store in ``.store.old-*/``, which the next :func:`write_store` puts back first (and meanwhile
   :func:`open_store` falls back to ``graph.ttl``). Leftover temporary folders of killed builds are removed.
-- :func:`open_store` opens it read-only for queries; when ``store/`` is missing but ``graph.ttl`` exists it
-  loads the Turtle into an in-memory store and logs a warning.
+- :func:`open_store` opens it read-only for queries (in a build output folder: the store of its current
+  generation, :mod:`kg.output`); when ``store/`` is missing but ``graph.ttl`` exists it loads the Turtle into an
+  in-memory store and logs a warning.
+- ``kg build`` writes its store into a fresh generation folder (nothing to swap there); a ``store_dir`` that is
+  a symbolic link (``OUT/store``) is written through: the store of the current generation is replaced.
 """
 from __future__ import annotations
 
@@ -216,6 +219,8 @@ def _new_store(store_dir: str | os.PathLike) -> Iterator[_NewStore]:
     removed otherwise; what the block raises goes through unchanged. The block keeps no reference to the
     store: pyoxigraph closes the database when the object goes away."""
     store_dir = Path(store_dir)
+    if store_dir.is_symlink():  # OUT/store: the store of the current generation is replaced (atomically)
+        store_dir = Path(os.path.realpath(store_dir))
     parent = store_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     _recover(store_dir)
@@ -294,7 +299,7 @@ def _recover(store_dir: Path) -> None:
 
 
 def open_store(out_dir: str | os.PathLike) -> ox.Store:
-    """Open the store of a build output folder for reading.
+    """Open the store of a build output folder (its current generation, :mod:`kg.output`) for reading.
 
     ``out_dir`` may also be a store folder itself or a Turtle file. Without ``OUT/store`` but with
     ``OUT/graph.ttl`` the Turtle is loaded into memory (slower; a warning says so).
@@ -302,6 +307,9 @@ def open_store(out_dir: str | os.PathLike) -> ox.Store:
     out = Path(out_dir)
     if out.is_file():
         return load_turtle(out)
+    from kg.output import current_generation
+
+    out = current_generation(out)  # once: the store and the Turtle of the same build
     store_dir = out / STORE_DIRNAME
     if not store_dir.is_dir() and (out / "CURRENT").exists():  # given the store folder itself
         store_dir = out

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -115,7 +114,9 @@ def serialise(out_dir: str | os.PathLike, fmt: str) -> bytes:
     """The graph of the build in ``out_dir`` as ``fmt`` (one of :data:`FORMATS`)."""
     if fmt not in FORMATS:
         raise OutputError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-    out = Path(out_dir)
+    from kg.output import current_generation
+
+    out = current_generation(out_dir)  # once: every file read below belongs to the same build
     if fmt == "turtle" and (out / "graph.ttl").is_file():
         return (out / "graph.ttl").read_bytes()  # already deterministic Turtle with our prefixes
     triples = graph_triples(open_store(out))
@@ -157,19 +158,9 @@ def _jsonld(triples: list[ox.Triple]) -> bytes:
 
 
 def export(out_dir: str | os.PathLike, fmt: str, dest: str | os.PathLike) -> int:
-    """Write the export to ``dest`` atomically (temp file, then rename); return the number of bytes."""
-    data = serialise(out_dir, fmt)
-    dest = Path(dest)
-    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, dest)
-        from kg.io import fsync_dir
+    """Write the export to ``dest`` atomically (:func:`kg.io.write_atomic`); return the number of bytes."""
+    from kg.io import write_atomic
 
-        fsync_dir(dest.parent)
-    except OSError as e:
-        raise OutputError(f"{dest}: cannot write: {e.strerror or e}") from e
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    data = serialise(out_dir, fmt)
+    write_atomic(dest, data)
     return len(data)
