@@ -19,6 +19,7 @@ from kg.records import Article
 from kg.ingest.decode import DecodeError, _META_CHARSET, decode_bytes
 from kg.ingest.documents import docx_text, pdf_text
 from kg.ingest.repair import _WS_CHARS, _find_date, _find_title, _materialise, _repair
+from kg.ingest.main_text import apply_ranges, main_blocks
 from kg.ingest.webpage import _html_to_text
 
 
@@ -53,9 +54,14 @@ def _article(doc_id: str, source: str, raw: str, *, encoding: str, kind: str = "
     under the title or at the top of the text, else ``late_date`` (a Word file's creation date). ``hard``: the
     line breaks of ``raw`` that always end a paragraph (a Word file's paragraphs).
     """
+    main = None
     if kind == "html":
         inter, inter_map, html_title, hard, page_dates = _html_to_text(raw)
         date = date or next(filter(None, map(parse_date, page_dates)), "")
+        main = main_blocks(raw, visible=(inter, inter_map, html_title, hard))
+        if main is not None:     # the article only: menus, sidebars, related links and footers dropped
+            inter, inter_map, hard = apply_ranges(inter, inter_map, hard, main.ranges)
+            html_title = main.title or html_title
         rep = _repair(inter, hard)
         text, idx = _materialise(inter, rep)
         if text:
@@ -72,7 +78,7 @@ def _article(doc_id: str, source: str, raw: str, *, encoding: str, kind: str = "
         raise DecodeError("no text left after cleaning" if raw.strip(_WS_CHARS + "\n\r") else "empty file")
     title = title or _find_title(text, rep.paragraphs, doc_id)
     # (in the text before the repair, which drops source lines such as ``来源：青川日报 2024年3月5日``)
-    date = date or _find_date(inter if kind == "html" else raw, title) or late_date
+    date = date or _find_date(inter if kind == "html" else raw, title) or (main.date if main else "") or late_date
     return Article(doc_id=doc_id, source=source, text=text, raw=raw, to_raw=tuple(to_raw), title=title, url=url,
                    date=date, bylines=tuple(rep.bylines), encoding=encoding)
 
