@@ -105,6 +105,18 @@ def test_one_firm_before_deng_qiye(run):
     assert not [n for n, c in ents.items() if c == "Company"]
 
 
+def test_a_park_introduces_firms_in_a_clause_without_subject(run):
+    # a topic chain: the park of the sentence before is the subject of 签约引进 / 先后引入
+    _, _, rels, _ = run("青川经开区去年实现产值300亿元。签约引进岳寻位置、热川科技等9个项目。")
+    assert ("青川经开区", "hosts", "岳寻位置") in rels and ("青川经开区", "hosts", "热川科技") in rels
+    # 等龙头企业和…等配套企业: two lists, both governed by the verb
+    _, _, rels, _ = run("青川经开区产业链日趋完整，先后引入岳恒纳米、朗宁科技等龙头企业和梓岳铜箔、飞川科技等配套企业。")
+    assert {("青川经开区", "hosts", f) for f in ("岳恒纳米", "朗宁科技", "梓岳铜箔", "飞川科技")} <= rels
+    # a firm named before the verb in the same clause is its subject: the park hosts nothing by this rule
+    _, _, _, d = run("青川经开区举行推介会。临岳集团有限公司引进了朗宁科技有限公司的生产线。")
+    assert not [r for r in d.relations if r.cue == "park-introduces"]
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

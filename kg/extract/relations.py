@@ -357,6 +357,53 @@ class RelationFinder:
                 k -= 1
         return out
 
+    def _park_introduces(self, ctx: "_SentCtx") -> list[Rel]:
+        """``park-introduces``: P(先后)引进了A、B、C等企业 / P…，签约引进A、B等项目 / 先后引入A、B等龙头企业和C、D等配套
+        企业. The subject of 引进/引入/招引/吸引 is the park named last before the verb in the sentence, or, when the
+        clause names no subject (a topic chain: 株洲经开区全年…。签约引进A、B…), the park in focus; a firm, person
+        or other body named before the verb in the same clause is the subject instead (X公司引进了Y技术: nothing).
+        The objects are the firms and institutes the verb governs: the list right after it, items joined by 、/和/及
+        (and 等…和 joining two lists)."""
+        text, ms = ctx.text, ctx.ms
+        out: list[Rel] = []
+        s0, s1 = ctx.sent.start, ctx.sent.end
+        for v in _PARK_INTRODUCES.finditer(text, s0, s1):
+            if not re.search("引进|引入|招引|吸引", v.group()):
+                continue
+            before = [m for m in ms if m.end <= v.start()]
+            subject = None
+            if before:
+                last = before[-1]
+                e = ctx.ent(last)
+                gap = text[last.end:v.start()]
+                if e.cls is EntityClass.PARK and not re.search("与|和|同|跟|为|对", gap) and len(gap) <= 24:
+                    subject = e
+                elif e.idx in ctx.managed and not re.search("与|和|同|跟|为|对", gap) and len(gap) <= 24:
+                    subject = ctx.by_idx.get(ctx.managed[e.idx])
+                elif not re.search("[，,；;：:]", gap):
+                    continue     # 临岳集团引进了…: a firm, person or body is the subject
+            if subject is None:
+                clause = text[max([s0] + [m.end for m in before]):v.start()]
+                if before and not re.search("[，,；;：:]", clause):
+                    continue
+                subject = ctx.focus_park if not any(ctx.ent(m).cls is EntityClass.PARK for m in ms) else next(
+                    (ctx.ent(m) for m in reversed(before) if ctx.ent(m).cls is EntityClass.PARK), None)
+            if subject is None or subject.cls is not EntityClass.PARK:
+                continue
+            expected = v.end()
+            for n in ms:
+                if n.start < expected:
+                    continue
+                if not (n.start == expected or _COORD_GAP.fullmatch(text, expected, n.start)):
+                    break
+                e = ctx.ent(n)
+                if e.cls not in FIRMS:
+                    break
+                if not e.f500:
+                    out.append(Rel(RelationKind.HOSTS, subject.idx, e.idx, ctx.sent, cue="park-introduces"))
+                expected = n.end
+        return out
+
     def _hosts(self, ctx: "_SentCtx") -> list[Rel]:
         out = []
         text = ctx.text
@@ -390,20 +437,7 @@ class RelationFinder:
                 if subj is not None and subj.cls in FIRMS:
                     out.append(Rel(RelationKind.HOSTS, park.idx, subj.idx, ctx.sent, cue="settle-in-park"))
         # P(先后)引进了A、B、C等…: the firms a park brought in are its tenants, wherever their names come from
-        for i, m in enumerate(ms):
-            if ctx.ent(m).cls is not EntityClass.PARK:
-                continue
-            cue = _PARK_INTRODUCES.match(text, m.end)
-            expected = cue.end() if cue else -1      # where the next listed name must start
-            for n in ms[i + 1:]:
-                if n.start != expected:
-                    break
-                e = ctx.ent(n)
-                if e.cls in FIRMS and not e.f500:
-                    out.append(Rel(RelationKind.HOSTS, ctx.ent(m).idx, e.idx, ctx.sent, cue="park-introduces"))
-                if text[n.end:n.end + 1] not in ("、", "和", "及", "与"):
-                    break
-                expected = n.end + 1
+        out += self._park_introduces(ctx)
         # the park of the sentence: one it names, else one whose 管委会 it names, else the park in focus
         parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
         managed = [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
@@ -664,7 +698,10 @@ def _is_local_firm(e: Ent) -> bool:
 
 
 # P 先后引进了 A、B…: a park bringing firms in
-_PARK_INTRODUCES = re.compile(r"(?:先后|相继|陆续|已|已经|还|又|共|成功)*(?:引进|引入|招引|吸引)(?:了)?")
+_PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|又|共|成功|累计|重点|积极|新)*(?:引进|引入|招引|吸引)(?:了)?"
+                              r"(?:包括)?")
+# what joins the items of one list: A、B / A和B / A及B / A等龙头企业和B、C等配套企业 (two lists)
+_COORD_GAP = re.compile(r"、|和|及|以及|、以及|等[^，。；！？、0-9]{0,10}(?:和|及|以及)")
 # X (将|已)?在园区投资/建设/落户…: the park in focus, not named
 _IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
                           r"(?:内)?(?:投资|建设|新建|设立|落户|布局|建成|落地|扩产|成立)")

@@ -86,10 +86,11 @@ RULES: tuple[Rule, ...] = (
          "临岳科技有限公司落户青川高新区。",
          ("青川高新区", "hosts", "临岳科技有限公司"),
          "X落户/入驻/落地/扎根 P: a firm (or 该公司) settling in a named park is its tenant"),
-    Rule("park-introduces", "hosts", _REL + "_hosts",
+    Rule("park-introduces", "hosts", _REL + "_park_introduces",
          "近年来，青川高新区先后引进了瑞泰光电、临岳电气等一批龙头企业。",
          ("青川高新区", "hosts", "临岳电气"),
-         "P(先后)引进了A、B: the firms a park brought in are its tenants, whatever place their names carry"),
+         "P(先后)引进了A、B: the firms a park brought in are its tenants, whatever place their names carry; a clause "
+         "without a subject (P…。签约引进A、B等项目) takes the park in focus; 等龙头企业和C、D joins a second list"),
     Rule("in-the-park", "hosts", _REL + "_hosts",
          "青川经开区管理委员会与临岳集团签订投资协议，临岳集团将在园区投资建设新能源电池项目。",
          ("青川经开区", "hosts", "临岳集团"),
