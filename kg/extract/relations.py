@@ -399,8 +399,7 @@ class RelationFinder:
                 e = ctx.ent(n)
                 if e.cls not in FIRMS:
                     break
-                if not e.f500:
-                    out.append(Rel(RelationKind.HOSTS, subject.idx, e.idx, ctx.sent, cue="park-introduces"))
+                out.append(Rel(RelationKind.HOSTS, subject.idx, e.idx, ctx.sent, cue="park-introduces"))
                 expected = n.end
         return out
 
