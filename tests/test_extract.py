@@ -117,6 +117,9 @@ def test_a_park_introduces_firms_in_a_clause_without_subject(run):
     names = {e.key: e.name for e in d.entities}
     assert ("青川高新区", "巴斯夫") in {(names[r.head], names[r.tail]) for r in d.relations
                                       if r.cue == "park-introduces"}
+    # a name that qualifies the object (引进X体系的项目) is not what was brought in
+    _, _, _, d = run("青川经开区发布规划。下一步，要引进临岳研究院体系的一批项目。")
+    assert not [r for r in d.relations if r.cue == "park-introduces"]
     # a firm named before the verb in the same clause is its subject: the park hosts nothing by this rule
     _, _, _, d = run("青川经开区举行推介会。临岳集团有限公司引进了朗宁科技有限公司的生产线。")
     assert not [r for r in d.relations if r.cue == "park-introduces"]

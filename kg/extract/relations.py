@@ -397,8 +397,8 @@ class RelationFinder:
                 if not (n.start == expected or _COORD_GAP.fullmatch(text, expected, n.start)):
                     break
                 e = ctx.ent(n)
-                if e.cls not in FIRMS:
-                    break
+                if e.cls not in FIRMS or not _OBJECT_END.match(text, n.end):
+                    break        # 引进中科院体系的项目: the name qualifies the object, it is not the object
                 out.append(Rel(RelationKind.HOSTS, subject.idx, e.idx, ctx.sent, cue="park-introduces"))
                 expected = n.end
         return out
@@ -699,6 +699,8 @@ def _is_local_firm(e: Ent) -> bool:
 # P 先后引进了 A、B…: a park bringing firms in
 _PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|又|共|成功|累计|重点|积极|新)*(?:引进|引入|招引|吸引)(?:了)?"
                               r"(?:包括)?")
+# what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
+_OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # what joins the items of one list: A、B / A和B / A及B / A等龙头企业和B、C等配套企业 (two lists)
 _COORD_GAP = re.compile(r"、|和|及|以及|、以及|等[^，。；！？、0-9]{0,10}(?:和|及|以及)")
 # X (将|已)?在园区投资/建设/落户…: the park in focus, not named
