@@ -12,8 +12,8 @@ import pytest
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
-from kg.cli import main
 from kg.ingest import describe_error, iter_articles, read_article
+from cli_helper import run_kg
 
 PK = Namespace("https://w3id.org/parkkg/ontology#")
 
@@ -28,12 +28,6 @@ HOSTS = {
     "news.xlsx": ("云溪高新区", "德盛生物医药有限公司"),
     "page.html": ("澜沧湾经开区", "蓝海航空材料有限公司"),
 }
-
-
-def run_kg(capsys, *argv):
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
 
 
 def write_docx(path: Path, *, title: str = "", created: datetime.datetime | None = None,

@@ -20,6 +20,7 @@ from rdflib import Graph
 from kg.cli import main
 from kg.errors import PushError
 from kg.push import Credentials, push_bytes, split_endpoint
+from cli_helper import run_kg as kg
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rdf"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(__file__).resolve().parent.parent / ".venv" / "bin" / "oxigraph")
@@ -81,12 +82,6 @@ def count(base: str, graph: str | None) -> int:
     pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
     res = sparql(base, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
     return int(res["results"]["bindings"][0]["n"]["value"])
-
-
-def kg(capsys, *argv):
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
 
 
 # ---------------------------------------------------------------- real Oxigraph server

@@ -14,8 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kg.cli import main
 from kg.store.database import write_store
+from cli_helper import run_kg as kg
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "rdf" / "sample_graph.ttl"
 PARK = "https://w3id.org/parkkg/id/park/8114219760bae97a"   # 聊城高新区 in the sample graph
@@ -27,12 +27,6 @@ def out(tmp_path_factory) -> Path:
     shutil.copy(SAMPLE, o / "graph.ttl")
     write_store(o / "graph.ttl", o / "store")
     return o
-
-
-def kg(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
 
 
 def csv_rows(text: str) -> list[list[str]]:

@@ -27,13 +27,13 @@ from rdflib import Graph, Literal
 import kg.engines
 import kg.ingest.read
 from kg.build import build
-from kg.cli import main
 from kg.errors import InputError, OutputError, PushError, QueryError, printable
 from kg.rdf.triples import article_triples
 from kg.ingest import decode_bytes, describe_error, iter_articles, parse_date, read_article
 from kg.push import Credentials, _scrub, check_timeout, push_bytes, split_endpoint
 from kg.records import Article
 from kg.store.sparql import QueryResult, format_table, run_query
+from cli_helper import run_kg
 
 SIMPLIFIED = "青川高新区的岳岚科技公司为世界500强星桥汽车公司赶制汽车零部件。"
 
@@ -42,12 +42,6 @@ def collect(paths, **kw):
     errors: list[InputError] = []
     arts = list(iter_articles([str(p) for p in paths], on_error=errors.append, **kw))
     return arts, errors
-
-
-def run_kg(capsys, *argv):
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
 
 
 def record(**fields) -> str:

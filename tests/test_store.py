@@ -13,10 +13,10 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.cli import main
 from kg.errors import OutputError
 from kg.store.sparql import display_width
 from kg.store.database import open_store, write_store
+from cli_helper import run_kg as kg
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rdf"
 SAMPLE = FIXTURES / "sample_graph.ttl"
@@ -31,12 +31,6 @@ def out(tmp_path) -> Path:
     shutil.copy(SAMPLE, o / "graph.ttl")
     write_store(o / "graph.ttl", o / "store")
     return o
-
-
-def kg(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
 
 
 # ---------------------------------------------------------------- store

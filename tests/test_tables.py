@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from kg.build import build
 from kg.cli import main
+from cli_helper import run_kg as kg
 
 ARTICLE = """青川高新区迎来新项目
 
@@ -56,12 +57,6 @@ stmt:s1 a rdf:Statement ; rdf:subject park:p1 ; rdf:predicate pk:hosts ; rdf:obj
     prov:wasDerivedFrom article:x-1 ; pk:evidence "-1+1 落户青川高新区。"@zh ; pk:implied false .
 """
 FORMULAS = ['=HYPERLINK("http://evil.example","宏泰")', "+86宏泰", "@SUM(A1)", "-1+1 落户青川高新区。", "-青川快讯"]
-
-
-def kg(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
 
 
 def read_csv(path: Path) -> list[list[str]]:

@@ -368,17 +368,16 @@ class RelationFinder:
         out: list[Rel] = []
         s0, s1 = ctx.sent.start, ctx.sent.end
         for v in _PARK_INTRODUCES.finditer(text, s0, s1):
-            if not re.search("引进|引入|招引|吸引", v.group()):
-                continue
             before = [m for m in ms if m.end <= v.start()]
             subject = None
             if before:
                 last = before[-1]
                 e = ctx.ent(last)
                 gap = text[last.end:v.start()]
-                if e.cls is EntityClass.PARK and not re.search("与|和|同|跟|为|对", gap) and len(gap) <= 24:
+                near = len(gap) <= 24 and not _NOT_ITS_SUBJECT.search(gap)
+                if e.cls is EntityClass.PARK and near:
                     subject = e
-                elif e.idx in ctx.managed and not re.search("与|和|同|跟|为|对", gap) and len(gap) <= 24:
+                elif e.idx in ctx.managed and near:
                     subject = ctx.by_idx.get(ctx.managed[e.idx])
                 elif not re.search("[，,；;：:]", gap):
                     continue     # 临岳集团引进了…: a firm, person or body is the subject
@@ -398,7 +397,7 @@ class RelationFinder:
                     break
                 e = ctx.ent(n)
                 if e.cls not in FIRMS or not _OBJECT_END.match(text, n.end):
-                    break        # 引进中科院体系的项目: the name qualifies the object, it is not the object
+                    break        # 引进X体系的项目: the name qualifies the object, it is not the object
                 out.append(Rel(RelationKind.HOSTS, subject.idx, e.idx, ctx.sent, cue="park-introduces"))
                 expected = n.end
         return out
@@ -699,6 +698,8 @@ def _is_local_firm(e: Ent) -> bool:
 # P 先后引进了 A、B…: a park bringing firms in
 _PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|又|共|成功|累计|重点|积极|新)*(?:引进|引入|招引|吸引)(?:了)?"
                               r"(?:包括)?")
+# between a park and 引进: the park is not the subject (P与A合作引进…, 为P引进…)
+_NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # what joins the items of one list: A、B / A和B / A及B / A等龙头企业和B、C等配套企业 (two lists)
