@@ -125,6 +125,20 @@ def test_a_park_introduces_firms_in_a_clause_without_subject(run):
     assert not [r for r in d.relations if r.cue == "park-introduces"]
 
 
+def test_banks_and_the_parks_own_operator_are_not_its_tenants(run):
+    # a bank branch signs a credit line with the park: a partner, not a firm the park hosts
+    _, _, rels, _ = run("青川高新区与临岳银行青川分行签署战略合作协议，授信50亿元支持园区企业。")
+    assert ("青川高新区", "partnersWith", "临岳银行青川分行") in rels
+    assert not {r for r in rels if r[1] == "hosts"}
+    # the company named after the park that runs it gets no relation; a tenant in the same sentence does
+    _, _, rels, _ = run("青川高新区运营管理有限公司与朗宁科技有限公司签约，朗宁科技有限公司落户青川高新区。")
+    assert ("青川高新区", "hosts", "朗宁科技有限公司") in rels
+    assert ("青川高新区", "hosts", "青川高新区运营管理有限公司") not in rels
+    # an institute named after the park is in it
+    _, _, rels, _ = run("青川高新区发布新政。青川高新区创新研究院当天揭牌。")
+    assert ("青川高新区", "hosts", "青川高新区创新研究院") in rels
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -489,6 +489,23 @@ def _vetoed(p: Pair, text: str, by_idx: dict, outbound: bool = False) -> bool:
                                    or _prospect(text, p.sent.start, p.sent.end, outbound))
 
 
+# not a tenant, whatever the rule or the model says: a bank (its branch lends to the park and its firms) and the
+# company that builds or runs the park (named after it: P运营管理有限公司, P投资发展有限公司; the conventions give it
+# no relation)
+_BANK = re.compile(r"银行")
+_RUNS_PARK = re.compile(r"运营|投资发展|开发建设|建设发展|开发投资|建设投资|投资建设|城投|建投")
+
+
+def _not_a_tenant(firm: Ent, parks: list[Ent]) -> bool:
+    """A bank, or a firm named after one of the article's parks with a word of building or running it."""
+    name = normalise_name(firm.label)
+    if _BANK.search(name):
+        return True
+    if not _RUNS_PARK.search(name):
+        return False
+    return any(len(pn) >= 3 and pn in name for p in parks for pn in map(normalise_name, p.names + [p.label]))
+
+
 def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], text: str):
     """The article's relations: the rules' for the kinds the model does not decide, the model's for the others
     (``meta.mode == "union"``: the rules' and the model's), and two consequences of accepted hosts:
@@ -500,7 +517,8 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
     - ``signed-with-park``: a park (or its 管委会) that signs with a firm hosts it.
 
     Vetoes (rules' hosts and the model's alike): the park's visitor (:func:`_visitor`), a prospect called on during
-    an investment trip (:func:`_prospect`); the model's only: a firm named as another firm's client or partner.
+    an investment trip (:func:`_prospect`), a bank or the park's builder or operator (:func:`_not_a_tenant`); the
+    model's only: a firm named as another firm's client or partner.
     """
 
     kinds = model.kinds
@@ -515,6 +533,8 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
     accepted = [p for p in pairs if model.accept(p) and not _vetoed(p, text, by_idx, outbound)]
     rels += [Rel(p.kind, p.head, p.tail, p.sent, cue=model.cue(p)) for p in accepted]
     parks = [e for e in ents if e.cls is EntityClass.PARK]
+    if RelationKind.HOSTS in kinds:
+        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or not _not_a_tenant(by_idx[r.tail], parks)]
     hosted = [(r.head, r.tail, r.sent) for r in rels if r.kind is RelationKind.HOSTS]
     have = {(h, t) for h, t, _s in hosted}
     for h, t, sent in hosted:
@@ -555,7 +575,7 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
                 continue
             for a, b in ((r.head, r.tail), (r.tail, r.head)):
                 park = a if by_idx[a].cls is EntityClass.PARK else managed.get(a)
-                if park is None or by_idx[b].cls not in FIRMS or (park, b) in have:
+                if park is None or by_idx[b].cls not in FIRMS or (park, b) in have or _not_a_tenant(by_idx[b], parks):
                     continue
                 if _visitor(text, r.sent.start, r.sent.end, by_idx[b], by_idx[park]):
                     continue

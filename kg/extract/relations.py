@@ -175,8 +175,9 @@ class RelationFinder:
                         if _is_park_admin(e):
                             out.append(Rel(RelationKind.MANAGES, e.idx, park.idx, sent, implied=True,
                                            cue="name-manages"))
-                    else:
-                        # a firm or institute named after a park is in it (长沙高新技术产业服务中心)
+                    elif e.cls is EntityClass.INSTITUTE:
+                        # an institute named after a park is in it (长沙高新技术产业服务中心); a firm named after
+                        # one is mostly the company that builds or runs it (no relation, the conventions say)
                         out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, sent, implied=True, cue="name-hosts"))
             # a firm named after another firm is its subsidiary (建设银行河北省分行 -> 建设银行); a firm named after
             # an institute (中国农业科学院控股有限公司) is its holding or spin-off, not a subsidiary by name

@@ -58,9 +58,10 @@ RULES: tuple[Rule, ...] = (
          ("青川高新区管委会", "manages", "青川高新区"),
          "a park administration (管委会, 党工委, …服务中心) named after a park manages it"),
     Rule("name-hosts", "hosts", _REL + "_from_names",
-         "云岚智造产业园发布新政。云岚智造产业园运营有限公司当天揭牌。",
-         ("云岚智造产业园", "hosts", "云岚智造产业园运营有限公司"),
-         "a firm or institute named after a park is in that park"),
+         "云岚智造产业园发布新政。云岚智造产业园创新研究院当天揭牌。",
+         ("云岚智造产业园", "hosts", "云岚智造产业园创新研究院"),
+         "an institute named after a park is in that park (a firm named after it mostly builds or runs it: "
+         "no relation, the conventions say)"),
     Rule("name-subsidiary", "subsidiaryOf", _REL + "_from_names",
          "临岳银行江苏省分行与园区签约，临岳银行表示支持。",
          ("临岳银行江苏省分行", "subsidiaryOf", "临岳银行"),
