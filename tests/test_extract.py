@@ -139,6 +139,15 @@ def test_banks_and_the_parks_own_operator_are_not_its_tenants(run):
     assert ("青川高新区", "hosts", "青川高新区创新研究院") in rels
 
 
+def test_a_group_named_in_a_passage_about_a_park_is_not_its_tenant_by_topic(run):
+    # topic-park: a firm named in full in a passage about a park is hosted by it; a group named so is mostly the
+    # parent, investor or visitor, so the passage alone does not make it a tenant
+    _, _, _, d = run("青川经开区产业链加速成型。临岳集团有限公司、朗宁精密制造有限公司等企业负责人出席活动。")
+    names = {e.key: e.name for e in d.entities}
+    topic = {names[r.tail] for r in d.relations if r.cue == "topic-park"}
+    assert "朗宁精密制造有限公司" in topic and "临岳集团有限公司" not in topic
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -20,6 +20,8 @@ ORGS = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY)
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(map(re.escape, L.PERSON_ROLES)))
 _PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地|引进|聚集|集聚")
+# a group of companies (…集团, …集团有限公司): in a passage about a park, mostly the parent, investor or visitor
+_GROUP = re.compile(r"集团(?:股份|控股)?(?:有限公司|有限责任公司|公司)?$")
 
 
 class RelationFinder:
@@ -100,8 +102,8 @@ class RelationFinder:
             if m.source not in ("suffix", "list", "weak") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
                     and m.source not in ("list", "weak"):
                 continue
-            if not self.compatible(e, park) or _national(e) or _university(e):
-                continue
+            if not self.compatible(e, park) or _national(e) or _university(e) or _GROUP.search(m.text):
+                continue     # a group named in passing is mostly a parent, investor or visitor, not the tenant
             sent = _sentence_at(sentences, m.start)
             listed = m.source == "list" or text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
             if listed and sent is not None and _partner_sentence(text[sent.start:sent.end]):

@@ -78,7 +78,8 @@ RULES: tuple[Rule, ...] = (
     Rule("topic-park", "hosts", _REL + "_topic_park",
          "青川高新区发布新政。南州云杉科技有限公司今年营收增长三成。",
          ("青川高新区", "hosts", "南州云杉科技有限公司"),
-         "a domestic firm named in full in a passage about a park, and not its partner, is usually its tenant"),
+         "a domestic firm named in full in a passage about a park, and not its partner, is usually its tenant "
+         "(a group, …集团, is mostly the parent, investor or visitor: not by this rule)"),
     Rule("park-of-org", "hosts", _REL + "_hosts",
          "青川高新区企业临岳物联科技有限公司获评“小巨人”企业。",
          ("青川高新区", "hosts", "临岳物联科技有限公司"),
