@@ -366,7 +366,7 @@ class RelationFinder:
         clause names no subject (a topic chain: 青川经开区全年…。签约引进A、B…), the park in focus; a firm, person
         or other body named before the verb in the same clause is the subject instead (X公司引进了Y技术: nothing).
         The objects are the firms and institutes the verb governs: the list right after it, items joined by 、/和/及
-        (and 等…和 joining two lists)."""
+        (and 等…和 joining two lists). ``signs-introduces``: 签约引进 says the park signed with them: partnersWith too."""
         text, ms = ctx.text, ctx.ms
         out: list[Rel] = []
         s0, s1 = ctx.sent.start, ctx.sent.end
@@ -402,6 +402,8 @@ class RelationFinder:
                 if e.cls not in FIRMS or not _OBJECT_END.match(text, n.end):
                     break        # 引进X体系的项目: the name qualifies the object, it is not the object
                 out.append(Rel(RelationKind.HOSTS, subject.idx, e.idx, ctx.sent, cue="park-introduces"))
+                if "签约" in v.group():     # 签约引进A、B: the park signed with them, so it is their partner too
+                    out.append(Rel(RelationKind.PARTNERS_WITH, subject.idx, e.idx, ctx.sent, cue="signs-introduces"))
                 expected = n.end
         return out
 

@@ -93,6 +93,10 @@ RULES: tuple[Rule, ...] = (
          ("青川高新区", "hosts", "临岳电气"),
          "P(先后)引进了A、B: the firms a park brought in are its tenants, whatever place their names carry; a clause "
          "without a subject (P…。签约引进A、B等项目) takes the park in focus; 等龙头企业和C、D joins a second list"),
+    Rule("signs-introduces", "partnersWith", _REL + "_park_introduces",
+         "青川经开区全年实现产值300亿元。签约引进岳寻位置、热川科技等9个项目。",
+         ("青川经开区", "partnersWith", "热川科技"),
+         "签约引进A、B: the park signed with the firms it brings in, so it is their partner (conventions)"),
     Rule("in-the-park", "hosts", _REL + "_hosts",
          "青川经开区管理委员会与临岳集团签订投资协议，临岳集团将在园区投资建设新能源电池项目。",
          ("青川经开区", "hosts", "临岳集团"),
