@@ -148,6 +148,21 @@ def test_a_group_named_in_a_passage_about_a_park_is_not_its_tenant_by_topic(run)
     assert "朗宁精密制造有限公司" in topic and "临岳集团有限公司" not in topic
 
 
+def test_list_items_with_a_place_in_brackets_do_not_end_the_list(run):
+    ents, _, _, _ = run("青川高新区已集聚岳川光电、朗硕电子、中科岳(山西)研究院、岳显电子等众多优质企业。")
+    assert {n: ents.get(n) for n in ("岳川光电", "朗硕电子", "岳显电子")} == dict.fromkeys(
+        ("岳川光电", "朗硕电子", "岳显电子"), "Company")
+    assert ents.get("中科岳(山西)研究院") == "Institute"
+
+
+def test_he_starts_a_partnership_only_between_two_names(run):
+    # 和 is "with" when a name stands right before it (A和B开展合作); after 包括 it only starts the list
+    _, _, rels, _ = run("临岳科技有限公司和朗宁大学开展合作。")
+    assert ("临岳科技有限公司", "partnersWith", "朗宁大学") in rels
+    _, _, _, d = run("临岳科技有限公司是园区龙头。园区已集聚包括和岳光电、朗硕电子等众多优质企业，实现上下游企业合作共赢。")
+    assert not [r for r in d.relations if r.cue == "partner-cue"]
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -1042,7 +1042,8 @@ class EntityFinder:
     def enumerations(self, text: str, cands: list[Cand]) -> list[Cand]:
         """Items of `A、B、C等…企业` lists are companies (the head noun types the list)."""
         out = []
-        item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}"
+        # an item may hold a place in brackets (中科某(山西)研究院, 某某(上海)有限公司)
+        item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}(?:[(（][{L.CJK}]{{2,6}}[)）][{L.CJK}A-Za-z0-9·]{{0,12}})?"
         # A、B等(N家)…企业, or counted without 等: A、B两家企业 / A、B两个世界500强
         pat = re.compile(f"((?:{item}、)*{item})(?:等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?|"
                          f"(?<![0-9一二三四五六七八九十两几])(?=[两三四五六七八九几][家个])[两三四五六七八九几][家个])"

@@ -538,6 +538,9 @@ class RelationFinder:
             before = text[max(ctx.sent.start, m.start - 12):m.start]
             lead = re.search(r"(与|和|同|跟|携手|牵手|联手|联合|为|向|替|给)((?:世界|全球)500强(?:企业|公司|巨头)?)?[的]?$",
                              before)
+            if lead and lead.group(1) == "和" and not any(
+                    o.end == m.start - len(lead.group(0)) + 1 for o in ms):
+                lead = None      # 和 means "with" between two names (A和B合作); 包括和某光电: part of a name
             group = coordinated(i)
             after = text[group[-1].end:min(ctx.sent.end, group[-1].end + 24)]
             # A 与 B 合作 / 为 B 赶制 / 联合 B、C 推出
