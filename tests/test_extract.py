@@ -163,6 +163,15 @@ def test_he_starts_a_partnership_only_between_two_names(run):
     assert not [r for r in d.relations if r.cue == "partner-cue"]
 
 
+def test_a_park_named_by_its_kind_alone_is_the_last_park_of_that_kind(run):
+    # 进驻经开区 after a 新城 was named: the 经开区 named before, not the last park
+    _, _, _, d = run("青川经开区与亦岳新城签署合作协议。临岳九天工业软件研究院有限公司正式进驻经开区。")
+    names = {e.key: e.name for e in d.entities}
+    hosts = {(names[r.head], names[r.tail]) for r in d.relations if r.kind.value == "hosts"}
+    assert ("青川经开区", "临岳九天工业软件研究院有限公司") in hosts
+    assert ("亦岳新城", "临岳九天工业软件研究院有限公司") not in hosts
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

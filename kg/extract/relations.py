@@ -444,7 +444,7 @@ class RelationFinder:
         # the park of the sentence: one it names, else one whose 管委会 it names, else the park in focus
         parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
         managed = [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
-        in_focus = (parks or managed or [ctx.focus_park])[0]
+        in_focus = (parks or managed or [self._bare_park(ctx) or ctx.focus_park])[0]
         # X将在园区投资建设…: a firm investing or settling "in the park" (not named) is hosted by that park
         for m in ms:
             e = ctx.ent(m)
@@ -464,6 +464,25 @@ class RelationFinder:
                         and _is_local_firm(e) and not _university(e):
                     out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, ctx.sent, cue="park-sentence"))
         return out
+
+    @staticmethod
+    def _bare_park(ctx: "_SentCtx") -> Ent | None:
+        """The park a sentence names by its kind alone (…正式进驻经开区, 在高新区投资): of the parks named before,
+        the last one of that kind (an article about a 经开区 that also names a 新城 means the 经开区)."""
+        text, s0, s1 = ctx.text, ctx.sent.start, ctx.sent.end
+        for b in _BARE_KIND.finditer(text, s0, s1):
+            if any(m.start <= b.start() < m.end for m in ctx.ms):
+                continue     # part of a name the sentence gives
+            kinds = _KIND_OF[b.group()]
+            best, pos = None, -1
+            for idx, end in ctx.focus_pos.items():
+                e = ctx.by_idx.get(idx)
+                if e is not None and e.cls is EntityClass.PARK and end > pos and any(
+                        _kind_of(normalise_name(n)) & kinds for n in e.names + [e.label]):
+                    best, pos = e, end
+            if best is not None:
+                return best
+        return None
 
     def _partners(self, ctx: "_SentCtx") -> list[Rel]:
         text = ctx.text
@@ -715,6 +734,18 @@ _COORD_GAP = re.compile(r"、|和|及|以及|、以及|等[^，。；！？、0-
 # X (将|已)?在园区投资/建设/落户…: the park in focus, not named
 _IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
                           r"(?:内)?(?:投资|建设|新建|设立|落户|布局|建成|落地|扩产|成立)")
+# a park named by its kind alone, and the kinds each word may stand for (开发区: any development zone)
+_BARE_KIND = re.compile(r"经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|新区|保税区|综保区")
+_KIND_OF = {"经济技术开发区": {"经开"}, "经开区": {"经开"}, "高新技术产业开发区": {"高新"}, "高新区": {"高新"},
+            "开发区": {"经开", "高新", "开发"}, "新区": {"新区"}, "保税区": {"保税"}, "综保区": {"保税"}}
+
+
+def _kind_of(name: str) -> set[str]:
+    """The kinds a park's name says it is of (青川经济技术开发区: 经开), by its last word."""
+    w = next((w for w in _KIND_OF if name.endswith(w)), None)     # longest first: the dict's order
+    return _KIND_OF[w] if w is not None else set()
+
+
 # a role right after an organisation (the longest one: 董事长兼总经理 before 董事长)
 _ROLES = "|".join(sorted(map(re.escape, L.PERSON_ROLES), key=len, reverse=True))
 _ROLE_AT = re.compile(f"(?:{_ROLES})(?:兼(?:{_ROLES}))?")
