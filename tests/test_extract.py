@@ -172,6 +172,13 @@ def test_a_park_named_by_its_kind_alone_is_the_last_park_of_that_kind(run):
     assert ("亦岳新城", "临岳九天工业软件研究院有限公司") not in hosts
 
 
+def test_a_park_administration_is_where_its_name_says(run):
+    # a park's 党工委 named after a city lies in that city, as the park does
+    _, _, rels, _ = run("洛阳高新区党工委召开会议，部署招商工作。")
+    assert ("洛阳高新区党工委", "locatedIn", "洛阳市") in rels
+    assert ("洛阳高新区党工委", "manages", "洛阳高新技术产业开发区") in rels
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

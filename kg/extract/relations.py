@@ -154,7 +154,7 @@ class RelationFinder:
             return _sentence_at(sentences, pos)
 
         for e in ents:
-            if e.cls is not EntityClass.PERSON and not (e.cls is EntityClass.GOVERNMENT_BODY and _is_park_admin(e)):
+            if e.cls is not EntityClass.PERSON:
                 home = self.gaz.place(e.park.province) if e.park is not None and e.park.province else None
                 for ie, sent in self._name_places(e, by_name, inner, sent_of):
                     if home is not None and ie.place is not None and ie.place.level > 0 and not (
