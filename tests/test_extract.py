@@ -179,6 +179,18 @@ def test_a_park_administration_is_where_its_name_says(run):
     assert ("洛阳高新区党工委", "manages", "洛阳高新技术产业开发区") in rels
 
 
+def test_an_administration_named_by_the_parks_short_form_manages_it(run):
+    _, _, rels, _ = run("长春汽开区发布新政。汽开区党工委召开会议。")
+    assert ("汽开区党工委", "manages", "长春汽开区") in rels
+    # by its kind alone: the one park of that kind in the article
+    _, _, rels, _ = run("青川经开区与岳川高新区签约。高新区党工委书记王晓川出席。")
+    assert ("高新区党工委", "manages", "岳川高新区") in rels
+    assert ("高新区党工委", "manages", "青川经开区") not in rels
+    # two parks of the kind: the name does not say which, so nothing
+    _, _, _, d = run("青川高新区与岳川高新区签约。高新区党工委书记王晓川出席。")
+    assert not [r for r in d.relations if r.cue == "short-manages"]
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

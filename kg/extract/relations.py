@@ -34,6 +34,7 @@ class RelationFinder:
         mentions = [m for m in mentions if id(m) in ent_of]
         rels: list[Rel] = []
         rels += self._from_names(text, ents, ent_of, inner, sentences)
+        rels += self._short_admins(ents, rels, sentences)
         # X高新区管委会 stands for its park where a sentence speaks of 园区企业 (the park is only inside the name)
         managed = {r.head: r.tail for r in rels if r.kind is RelationKind.MANAGES}
         focus_firm: Ent | None = None
@@ -466,6 +467,30 @@ class RelationFinder:
         return out
 
     @staticmethod
+    def _short_admins(ents: list[Ent], rels: list[Rel], sentences: list[Sentence]) -> list[Rel]:
+        """``short-manages``: an administration named by the park's short form or kind alone (高新区党工委,
+        汽开区党工委, 市经开区管委会) manages the one park of the article that name fits: a park whose name ends
+        with the short form, or the one park of that kind."""
+        managing = {r.head for r in rels if r.kind is RelationKind.MANAGES}
+        parks = [e for e in ents if e.cls is EntityClass.PARK]
+        out = []
+        for e in ents:
+            if e.cls is not EntityClass.GOVERNMENT_BODY or e.idx in managing:
+                continue
+            m = _SHORT_ADMIN.fullmatch(normalise_name(e.label))
+            if m is None:
+                continue
+            short = m.group(1)
+            kinds = _KIND_OF.get(short)
+            fits = [p for p in parks if any(
+                (_kind_of(normalise_name(n)) & kinds) if kinds else
+                (normalise_name(n).endswith(short) and normalise_name(n) != short) for n in p.names + [p.label])]
+            if len(fits) == 1:
+                sent = _sentence_at(sentences, e.mentions[0].start) if e.mentions else None
+                out.append(Rel(RelationKind.MANAGES, e.idx, fits[0].idx, sent, implied=True, cue="short-manages"))
+        return out
+
+    @staticmethod
     def _bare_park(ctx: "_SentCtx") -> Ent | None:
         """The park a sentence names by its kind alone (…正式进驻经开区, 在高新区投资): of the parks named before,
         the last one of that kind (an article about a 经开区 that also names a 新城 means the 经开区)."""
@@ -686,6 +711,8 @@ class RelationFinder:
         return out
 
 
+# an administration named by a park's short form or kind: (市)高新区党工委, 汽开区管委会, 综改示范区党工委
+_SHORT_ADMIN = re.compile(r"(?:市|区|县)?([\u4e00-\u9fff]{2,8}?(?:区|园|城|新区))(?:党工委|管委会|管理委员会|工委|管委)")
 _PARK_ADMIN_SUFFIXES = ("管委会", "管理委员会", "党工委", "工委", "区委", "管理办公室", "管理局", "管理处", "管理中心",
                         "服务中心", "办事处")
 
@@ -699,7 +726,7 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
 
 
 def _is_park_admin(e: Ent) -> bool:
-    """A park's administration (管委会, 党工委, …服务中心): it manages the park and is not "located" by its name."""
+    """A park's administration (管委会, 党工委, …服务中心): it manages the park."""
     return any(normalise_name(n).endswith(_PARK_ADMIN_SUFFIXES) for n in e.names + [e.label])
 
 
