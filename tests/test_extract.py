@@ -191,6 +191,17 @@ def test_an_administration_named_by_the_parks_short_form_manages_it(run):
     assert not [r for r in d.relations if r.cue == "short-manages"]
 
 
+def test_ascii_clause_marks_read_like_full_width_ones(run):
+    # pages passed through NFKC write 近日,经…: the comma ends the clause, 经 is not part of the body's name
+    ents, _, _, d = run("近日,经岳川经济开发区管委会研究,同意临岳集团投资建设新材料项目。")
+    assert ents.get("岳川经济开发区管委会") == "GovernmentBody"
+    assert "经岳川经济开发区管委会" not in ents
+    # the evidence keeps the article's own characters
+    assert d.relations and all("," in r.evidence for r in d.relations if r.evidence)
+    from kg.extract.pipeline import cjk_punctuation
+    assert cjk_punctuation("总投资1,000万元,10:30举行") == "总投资1,000万元，10:30举行"
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"
