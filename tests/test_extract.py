@@ -202,6 +202,16 @@ def test_ascii_clause_marks_read_like_full_width_ones(run):
     assert cjk_punctuation("总投资1,000万元,10:30举行") == "总投资1,000万元，10:30举行"
 
 
+def test_the_administration_of_a_park_named_with_yuanqu(run):
+    # X产业园区党工委: 园区 alone is no name, but here it ends the park's name the body is named after
+    ents, _, rels, _ = run("青川现代产业园区党工委书记王明致辞。")
+    assert ents.get("青川现代产业园区党工委") == "GovernmentBody"
+    assert ("王明", "worksFor", "青川现代产业园区党工委") in rels
+    assert ("青川现代产业园区党工委", "manages", "青川现代产业园区") in rels
+    ents, _, _, _ = run("该园区管委会召开会议。")
+    assert not ents
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

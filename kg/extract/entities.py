@@ -50,6 +50,9 @@ _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
+# park suffixes ending in 园区, a word that stops a name's left edge when it stands alone
+_AREA_PARK_SUFFIXES = tuple(sorted({s_ for s_, c_ in L.SUFFIXES if c_ is EntityClass.PARK and s_.endswith("园区")},
+                                   key=len, reverse=True))
 _CLAUSE_BREAKS = frozenset("，。；：！？、“”\n ")
 # NAME，ORGANISATION / NAME是ORGANISATION的 (then a role), matched at a clause start
 _APPOSITION = re.compile(f"([{L.CJK}]{{2,3}})(?:[，,]|是)([{L.CJK}A-Za-z0-9（）()]{{4,30}})")
@@ -515,6 +518,11 @@ class EntityFinder:
             suffix = m.group()
             cls = self.suffix_cls[suffix]
             start = self.extend_left(text, m.start())
+            if cls is EntityClass.GOVERNMENT_BODY and start == m.start():
+                # X产业园区管委会: 园区 stops a name's left edge elsewhere (bare 园区管委会); here it ends a park's name
+                ps = next((p_ for p_ in _AREA_PARK_SUFFIXES if text.endswith(p_, 0, m.start())), None)
+                if ps is not None and self.extend_left(text, m.start() - len(ps)) < m.start() - len(ps):
+                    start = self.extend_left(text, m.start() - len(ps))
             # a name continues past a bracketed qualifier: 西安高新区(长安)
             end = m.end()
             if end < len(text) and text[end] in _BRACKETS:
