@@ -212,6 +212,15 @@ def test_the_administration_of_a_park_named_with_yuanqu(run):
     assert not ents
 
 
+def test_a_bare_committee_office_goes_to_the_named_committee(run):
+    # 党工委副书记、管委会主任X: a 党工委 office; the article names the park's 党工委, so X works for it
+    _, _, rels, _ = run("青川经开区党工委召开会议。党工委副书记、管委会主任王立新主持签约仪式。")
+    assert ("王立新", "worksFor", "青川经开区党工委") in rels
+    # without a named 党工委 the person works for the park
+    _, _, rels, _ = run("青川经开区举行签约仪式。党工委副书记、管委会主任王立新主持签约仪式。")
+    assert ("王立新", "worksFor", "青川经开区") in rels
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -316,8 +316,14 @@ class RelationFinder:
             if bare and ctx.focus_park is not None and (org_m is None or org_m.end <= ctx.sent.start + bare.start()):
                 # 开发区党工委书记、管委会主任X with the body unnamed: X works for the park in focus (conventions)
                 role = bare.group().strip("、， ")
-                ctx.employer[p.idx] = ctx.focus_park
-                out.append(Rel(RelationKind.WORKS_FOR, p.idx, ctx.focus_park.idx, ctx.sent, role=role,
+                # a 党工委 office goes to the park's 党工委 where the article names it; else to the park
+                employer = ctx.focus_park
+                if "工委" in role:
+                    employer = next((ctx.by_idx[b] for b, pk in sorted(ctx.managed.items())
+                                     if pk == ctx.focus_park.idx and b in ctx.by_idx
+                                     and normalise_name(ctx.by_idx[b].label).endswith("工委")), employer)
+                ctx.employer[p.idx] = employer
+                out.append(Rel(RelationKind.WORKS_FOR, p.idx, employer.idx, ctx.sent, role=role,
                                cue="admin-role-of-park"))
                 continue
             if org_m is not None and m.start - org_m.end <= 14 and \

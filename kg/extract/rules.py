@@ -130,7 +130,8 @@ RULES: tuple[Rule, ...] = (
     Rule("admin-role-of-park", "worksFor", _REL + "_works_for",
          "青川经济开发区举行项目签约仪式。开发区党工委书记、管委会主任王立新出席仪式并致辞。",
          ("王立新", "worksFor", "青川经济开发区"),
-         "(开发区)党工委书记、管委会主任NAME with the body unnamed: the person works for the park in focus"),
+         "(开发区)党工委书记、管委会主任NAME with the body unnamed: the person works for the park in focus, or "
+         "for its 党工委 when the article names it and the role is a 党工委 office (conventions)"),
     # ------------------------------------------------------------------ partnersWith
     Rule("partner-cue", "partnersWith", _REL + "_partners",
          "临岳科技有限公司与青川大学联合成立了智能传感器研究院。",
