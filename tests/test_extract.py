@@ -221,6 +221,12 @@ def test_a_bare_committee_office_goes_to_the_named_committee(run):
     assert ("王立新", "worksFor", "青川经开区") in rels
 
 
+def test_a_park_and_its_own_administration_are_not_partners(run):
+    _, _, rels, _ = run("岳浦经济开发区管委会与岳浦经济开发区、临航集团共同签署三方合作协议。")
+    assert ("岳浦经济开发区管委会", "manages", "岳浦经济开发区") in rels
+    assert not {r for r in rels if r[1] == "partnersWith" and {r[0], r[2]} == {"岳浦经济开发区管委会", "岳浦经济开发区"}}
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"
