@@ -227,6 +227,13 @@ def test_a_park_and_its_own_administration_are_not_partners(run):
     assert not {r for r in rels if r[1] == "partnersWith" and {r[0], r[2]} == {"岳浦经济开发区管委会", "岳浦经济开发区"}}
 
 
+def test_party_departments_are_bodies(run):
+    ents, _, rels, _ = run("市委常委、统战部部长贺青川出席。")
+    assert ents.get("统战部") == "GovernmentBody" and ("贺青川", "worksFor", "统战部") in rels
+    ents, _, _, _ = run("公司事业部和销售部负责人出席。")
+    assert not ents
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"
