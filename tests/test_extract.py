@@ -227,9 +227,12 @@ def test_a_park_and_its_own_administration_are_not_partners(run):
     assert not {r for r in rels if r[1] == "partnersWith" and {r[0], r[2]} == {"岳浦经济开发区管委会", "岳浦经济开发区"}}
 
 
-def test_party_departments_are_bodies(run):
+def test_party_departments_are_bodies_when_named_with_their_committee(run):
+    ents, _, _, _ = run("青川经开区党工委宣传部供图。")
+    assert ents.get("青川经开区党工委宣传部") == "GovernmentBody"
+    # 市委常委、统战部部长X: the department is part of X's role in the 市委
     ents, _, rels, _ = run("市委常委、统战部部长贺青川出席。")
-    assert ents.get("统战部") == "GovernmentBody" and ("贺青川", "worksFor", "统战部") in rels
+    assert "统战部" not in ents and ("贺青川", "worksFor", "市委") in rels
     ents, _, _, _ = run("公司事业部和销售部负责人出席。")
     assert not ents
 

@@ -50,6 +50,8 @@ _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
+# a party committee's departments: bodies when named with their committee (X党工委宣传部), else part of a role
+_PARTY_DEPARTMENTS = frozenset({"统战部", "宣传部", "组织部"})
 # park suffixes ending in 园区, a word that stops a name's left edge when it stands alone
 _AREA_PARK_SUFFIXES = tuple(sorted({s_ for s_, c_ in L.SUFFIXES if c_ is EntityClass.PARK and s_.endswith("园区")},
                                    key=len, reverse=True))
@@ -574,6 +576,8 @@ class EntityFinder:
             if cls is EntityClass.PARK and text[start - 1:start] == "各" and _PARK_INSIDE.search(text, start, m.start()):
                 continue         # 与各X新区新城签约: each of X's new towns, not one park (X新区 is one)
             prefix = text[start:m.start()]
+            if not prefix and suffix in _PARTY_DEPARTMENTS:
+                continue         # 区委常委、宣传部部长X: the department is part of the role in the 区委 (conventions)
             if not prefix and cls is EntityClass.GOVERNMENT_BODY and m.start() > 0 and text[m.start() - 1] == "、" \
                     and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and (
                         out[-1].end == m.start() - 1 or self.role_re.fullmatch(text, out[-1].end, m.start() - 1)):
