@@ -237,6 +237,14 @@ def test_party_departments_are_bodies_when_named_with_their_committee(run):
     assert not ents
 
 
+def test_parks_named_as_districts_ports_and_valleys(run):
+    for name in ("青川科创区", "青川总部商务区", "长江协同空天科技港", "光岳智谷", "青川电动智能汽车谷"):
+        ents, _, _, _ = run(f"临岳科技有限公司项目落户{name}。")
+        assert ents.get(name) == "Park", name
+    ents, _, _, _ = run("中央商务区建设加快。")
+    assert not ents
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"
