@@ -245,6 +245,12 @@ def test_parks_named_as_districts_ports_and_valleys(run):
     assert not ents
 
 
+def test_a_rank_before_an_institute_suffix_is_no_name(run):
+    ents, _, _, _ = run("园区拥有国家级博士后工作站3个，还有岳川大学、高水平研究型大学等。")
+    assert ents.get("岳川大学") == "Institute"
+    assert "国家级博士后工作站" not in ents and "高水平研究型大学" not in ents
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -52,6 +52,8 @@ _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
 # a party committee's departments: bodies when named with their committee (X党工委宣传部), else part of a role
 _PARTY_DEPARTMENTS = frozenset({"统战部", "宣传部", "组织部"})
+# a rank or a kind before an institute's suffix: 国家级|博士后工作站, 省级|企业技术中心, 高水平|研究型大学
+_RANK_QUALIFIER = re.compile(r"(?:国家级|省级|市级|区级|县级|部级|高水平|一流|研究型|应用型)")
 # park suffixes ending in 园区, a word that stops a name's left edge when it stands alone
 _AREA_PARK_SUFFIXES = tuple(sorted({s_ for s_, c_ in L.SUFFIXES if c_ is EntityClass.PARK and s_.endswith("园区")},
                                    key=len, reverse=True))
@@ -791,6 +793,8 @@ class EntityFinder:
             return False
         if cls is EntityClass.GOVERNMENT_BODY and len(suffix) <= 3 and words.is_generic_phrase(core):
             return False     # 党委政府, 有关部门办公室: no place or name, no body
+        if cls is EntityClass.INSTITUTE and _RANK_QUALIFIER.match(core):
+            return False     # 国家级博士后工作站, 高水平研究型大学: a rank or a kind of institution, not its name
         if cls is EntityClass.INSTITUTE and suffix in _DESIGNATION_SUFFIXES and self._only_places(core):
             return False     # 山东省工程实验室, 国家重点实验室: a rank of laboratory, not a name
         if cls is EntityClass.PARK and suffix in ("高新区", "经开区", "开发区") and core.endswith("区") \
