@@ -251,6 +251,11 @@ def test_a_rank_before_an_institute_suffix_is_no_name(run):
     assert "国家级博士后工作站" not in ents and "高水平研究型大学" not in ents
 
 
+def test_a_pair_in_a_project_list_does_not_keep_its_conjunction(run):
+    ents, _, _, _ = run("岳川集团与朗开大学光电所项目、英岳科技与上海光机所等3个项目也将于近期签约。")
+    assert ents.get("英岳科技") == "Company" and "英岳科技与" not in ents
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

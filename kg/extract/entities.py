@@ -1224,9 +1224,11 @@ class EntityFinder:
                 p = self.gaz.place(item[k:k + n])
                 if p is not None and p.level >= 1 and len(item) - (k + n) <= 4 and \
                         words.is_generic_phrase(item[k + n:] or "区域") and not self.gaz.place(item[:2]):
-                    brand = item[:k]
-                    if not words.is_generic_phrase(brand) and not words.leading_function_words(brand):
-                        return Cand(s, s + k, EntityClass.COMPANY, "project", 0)
+                    kb = k - 1 if item[k - 1] in "与和及同跟的" else k     # 某某科技与|上海…所: the pair's first
+                    brand = item[:kb]
+                    if len(brand) >= 2 and not words.is_generic_phrase(brand) \
+                            and not words.leading_function_words(brand):
+                        return Cand(s, s + kb, EntityClass.COMPANY, "project", 0)
                     return None
         if before_output and self._weak_firm_name(item) and not words.leading_function_words(item) \
                 and not words.is_generic_phrase(item) and not self.gaz.place(item[:2]):
