@@ -117,6 +117,14 @@ def test_a_park_introduces_firms_in_a_clause_without_subject(run):
     names = {e.key: e.name for e in d.entities}
     assert ("青川高新区", "巴斯夫") in {(names[r.head], names[r.tail]) for r in d.relations
                                       if r.cue == "park-introduces"}
+    # 等<category>，then a second list that again ends in 等: both lists are what the park attracted
+    _, _, _, d = run("青川生态园发展迅速。这里已经吸引巴斯夫、岳合技术等世界500强，德国岳泽纳、GTP等隐形冠军，共150多家企业落户。")
+    names = {e.key: e.name for e in d.entities}
+    assert {("青川生态园", f) for f in ("巴斯夫", "岳合技术", "德国岳泽纳", "GTP")} <= {
+        (names[r.head], names[r.tail]) for r in d.relations if r.cue == "park-introduces"}
+    _, _, _, d = run("青川高新区引进临岳科技、朗宁电子等企业，岳川集团有限公司负责人表示满意。")
+    names = {e.key: e.name for e in d.entities}
+    assert {names[r.tail] for r in d.relations if r.cue == "park-introduces"} == {"临岳科技", "朗宁电子"}
     # a name that qualifies the object (引进X体系的项目) is not what was brought in
     _, _, _, d = run("青川经开区发布规划。下一步，要引进临岳研究院体系的一批项目。")
     assert not [r for r in d.relations if r.cue == "park-introduces"]

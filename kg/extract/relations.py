@@ -403,8 +403,10 @@ class RelationFinder:
             for n in ms:
                 if n.start < expected:
                     continue
-                if not (n.start == expected or _COORD_GAP.fullmatch(text, expected, n.start)):
-                    break
+                if not (n.start == expected or _COORD_GAP.fullmatch(text, expected, n.start)
+                        or (_NEXT_LIST_GAP.fullmatch(text, expected, n.start)
+                            and _LIST_END.match(text, n.start, _clause_end(text, n.start, s1)))):
+                    break        # (A、B等世界500强，C、D等隐形冠军，共N家企业: a second list under the verb)
                 e = ctx.ent(n)
                 if e.cls not in FIRMS or not _OBJECT_END.match(text, n.end):
                     break        # 引进X体系的项目: the name qualifies the object, it is not the object
@@ -763,6 +765,16 @@ _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # what joins the items of one list: A、B / A和B / A及B / A等龙头企业和B、C等配套企业 (two lists)
+# 等<category>，then a second list that again ends in 等 (A、B等世界500强，C、D等隐形冠军)
+_NEXT_LIST_GAP = re.compile(r"等[^，。；！？、]{1,10}[，,]")
+_LIST_END = re.compile(r"[^，,。；;！？]*?等")
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    m = re.compile(r"[，,。；;！？]").search(text, pos, limit)
+    return m.start() if m else limit
+
+
 _COORD_GAP = re.compile(r"、|和|及|以及|、以及|等[^，。；！？、0-9]{0,10}(?:和|及|以及)")
 # X (将|已)?在园区投资/建设/落户…: the park in focus, not named
 _IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
