@@ -264,6 +264,12 @@ def test_a_pair_in_a_project_list_does_not_keep_its_conjunction(run):
     assert ents.get("英岳科技") == "Company" and "英岳科技与" not in ents
 
 
+def test_the_investors_of_a_parks_signed_projects_are_its_tenants(run):
+    _, _, rels, _ = run("在青川经济开发区重点项目集中签约仪式上，3个项目完成签约。本次完成签约的项目包括岳荣智能装备有限公司投资的"
+                        "机器人制造项目、朗宇建材有限公司投资的工程机械项目、临源化工物资有限公司投资的仓储项目。")
+    assert {("青川经济开发区", "hosts", f) for f in ("岳荣智能装备有限公司", "朗宇建材有限公司", "临源化工物资有限公司")} <= rels
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

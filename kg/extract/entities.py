@@ -611,6 +611,7 @@ class EntityFinder:
                     > text.rfind("》", max(0, start - 30), start):
                 continue     # 《X地区Y示范区规划》: a plan's title, not a park
             if cls is EntityClass.PARK and _PROJECT_AFTER.match(text, end) and not self._placed_park(prefix) \
+                    and not (suffix in _NAMED_PARK_SUFFIXES and self.gaz.place(prefix[:2]) is not None) \
                     and not (not re.match("生产基地|研发基地|制造基地|基地", text[end:end + 4]) and self._branded_park(prefix)):
                 continue     # 建设X产业园生产基地项目, X产业园、Y科技园等重点项目: a project, not (yet) a park
             if not self._good_prefix(prefix, suffix, cls, text[end:end + 3]) and not (
