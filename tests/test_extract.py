@@ -270,6 +270,15 @@ def test_the_investors_of_a_parks_signed_projects_are_its_tenants(run):
     assert {("青川经济开发区", "hosts", f) for f in ("岳荣智能装备有限公司", "朗宇建材有限公司", "临源化工物资有限公司")} <= rels
 
 
+def test_items_of_a_firm_list_are_firms(run):
+    # two items are firms by their names; the brands beside them in the same 等-list are firms too
+    ents, _, _, _ = run("向四岳科技有限公司、海之岳、中科岳海、朗宁电子有限公司等现场负责人问询。")
+    assert {n: ents.get(n) for n in ("海之岳", "中科岳海")} == {"海之岳": "Company", "中科岳海": "Company"}
+    # a list of industries stays no list of firms
+    ents, _, _, _ = run("主导产业为新能源、新材料、生物医药等。")
+    assert not ents
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -50,6 +50,8 @@ _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
+# a list closed by 等: A、B、C等 (items of up to 12 characters, the first one may start inside its clause)
+_SIBLING_LIST = re.compile(f"((?:[{L.CJK}A-Za-z0-9·]{{2,16}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}}?)等")
 # a party committee's departments: bodies when named with their committee (X党工委宣传部), else part of a role
 _PARTY_DEPARTMENTS = frozenset({"统战部", "宣传部", "组织部"})
 # a rank or a kind before an institute's suffix: 国家级|博士后工作站, 省级|企业技术中心, 高水平|研究型大学
@@ -1400,7 +1402,43 @@ class EntityFinder:
         cands = [c for c in cands if not self._not_a_firm(text, c)]
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
+        cands += self.list_siblings(text, cands)
         for c in cands:
             if not c.text:
                 c.text = text[c.start:c.end]
         return cands
+
+    def list_siblings(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """Items of one `A、B、C等` list are of one kind: where at least two items and half of them are firms by
+        the other rules, an item no rule named (a brand alone: 四岳科技、海之岳、中科岳海等) is a firm too, when it
+        reads as a name (not a place, not common words, not a clause)."""
+        out = []
+        firms = [c for c in cands if c.cls is EntityClass.COMPANY]
+        for m in _SIBLING_LIST.finditer(text):
+            parts, pos = [], m.start(1)
+            for part in m.group(1).split("、"):
+                parts.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            kinds, unknown = [], []
+            for k, (s, e) in enumerate(parts):
+                inside = [c for c in cands if c.start < e and c.end > s]
+                exact = [c for c in inside if c.end == e and (c.start == s or k == 0)]
+                if exact:
+                    kinds.append(max(exact, key=lambda c: c.end - c.start).cls)
+                elif not inside:
+                    kinds.append(None)
+                    unknown.append((k, s, e))
+                else:
+                    kinds.append("other")
+            n_firms = sum(1 for c in kinds if c is EntityClass.COMPANY)
+            if not unknown or n_firms < 2 or 2 * n_firms < len(parts):
+                continue
+            for k, s, e in unknown:
+                if k == 0:
+                    s = self.trim_left(text, self.extend_left(text, e, limit=10, floor=s), e)
+                name = text[s:e]
+                if 2 <= len(name) <= 10 and not self.gaz.place(name) and not words.is_generic_phrase(name) \
+                        and not words.leading_function_words(name) and not _COUNT_BEFORE.search(name) \
+                        and not any(ch.isdigit() for ch in name) and not any(f.start == s and f.end == e for f in firms):
+                    out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
+        return out
