@@ -279,6 +279,13 @@ def test_items_of_a_firm_list_are_firms(run):
     assert not ents
 
 
+def test_the_brand_before_a_placed_park_project_is_a_firm(run):
+    ents, _, _, _ = run("总投资50亿元的岳南高科马鞍山创智科技园项目正式落户。")
+    assert ents.get("岳南高科") == "Company"
+    ents, _, _, _ = run("总投资10亿元的绿色智能北海产业园项目开工。")
+    assert "绿色智能" not in ents
+
+
 def test_enumeration_counts_with_approximations(run):
     ents, _, _, _ = run("园区聚集了华美、康瑞、泰和丰等近30多家医药企业。")
     assert ents.get("康瑞") == "Company" and ents.get("泰和丰") == "Company"

@@ -1143,7 +1143,13 @@ class EntityFinder:
             if m.group(1).endswith("等") and "等" not in m.group(1)[:-1] and _OUTPUT_OF.search(text, s, e):
                 e -= 1       # …、X电子1400万平方米化成箔等项目: the list's last item, then 等
             elif "等" in m.group(1) or self.suffix_re.search(m.group(1)):
-                continue     # X产业园等项目: a list's end; a park or firm named by its suffix is found by the suffix
+                # X产业园等项目: a list's end; a park or firm named by its suffix is found by the suffix; but
+                # 某某|马鞍山…科技园项目: a brand, then a place and the park it builds there: the brand is a firm
+                cand = None if "等" in m.group(1) else self._brand_before_placed_park(
+                    text, self.trim_left(text, s, e), e)
+                if cand is not None:
+                    out.append(cand)
+                continue
             whole = not m.group(2)
             output = _OUTPUT_OF.search(text, s, e)
             if output is not None and output.start() - s >= 2:
@@ -1162,6 +1168,25 @@ class EntityFinder:
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _brand_before_placed_park(self, text: str, s: int, e: int) -> Cand | None:
+        """某某科技|马鞍山创智科技园(项目), 某某电子|北海产业新城(项目): a project named by a brand, then a place (a city or
+        district) and the park it builds there; the brand is the firm."""
+        item = text[s:e]
+        m = self.suffix_re.search(item)
+        if m is None or m.end() != len(item) or self.suffix_cls[m.group()] is not EntityClass.PARK:
+            return None
+        for k in range(2, min(m.start(), 9)):
+            for n in (3, 2):
+                p = self.gaz.place(item[k:k + n])
+                if p is None or p.level < 1:
+                    continue
+                brand = item[:k]
+                if self.gaz.place(brand[:2]) or self.gaz.place(brand[:3]) or not _brand_word(brand) \
+                        or words.leading_function_words(brand) or brand in L.PROJECT_MODIFIERS:
+                    return None
+                return Cand(s, s + k, EntityClass.COMPANY, "project", 0)
+        return None
 
     def _weak_prefix(self, text: str, s: int, e: int) -> Cand | None:
         """A brand and an industry word at the head of a longer project name (华岳动力xHEV电池系统|项目,
