@@ -581,7 +581,7 @@ class EntityFinder:
                 continue         # 与各X新区新城签约: each of X's new towns, not one park (X新区 is one)
             prefix = text[start:m.start()]
             if not prefix and suffix in _PARTY_DEPARTMENTS:
-                continue         # 区委常委、宣传部部长X: the department is part of the role in the 区委 (conventions)
+                continue         # 县委常委、组织部部长X: the department is part of the role in the 县委 (conventions)
             if not prefix and cls is EntityClass.GOVERNMENT_BODY and m.start() > 0 and text[m.start() - 1] == "、" \
                     and out and out[-1].cls is EntityClass.GOVERNMENT_BODY and (
                         out[-1].end == m.start() - 1 or self.role_re.fullmatch(text, out[-1].end, m.start() - 1)):
@@ -1144,7 +1144,7 @@ class EntityFinder:
                 e -= 1       # …、X电子1400万平方米化成箔等项目: the list's last item, then 等
             elif "等" in m.group(1) or self.suffix_re.search(m.group(1)):
                 # X产业园等项目: a list's end; a park or firm named by its suffix is found by the suffix; but
-                # 某某|马鞍山…科技园项目: a brand, then a place and the park it builds there: the brand is a firm
+                # 某某|洛阳…科技园项目: a brand, then a place and the park it builds there: the brand is a firm
                 cand = None if "等" in m.group(1) else self._brand_before_placed_park(
                     text, self.trim_left(text, s, e), e)
                 if cand is not None:
@@ -1170,7 +1170,7 @@ class EntityFinder:
         return out
 
     def _brand_before_placed_park(self, text: str, s: int, e: int) -> Cand | None:
-        """某某科技|马鞍山创智科技园(项目), 某某电子|北海产业新城(项目): a project named by a brand, then a place (a city or
+        """某某科技|洛阳某某科技园(项目), 某某电子|郑州产业新城(项目): a project named by a brand, then a place (a city or
         district) and the park it builds there; the brand is the firm."""
         item = text[s:e]
         m = self.suffix_re.search(item)

@@ -581,7 +581,7 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
                     continue
                 rels.append(Rel(RelationKind.HOSTS, park, b, r.sent, cue="signed-with-park"))
                 have.add((park, b))
-    # a park's own administration is not its partner (洋浦经开区管委会与…签约 names the body, then the park)
+    # a park's own administration is not its partner (某某经开区管委会与…签约 names the body, then the park)
     manages = {frozenset((r.head, r.tail)) for r in rels if r.kind is RelationKind.MANAGES}
     rels = [r for r in rels if r.kind is not RelationKind.PARTNERS_WITH or frozenset((r.head, r.tail)) not in manages]
     return dedupe(rels)

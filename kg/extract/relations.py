@@ -479,7 +479,7 @@ class RelationFinder:
     @staticmethod
     def _short_admins(ents: list[Ent], rels: list[Rel], sentences: list[Sentence]) -> list[Rel]:
         """``short-manages``: an administration named by the park's short form or kind alone (高新区党工委,
-        汽开区党工委, 市经开区管委会) manages the one park of the article that name fits: a park whose name ends
+        某某新区党工委, 市经开区管委会) manages the one park of the article that name fits: a park whose name ends
         with the short form, or the one park of that kind."""
         managing = {r.head for r in rels if r.kind is RelationKind.MANAGES}
         parks = [e for e in ents if e.cls is EntityClass.PARK]
@@ -721,7 +721,7 @@ class RelationFinder:
         return out
 
 
-# an administration named by a park's short form or kind: (市)高新区党工委, 汽开区管委会, 综改示范区党工委
+# an administration named by a park's short form or kind: (市)高新区党工委, 经开区管委会, 某某示范区党工委
 _SHORT_ADMIN = re.compile(r"(?:市|区|县)?([\u4e00-\u9fff]{2,8}?(?:区|园|城|新区))(?:党工委|管委会|管理委员会|工委|管委)")
 _PARK_ADMIN_SUFFIXES = ("管委会", "管理委员会", "党工委", "工委", "区委", "管理办公室", "管理局", "管理处", "管理中心",
                         "服务中心", "办事处")

@@ -60,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     Rule("short-manages", "manages", _REL + "_short_admins",
          "青川经开区今年新签项目20个。经开区党工委书记王晓川出席会议。",
          ("经开区党工委", "manages", "青川经开区"),
-         "an administration named by a park's short form or kind alone (经开区党工委, 汽开区管委会) manages the one "
+         "an administration named by a park's short form or kind alone (经开区党工委, 高新区管委会) manages the one "
          "park of the article that the name fits"),
     Rule("name-hosts", "hosts", _REL + "_from_names",
          "云岚智造产业园发布新政。云岚智造产业园创新研究院当天揭牌。",
