@@ -527,8 +527,9 @@ class EntityFinder:
             if cls is EntityClass.GOVERNMENT_BODY and start == m.start():
                 # X产业园区管委会: 园区 stops a name's left edge elsewhere (bare 园区管委会); here it ends a park's name
                 ps = next((p_ for p_ in _AREA_PARK_SUFFIXES if text.endswith(p_, 0, m.start())), None)
-                if ps is not None and self.extend_left(text, m.start() - len(ps)) < m.start() - len(ps):
-                    start = self.extend_left(text, m.start() - len(ps))
+                park_start = self.extend_left(text, m.start() - len(ps)) if ps is not None else m.start()
+                if ps is not None and park_start < m.start() - len(ps):
+                    start = park_start
             # a name continues past a bracketed qualifier: 西安高新区(长安)
             end = m.end()
             if end < len(text) and text[end] in _BRACKETS:
@@ -1177,15 +1178,21 @@ class EntityFinder:
         if m is None or m.end() != len(item) or self.suffix_cls[m.group()] is not EntityClass.PARK:
             return None
         for k in range(2, min(m.start(), 9)):
-            for n in (3, 2):
-                p = self.gaz.place(item[k:k + n])
-                if p is None or p.level < 1:
-                    continue
-                brand = item[:k]
-                if self.gaz.place(brand[:2]) or self.gaz.place(brand[:3]) or not _brand_word(brand) \
-                        or words.leading_function_words(brand) or brand in L.PROJECT_MODIFIERS:
-                    return None
-                return Cand(s, s + k, EntityClass.COMPANY, "project", 0)
+            if self._division_at(item, k) is None:
+                continue
+            brand = item[:k]
+            if self.gaz.place(brand[:2]) or self.gaz.place(brand[:3]) or not _brand_word(brand) \
+                    or words.leading_function_words(brand) or brand in L.PROJECT_MODIFIERS:
+                return None
+            return Cand(s, s + k, EntityClass.COMPANY, "project", 0)
+        return None
+
+    def _division_at(self, item: str, k: int) -> int | None:
+        """Length of the city, district or province name (3 or 2 characters) at ``item[k:]``, else None."""
+        for n in (3, 2):
+            p = self.gaz.place(item[k:k + n])
+            if p is not None and p.level >= 1:
+                return n
         return None
 
     def _weak_prefix(self, text: str, s: int, e: int) -> Cand | None:
@@ -1438,7 +1445,6 @@ class EntityFinder:
         the other rules, an item no rule named (a brand alone: 四岳科技、海之岳、中科岳海等) is a firm too, when it
         reads as a name (not a place, not common words, not a clause)."""
         out = []
-        firms = [c for c in cands if c.cls is EntityClass.COMPANY]
         for m in _SIBLING_LIST.finditer(text):
             parts, pos = [], m.start(1)
             for part in m.group(1).split("、"):
@@ -1464,6 +1470,6 @@ class EntityFinder:
                 name = text[s:e]
                 if 2 <= len(name) <= 10 and not self.gaz.place(name) and not words.is_generic_phrase(name) \
                         and not words.leading_function_words(name) and not _COUNT_BEFORE.search(name) \
-                        and not any(ch.isdigit() for ch in name) and not any(f.start == s and f.end == e for f in firms):
+                        and not any(ch.isdigit() for ch in name):
                     out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
         return out

@@ -61,7 +61,6 @@ def make_relations(nlp: Language, name: str) -> "RelationsComponent":
     return RelationsComponent()
 
 
-
 # ASCII clause punctuation in Chinese text (pages and exports passed through NFKC write 公司,2020年): the rules
 # read the full-width marks, so the text they see has them; a mark between two ASCII letters or digits (1,000;
 # 10:30; ABB,GE) stays. One character for one: offsets, and the evidence sliced from the article, are unchanged.
@@ -72,6 +71,7 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 def cjk_punctuation(text: str) -> str:
     """``text`` with the ASCII clause marks next to Chinese written full-width, character for character."""
     return _ASCII_CLAUSE.sub(lambda m: _FULL_WIDTH[m.group()], text)
+
 
 class EntitiesComponent:
     def __init__(self) -> None:

@@ -107,10 +107,11 @@ class RelationFinder:
                 continue     # a group named in passing is mostly a parent, investor or visitor, not the tenant
             sent = _sentence_at(sentences, m.start)
             listed = m.source == "list" or text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
+            # A、B、C等龙头企业发布采购需求: firms listed as buyers or suppliers are not tenants (but in
+            # 签约的项目包括A公司投资的X项目、B公司投资的Y项目 the investors of the park's projects are)
             if listed and sent is not None and _partner_sentence(text[sent.start:sent.end]) \
                     and not _INVESTOR_OF.match(text, m.end):
-                continue     # A、B、C等龙头企业发布采购需求: firms listed as buyers or suppliers are not tenants
-                # (签约的项目包括A公司投资的X项目、B公司投资的Y项目: the investors of the park's projects are)
+                continue
             out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, sent, cue="topic-park"))
             hosted.add(e.idx)
         return out
@@ -406,8 +407,7 @@ class RelationFinder:
                 if n.start < expected:
                     continue
                 if not (n.start == expected or _COORD_GAP.fullmatch(text, expected, n.start)
-                        or (_NEXT_LIST_GAP.fullmatch(text, expected, n.start)
-                            and _LIST_END.match(text, n.start, _clause_end(text, n.start, s1)))):
+                        or (_NEXT_LIST_GAP.fullmatch(text, expected, n.start) and _LIST_END.match(text, n.start, s1))):
                     break        # (A、B等世界500强，C、D等隐形冠军，共N家企业: a second list under the verb)
                 e = ctx.ent(n)
                 if e.cls not in FIRMS or not _OBJECT_END.match(text, n.end):
@@ -766,19 +766,12 @@ _PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|�
 _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
-# what joins the items of one list: A、B / A和B / A及B / A等龙头企业和B、C等配套企业 (two lists)
 # X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
 _INVESTOR_OF = re.compile(r"(?:投资|投建|投资建设|建设)的")
-# 等<category>，then a second list that again ends in 等 (A、B等世界500强，C、D等隐形冠军)
+# 等<category>，then a second list that again ends in 等 within its clause (A、B等世界500强，C、D等隐形冠军)
 _NEXT_LIST_GAP = re.compile(r"等[^，。；！？、]{1,10}[，,]")
 _LIST_END = re.compile(r"[^，,。；;！？]*?等")
-
-
-def _clause_end(text: str, pos: int, limit: int) -> int:
-    m = re.compile(r"[，,。；;！？]").search(text, pos, limit)
-    return m.start() if m else limit
-
-
+# what joins the items of one list: A、B / A和B / A及B / A等龙头企业和B、C等配套企业 (two lists)
 _COORD_GAP = re.compile(r"、|和|及|以及|、以及|等[^，。；！？、0-9]{0,10}(?:和|及|以及)")
 # X (将|已)?在园区投资/建设/落户…: the park in focus, not named
 _IN_THE_PARK = re.compile(r"(?:将|已|已经|拟|计划|正|先后|也)?(?:在|于|落户|入驻|扎根|进驻)(?:该园区|园区|园内|区内|该区|本区)"
