@@ -107,7 +107,7 @@ class RelationFinder:
                 continue     # a group named in passing is mostly a parent, investor or visitor, not the tenant
             sent = _sentence_at(sentences, m.start)
             listed = m.source == "list" or text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] == "、"
-            # A、B、C等龙头企业发布采购需求: firms listed as buyers or suppliers are not tenants (but in
+            # A、B、C等企业列出采购清单: firms listed as buyers or suppliers are not tenants (but in
             # 签约的项目包括A公司投资的X项目、B公司投资的Y项目 the investors of the park's projects are)
             if listed and sent is not None and _partner_sentence(text[sent.start:sent.end]) \
                     and not _INVESTOR_OF.match(text, m.end):
