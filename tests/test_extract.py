@@ -834,3 +834,16 @@ def test_a_list_closed_by_deng_alone_and_more_bureaus(run):
     assert ents.get("临岳电气") == "Company" and ents.get("瑞泰化工") == "Company"
     assert ents.get("北京市") == "Place"
     assert ents.get("青川高新区科技创新局") == "GovernmentBody" and ("马强", "worksFor", "青川高新区科技创新局") in rels
+
+
+def test_a_firm_written_with_its_industry_is_also_named_by_its_brand(run):
+    # a brand + industry short name is one firm under both names; the brand before industry words in a list takes
+    # the longer, written form as its label; a registered name and a place keep theirs
+    ents, names, rels, d = run("青川高新区与金岭建筑、锦泰机电设备、富川阻燃材料等5家企业签订投资协议。"
+                               "该区还引进了宝岭激光、河北朔川电气等企业。临岳科技有限公司也来了。")
+    assert ents.get("锦泰机电设备") == "Company" and "锦泰" not in ents
+    aliases = {e.name: set(e.aliases) for e in d.entities}
+    assert "锦泰" in aliases["锦泰机电设备"] and "宝岭" in aliases["宝岭激光"]
+    assert "河北朔川" in aliases["河北朔川电气"] and "河北" not in aliases["河北朔川电气"]
+    assert not aliases["临岳科技有限公司"] & {"临岳", "临岳科技"}
+    assert "金岭" not in names or "金岭" in aliases["金岭建筑"]

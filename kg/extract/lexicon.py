@@ -192,6 +192,16 @@ INDUSTRY_WORDS = sorted("""
 通信 光电 动力 设备 制造 工程 建设 物流 贸易 商贸 电器 重工 钢铁 制铁 食品 纸业 化妆品 生物科技 信息技术 智能装备
 """.split(), key=len, reverse=True)
 
+# the industry a firm's short name carries after its brand (宝岭激光, 星河再生资源, 某某机电设备): a firm written so
+# is also called by its brand alone, and a brand followed by them in the text is also called by the longer form
+# (kg.extract.resolve.Resolver._industry_names)
+FIRM_INDUSTRY_WORDS = tuple(sorted(
+    (set(WEAK_COMPANY_SUFFIXES) | set(INDUSTRY_WORDS) | set("""激光 饮品 饮料 玻璃 存储 通讯 陶瓷 塑业 塑胶 橡胶 家居
+    家具 服装 电源 照明 车辆 特种车辆 再生资源 线路板 电路 芯片 显示 光源 模具 环境 科创 检测 健康 大健康 农牧 养老 石化
+    新能源汽车 机电设备 技术 设备""".split()))
+    - {"股份有限公司", "有限责任公司", "有限公司", "集团公司", "控股集团", "集团", "公司", "股份", "控股", "发展", "国际",
+       "投资", "创投", "资本", "财富", "置业", "地纬", "重汽"}, key=lambda w: (-len(w), w)))
+
 # 作为中国X园的管理部门，Y…: Y (right after this clause) is the park's administration and manages it
 PARK_ADMIN_INTRO = re.compile(r"作为([^，。；]{2,30}?)的(?:管理|运营|服务)(?:部门|机构|单位|主体|平台)[，,]$")
 

@@ -25,6 +25,15 @@ F500_CUE = re.compile(r"(?:世界|全球)\s*500\s*强")
 
 _PLACE_WORD_ENDS = frozenset("港湾区县市镇村路街湖山河岛桥站")
 _DIVISION_ENDS = ("省", "市", "区", "县", "镇", "乡", "旗", "州", "街道", "盟", "村")
+_LEGAL_ENDS = ("公司", "集团", "银行", "厂", "社", "所", "行", "店")
+# what may follow a firm's name written with its industry: a list mark, a clause mark, a project or a count
+_FIRM_NAME_END = re.compile(r"$|[、，,；;。：:．.\s（(）)“”\"等和及与的]|项目|年产|总部|基地|生产|工厂|新厂|[0-9０-９一二三四五六七八九十两]")
+
+
+def _after_firm_name(text: str, at: int) -> bool:
+    return bool(_FIRM_NAME_END.match(text, at))
+
+
 class Resolver:
     def __init__(self, finder: EntityFinder):
         self.finder = finder
@@ -118,9 +127,12 @@ class Resolver:
         ents = [e for e in ents if e.mentions]
         mentions = self._short_forms(text, ents, mentions)
         self._fortune(text, ents)
+        taken = {normalise_name(n) for e in ents for n in e.names}
         for e in ents:
             if e.cls is EntityClass.PARK:
                 self._province_free_alias(e)
+            elif e.cls is EntityClass.COMPANY:
+                self._industry_names(text, e, taken)
         for i, e in enumerate(ents):
             e.idx = i
         return ents, mentions, inner
@@ -190,6 +202,38 @@ class Resolver:
                         and self.finder.suffix_re.search(rest) and rest not in e.names:
                     e.names.append(rest)
                     break
+
+    def _industry_names(self, text: str, e: Ent, taken: set[str]) -> None:
+        """A firm's short name is its brand and its industry, and either part names it: 宝岭激光 is also 宝岭, and a
+        brand written before industry words (`宝岭激光、…`, `宝岭机电设备项目`) is also called by the longer form,
+        which becomes its label (the fullest name). Registered names (…公司, …集团), Fortune Global 500 firms and
+        fixed names are left as they are; no name of another entity of the article is taken."""
+        if e.fortune is not None or e.official or any(n.endswith(_LEGAL_ENDS) for n in e.names):
+            return
+        for m in e.mentions:
+            at = m.end
+            while at - m.end < 8:
+                word = next((w for w in L.FIRM_INDUSTRY_WORDS if text.startswith(w, at)), None)
+                if word is None:
+                    break
+                at += len(word)
+            longer = text[m.start:at]
+            if at > m.end and len(normalise_name(m.text)) <= 6 and _after_firm_name(text, at) \
+                    and normalise_name(longer) not in taken and longer not in e.names:
+                e.names.append(longer)
+                taken.add(normalise_name(longer))
+        for n in list(e.names):
+            brand = n
+            while True:
+                word = next((w for w in L.FIRM_INDUSTRY_WORDS if brand.endswith(w) and len(brand) > len(w)), None)
+                if word is None:
+                    break
+                brand = brand[:-len(word)]
+            if brand != n and len(brand) >= 2 and brand not in e.names and normalise_name(brand) not in taken \
+                    and not self.gaz.place(brand) and not words.is_generic_phrase(brand) \
+                    and not words.leading_function_words(brand) and _CJK.match(brand):
+                e.names.append(brand)
+                taken.add(normalise_name(brand))
 
     def _park_variant_key(self, name: str) -> str:
         """长春南关区(长春高新区)数字产业园 = 长春南关数字产业园; X产业园区 = X产业园: brackets dropped, places in
