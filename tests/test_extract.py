@@ -847,3 +847,21 @@ def test_a_firm_written_with_its_industry_is_also_named_by_its_brand(run):
     assert "河北朔川" in aliases["河北朔川电气"] and "河北" not in aliases["河北朔川电气"]
     assert not aliases["临岳科技有限公司"] & {"临岳", "临岳科技"}
     assert "金岭" not in names or "金岭" in aliases["金岭建筑"]
+
+
+def test_words_classifying_a_firm_and_a_firm_before_a_park_stay_out_of_names(run):
+    # 生产企业|X集团, 出口品牌|X贸易有限公司: the classifier goes; 某某企业管理有限公司 keeps its trade
+    ents, _, _, _ = run("作为电池生产企业临岳集团的配套，知名品牌广州岚川贸易有限公司也入驻了。"
+                        "青石企业管理有限公司成立。")
+    assert ents.get("临岳集团") == "Company" and ents.get("广州岚川贸易有限公司") == "Company"
+    assert ents.get("青石企业管理有限公司") == "Company"
+    # 某某集团|兰州新区东片区: the firm before a park that starts at its place is not part of the park's name
+    ents, _, _, _ = run("青川新区已有多个项目开工，临岳集团青川新区东片区土地整理项目正在做前期工作。")
+    assert ents.get("临岳集团") == "Company" and "临岳集团青川新区" not in ents
+    assert not any(n.startswith("临岳集团") and c == "Park" for n, c in ents.items())
+
+
+def test_a_new_area_whose_name_the_dictionary_reads_as_a_persons(run):
+    # jieba's dictionary holds 嘉瑞新 as a personal name: 新区 still ends the park's name
+    ents, _, _, _ = run("近日，嘉瑞新区引进了青石科技有限公司。")
+    assert ents.get("嘉瑞新区") == "Park"

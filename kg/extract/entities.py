@@ -123,6 +123,11 @@ _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园
 _WORD_SUFFIXES = frozenset({"商会", "协会", "联合会", "联盟", "基金", "母基金", "工作站", "智库", "实验室", "分行",
                             "支行", "新城", "新区", "片区", "分区", "集中区", "工业区", "产业区", "芯谷", "交易中心",
                             "技术中心", "政协"})
+# words that classify the firm named right after them, and what a name may go on with after 企业
+_FIRM_CLASSIFIER = re.compile("企业|企業|品牌")
+_ENTERPRISE_TRADES = ("管理", "發展", "发展", "服务", "服務", "咨询", "諮詢", "孵化", "家", "联合", "聯合", "股份", "集团", "集團",
+                      "控股", "信用", "征信", "策划", "营销", "形象", "文化", "培训", "运营", "质量", "融资", "担保", "科技",
+                      "技术", "信息", "管家", "顾问", "设计", "策劃", "國際", "国际")
 # lists of projects: 开工项目6个：A、B、C； / 集中签约A、B等44个项目 / 以A、B为龙头
 _LIST_ITEM = f"(?:(?!等)[{L.CJK}A-Za-z0-9·]){{2,14}}"
 _COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:[^，。；、:：]{{0,4}}项目)?[:：]|"
@@ -186,14 +191,19 @@ def _strip_clause_words(text: str, s: int, e: int) -> int:
 
 def _crosses(toks: list[str], pos: int) -> bool:
     """A token of ``toks`` (a segmentation) starts before ``pos`` and ends after it."""
+    return _crossing(toks, pos) is not None
+
+
+def _crossing(toks: list[str], pos: int) -> str | None:
+    """The token of ``toks`` (a segmentation) that starts before ``pos`` and ends after it, if any."""
     at = 0
     for tok in toks:
         if at < pos < at + len(tok):
-            return True
+            return tok
         at += len(tok)
         if at >= pos:
-            return False
-    return False
+            return None
+    return None
 
 
 # a run of text without sentence punctuation is cut into pieces of at most this many characters, so that the
@@ -566,6 +576,13 @@ class EntityFinder:
                     if words.tag(tok) == "p" and m.start() - pos >= 2:
                         start = pos
                         break
+            if cls is EntityClass.COMPANY:
+                # 晶硅电池生产企业|某威集团, 出口品牌|广州某某贸易有限公司: a word classifying the firm is not its name
+                # (某某企业管理有限公司: a name may go on with the firm's trade after 企业)
+                for km in _FIRM_CLASSIFIER.finditer(text, start, m.start()):
+                    rest = text[km.end():m.start()]
+                    if len(rest) >= 2 and not rest.startswith(_ENTERPRISE_TRADES) and not words.is_generic_phrase(rest):
+                        start = km.end()
             if cls is not EntityClass.COMPANY and start < m.start():
                 start = self._dash_joined(text, start)
             if cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY):
@@ -578,6 +595,12 @@ class EntityFinder:
                             and (k == start or not words.is_content_word(text[k - 1:k + 1])):
                         start = k + 1
                         break
+            if cls is EntityClass.PARK:
+                # 某某集团|岚州新区东片区: a firm named right before a park that starts at its place is not its name
+                for om in re.finditer("集团|集團|公司", text[start:m.start()]):
+                    k = start + om.end()
+                    if m.start() - k >= 2 and any(self.gaz.place(text[k:k + n]) for n in (2, 3)):
+                        start = k
             if cls is EntityClass.PARK and text[start - 1:start] == "各" and _PARK_INSIDE.search(text, start, m.start()):
                 continue         # 与各X新区新城签约: each of X's new towns, not one park (X新区 is one)
             prefix = text[start:m.start()]
@@ -764,8 +787,9 @@ class EntityFinder:
         if suffix in ("片区", "分区", "集中区") and not _PARK_INSIDE.search(core) and not (
                 suffix == "集中区" and len(core) >= 2 and core.endswith(("工业", "产业"))):
             return False     # X高新区Y片区 is a named part of a park; a bare Y片区 is a part of town
-        if suffix in _WORD_SUFFIXES and _crosses(words.tokens(core[-3:] + suffix), len(core[-3:])):
-            return False     # 招商会, 筛分行业: the suffix is the end of another word
+        crossing = _crossing(words.tokens(core[-3:] + suffix), len(core[-3:])) if suffix in _WORD_SUFFIXES else None
+        if crossing is not None and words.tag(crossing) not in ("nr", "nrt"):
+            return False     # 招商会, 筛分行业: the suffix is the end of another word (not of a name: 郑东新|区)
         if suffix in prefix:
             return False     # 基金引基金: a slogan repeating the word
         if len(core) == 1:
