@@ -865,3 +865,13 @@ def test_a_new_area_whose_name_the_dictionary_reads_as_a_persons(run):
     # jieba's dictionary holds 嘉瑞新 as a personal name: 新区 still ends the park's name
     ents, _, _, _ = run("近日，嘉瑞新区引进了青石科技有限公司。")
     assert ents.get("嘉瑞新区") == "Park"
+
+
+def test_the_firms_at_the_head_of_a_counted_list_of_projects(run):
+    # P甲100MW…、乙年产…等N个项目: each project's name starts with its firm's brand, ended by its output; a
+    # unit glued to a number (200MWh) is no name
+    ents, _, rels, _ = run("今年以来，试验区持续推进项目建设。其中，青川工业园宏岭源100MW/200MWh光伏储能、"
+                           "东岳嘉诺年产5万吨钾肥等4个项目已开复工建设。")
+    assert ents.get("宏岭源") == "Company" and ents.get("东岳嘉诺") == "Company"
+    assert not any(n.startswith("MWh") for n in ents)
+    assert ("青川工业园", "hosts", "宏岭源") in rels

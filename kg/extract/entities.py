@@ -140,6 +140,9 @@ _VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣�
 _ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基地|生产基地|基地|总部|研发中心|建设|扩建|技改|"
                         "项目|[一二三四五]期)+$")
 _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
+# a counted list of projects named by brand and output: 甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目
+_COUNTED_PROJECTS = re.compile(f"(?P<items>(?:[^，。；、：:\n]{{2,30}}、)*[^，。；、：:\n]{{2,30}})"
+                               f"等?[0-9一二三四五六七八九十两]+个(?:[^，。；、]{{0,4}})?项目")
 # the output of a project: X年产11万吨…项目 (the brand is before it)
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收|"
                         r"[0-9０-９.]+(?:万|亿)?(?:吨|GW|MW|GWh|平方米|套|台|件|片|辆|条|千瓦|兆瓦|头|只)")
@@ -1134,6 +1137,8 @@ class EntityFinder:
                             and not self.suffix_re.search(text, brand.end, e):
                         e = brand.end    # 某某大肠癌基因检测: the firm, then its product
                         name = text[s:e]
+                if name[:1].isascii() and name[:1].isalpha() and text[s - 1:s].isdigit():
+                    continue     # 200MWh光伏储能: a quantity's unit, then a product
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
                         words.is_generic_phrase(name) and not self._suffixed_item(name)):
                     continue
@@ -1252,6 +1257,30 @@ class EntityFinder:
                     cand = self._list_item_firm(text, s, e, brand_ok=pat is not _LEAD_LIST)
                     if cand is not None:
                         out.append(cand)
+        return out
+
+    def counted_projects(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """`P甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目已开工`: the items of a counted list of projects (after a
+        park's name or a clause mark) are projects whose names start with their firm's brand, which ends where
+        the project's output (年产, 100MW) begins."""
+        out = []
+        parks = {c.start: c.end for c in cands if c.cls is EntityClass.PARK}
+        for m in _COUNTED_PROJECTS.finditer(text):
+            s0 = m.start("items")
+            if not (s0 == 0 or text[s0 - 1] in _CLAUSE_BREAKS or s0 in parks.values()):
+                continue
+            pos = s0
+            for part in m.group("items").split("、"):
+                s, e = pos, pos + len(part)
+                pos = e + 1
+                if s in parks and parks[s] < e:
+                    s = parks[s]       # 青川工业园|宏岭源100MW…: the park the list is about, then the first project
+                output = _OUTPUT_OF.search(text, s, e)
+                if output is None or output.start() - s < 2:
+                    continue
+                cand = self._project_brand(text, s, output.start(), whole=True, before_output=True)
+                if cand is not None and not any(c.start <= cand.start < c.end for c in cands):
+                    out.append(cand)
         return out
 
     def _list_item_firm(self, text: str, s: int, e: int, brand_ok: bool = True) -> Cand | None:
@@ -1448,6 +1477,7 @@ class EntityFinder:
         cands += self.partner_names(text)
         cands += self.project_firms(text)
         cands += self.project_lists(text)
+        cands += self.counted_projects(text, cands)
         cands += self.slot_firms(text)
         cands += self.group_members(text, cands)
         cands += self.region_parks(text, cands)
