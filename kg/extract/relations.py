@@ -433,6 +433,14 @@ class RelationFinder:
                 ne = ctx.ent(nxt)
                 if ne.cls in FIRMS and re.fullmatch(r"(的|内的|里的|内|中的|园区企业|企业|园区的)?", gap):
                     out.append(Rel(RelationKind.HOSTS, park.idx, ne.idx, ctx.sent, cue="park-of-org"))
+                    # P甲…、乙…等N个项目: the park's counted list of projects, each opened by its firm's brand
+                    end = _COUNTED_END.search(text, nxt.end, ctx.sent.end) if not gap else None
+                    for later in ms[i + 2:] if end is not None else ():
+                        le = ctx.ent(later)
+                        if later.start >= end.start():
+                            break
+                        if le.cls in FIRMS and text[later.start - 1] == "、":
+                            out.append(Rel(RelationKind.HOSTS, park.idx, le.idx, ctx.sent, cue="park-projects"))
             # ORG 落户/入驻/落地 (在|于)? P ; (该企业|该中心) … P
             before = text[ctx.sent.start:m.start]
             cue = re.search(r"(落户|入驻|落地|扎根|进驻|迁入|选址|落到了|落到|签约落户)(在|于|到)?$", before)
@@ -767,6 +775,8 @@ _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
+# the end of a counted list of projects: …、乙年产…等4个项目 (no clause mark before it)
+_COUNTED_END = re.compile(r"(?<=[^，,。；;！？])等?[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}项目")
 _INVESTOR_OF = re.compile(r"(?:投资|投建|投资建设|建设)的")
 # 等<category>，then a second list that again ends in 等 within its clause (A、B等世界500强，C、D等隐形冠军)
 _NEXT_LIST_GAP = re.compile(r"等[^，。；！？、]{1,10}[，,]")
