@@ -14,7 +14,8 @@ import multiprocessing as mp
 import os
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Protocol
 
 from kg.errors import InputError, ParkKGError, UsageError
@@ -225,7 +226,11 @@ class ProcessEngine:
             self.queued.popleft()
         if len(self.queued) >= 2 * (self.workers - 1):  # the workers are busy: do this one here
             return _Done(extract_chunk(articles, self.use_ner))
-        future = self.pool.submit(extract_chunk, articles, self.use_ner)
+        try:
+            future = self.pool.submit(extract_chunk, articles, self.use_ner)
+        except BrokenProcessPool as e:   # a worker died since the last chunk: this one fails the same way
+            future = Future()
+            future.set_exception(e)
         self.queued.append(future)
         return _FutureHandle(future, "an extraction process")
 
@@ -304,20 +309,48 @@ def run_chunks(engine: Engine, articles: Iterable[Article], *, chunk_chars: int 
     limit = 2 * engine.workers + 1
     if chunk_chars is None:
         chunk_chars = getattr(engine, "chunk_chars", 50_000)
-    for chunk in _chunks(articles, chunk_chars, chunk_articles if engine.workers > 1 else 1):
-        in_flight.append(engine.submit(chunk))
-        if any(h.done() for h in in_flight):
-            pending: deque[Handle] = deque()
-            for h in in_flight:
-                if h.done():
-                    yield h.result()
-                else:
-                    pending.append(h)
-            in_flight = pending
-        while len(in_flight) >= limit:
-            yield in_flight.popleft().result()
-    while in_flight:
-        yield in_flight.popleft().result()
+    try:
+        for chunk in _chunks(articles, chunk_chars, chunk_articles if engine.workers > 1 else 1):
+            in_flight.append(engine.submit(chunk))
+            if any(h.done() for h in in_flight):
+                pending: deque[Handle] = deque()
+                swept = list(in_flight)
+                for i, h in enumerate(swept):
+                    if h.done():
+                        yield _result_of(h, [*pending, *swept[i + 1:]])
+                    else:
+                        pending.append(h)
+                in_flight = pending
+            while len(in_flight) >= limit:
+                yield _result_of(in_flight.popleft(), in_flight)
+        while in_flight:
+            yield _result_of(in_flight.popleft(), in_flight)
+    except _ChunkFailed as failed:
+        # a chunk failed (a worker died): the chunks already done by others are still handed over, so that the
+        # caller keeps them (a rerun resumes from there), then the failure goes on
+        for h in failed.others:
+            if h.done():
+                try:
+                    res = h.result()
+                except Exception:
+                    continue
+                yield res
+        raise failed.error
+
+
+class _ChunkFailed(Exception):
+    """A chunk's result raised ``error``; ``others`` are the chunks in flight not handed over yet."""
+
+    def __init__(self, error: Exception, others: list[Handle]):
+        super().__init__(str(error))
+        self.error, self.others = error, others
+
+
+def _result_of(h: Handle, others: Iterable[Handle]):
+    try:
+        return h.result()
+    except Exception as e:
+        raise _ChunkFailed(e, list(others)) from e
 
 
 def _chunks(articles: Iterable[Article], max_chars: int, max_articles: int) -> Iterator[list[Article]]:

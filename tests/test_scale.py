@@ -292,6 +292,46 @@ def test_extraction_streams_with_a_bounded_number_of_articles_in_flight():
     assert pulled >= 1000
 
 
+def test_a_failed_chunk_does_not_lose_the_chunks_done_beside_it():
+    """A worker dying on one chunk: the chunks other processes finished are still handed over (the build stores
+    them, a rerun resumes from there), and only then does the failure go on."""
+    from kg.engines import WorkerError, run_chunks
+    from kg.records import Article
+
+    class Handle:
+        def __init__(self, engine, chunk, k):
+            self.engine, self.chunk, self.k, self.fails = engine, chunk, k, k == 0
+
+        def done(self):
+            # the first chunk's worker dies once all four are out; the second is still running; the others are done
+            return self.k >= 2 or (self.k == 0 and len(self.engine.handles) == 4)
+
+        def result(self):
+            if self.fails:
+                raise WorkerError("an extraction process failed (BrokenProcessPool)")
+            return [(a.doc_id, b"") for a in self.chunk], 0.0
+
+    class Engine:
+        name, workers = "fake", 3
+
+        def __init__(self):
+            self.handles = []
+
+        def submit(self, chunk):
+            self.handles.append(Handle(self, chunk, len(self.handles)))
+            return self.handles[-1]
+
+        def close(self):
+            pass
+
+    arts = [Article(doc_id=f"a{i}", source=f"a{i}.txt", text="园区", raw="园区", to_raw=(0, 1, 2)) for i in range(4)]
+    got = []
+    with pytest.raises(WorkerError):
+        for docs, _ in run_chunks(Engine(), iter(arts), chunk_articles=1):
+            got += [d for d, _ in docs]
+    assert sorted(got) == ["a2", "a3"]     # done beside the failed one, each once; the running one is not waited for
+
+
 def test_output_does_not_depend_on_the_hash_seed(tmp_path):
     """Worker processes (Dask, spawn) have their own hash seeds: extraction must not depend on set order."""
     import os
@@ -377,24 +417,37 @@ def test_a_dying_worker_is_one_clear_error_and_the_state_keeps_the_rest(corpus, 
     import os
     import signal
 
+    import time
+
     from kg.extract.pipeline import Extractor
+    from kg.state import BuildState
 
     for i in range(40):  # enough articles that both processes get chunks
         (corpus / f"extra{i:02d}.txt").write_text(NEW_ARTICLE.replace("海川", f"海川{i}"), encoding="utf-8")
-    parent, real = os.getpid(), Extractor.extract
+    parent, real, real_put = os.getpid(), Extractor.extract, BuildState.put
+    stored = tmp_path / "stored"     # written by this process once it has stored an extraction
     seen = []  # each forked worker counts in its own copy
+
+    def put(self, *args):
+        real_put(self, *args)
+        stored.touch()
 
     def dies_in_a_worker(self, article):  # inherited by the forked workers
         if os.getpid() != parent:
             seen.append(article.doc_id)
-            if len(seen) == 3:  # mid-build, whichever chunks this worker got
+            if len(seen) == 3:  # mid-build, once this process has stored what it extracted itself
+                deadline = time.monotonic() + 120
+                while not stored.exists() and time.monotonic() < deadline:
+                    time.sleep(0.02)
                 os.kill(os.getpid(), signal.SIGKILL)
         return real(self, article)
 
     monkeypatch.setattr(Extractor, "extract", dies_in_a_worker)
+    monkeypatch.setattr(BuildState, "put", put)
     rc = kg_main(["build", str(corpus), "-o", str(tmp_path / "o"), "--jobs", "2", "--no-progress", "--no-html"])
     err = capsys.readouterr().err
     assert rc == 1 and "an extraction process failed (BrokenProcessPool" in err and "Traceback" not in err, err
     monkeypatch.setattr(Extractor, "extract", real)
+    monkeypatch.setattr(BuildState, "put", real_put)
     report = build([str(corpus)], tmp_path / "o", html=False)
     assert report.counts["reused"] > 0 and report.summary["articles"] == 45
