@@ -875,3 +875,10 @@ def test_the_firms_at_the_head_of_a_counted_list_of_projects(run):
     assert ents.get("宏岭源") == "Company" and ents.get("东岳嘉诺") == "Company"
     assert not any(n.startswith("MWh") for n in ents)
     assert ("青川工业园", "hosts", "宏岭源") in rels
+
+
+def test_a_verb_before_a_branded_park_is_not_its_name(run):
+    # 确保|岚克…产业园: a verb, then a brand opening the park's name; 自主创新示范区: a verb inside a name stays
+    ents, _, _, _ = run("该区号召大家决战下半年，年底前确保岚克农业机械产业园建成投产。青川自主创新示范区也在建设。")
+    assert ents.get("岚克农业机械产业园") == "Park" and not any("确保" in n for n in ents)
+    assert ents.get("青川自主创新示范区") == "Park"

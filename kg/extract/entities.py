@@ -599,6 +599,7 @@ class EntityFinder:
                         start = k + 1
                         break
             if cls is EntityClass.PARK:
+                start = self._after_verb(text, start, m.start())
                 # 某某集团|岚州新区东片区: a firm named right before a park that starts at its place is not its name
                 for om in re.finditer("集团|集團|公司", text[start:m.start()]):
                     k = start + om.end()
@@ -659,6 +660,18 @@ class EntityFinder:
                 start = self._cut_to_place(text, start, m.start(), registered=cls is EntityClass.COMPANY)
             out.append(Cand(start, end, cls, "suffix", 2))
         return out
+
+    @staticmethod
+    def _after_verb(text: str, start: int, head: int) -> int:
+        """年底前确保|某克农机产业园: a verb, then a proper name (a brand, a place) opening the park's name: the name
+        starts after the verb. A verb followed by common words is part of a name (自主创新示范区, 智能制造产业园)."""
+        toks = words.tokens(text[start:head])
+        pos = cut = start
+        for tok, nxt in zip(toks, toks[1:]):
+            pos += len(tok)
+            if len(tok) >= 2 and words.tag(tok) == "v" and words.tag(nxt) in ("nr", "nrt", "ns", "nz", None):
+                cut = pos
+        return cut
 
     def _branded_park(self, prefix: str) -> bool:
         """A park project named after a firm's brand (甲能清洁能源产业园项目, 乙联国际医养健康产业园项目): a named
