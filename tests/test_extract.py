@@ -882,3 +882,12 @@ def test_a_verb_before_a_branded_park_is_not_its_name(run):
     ents, _, _, _ = run("该区号召大家决战下半年，年底前确保岚克农业机械产业园建成投产。青川自主创新示范区也在建设。")
     assert ents.get("岚克农业机械产业园") == "Park" and not any("确保" in n for n in ents)
     assert ents.get("青川自主创新示范区") == "Park"
+
+
+def test_a_list_a_third_of_whose_items_are_firms_is_a_list_of_firms(run):
+    # 金岭食品、华岚食品 are firms by their names; the brands beside them in the same 等-list are firms too
+    ents, _, _, _ = run("休闲食品产业方面，金岭食品、桂川堂、华岚食品、岚宇、海之蝶等项目相继竣工投产。")
+    assert all(ents.get(n) == "Company" for n in ("金岭食品", "桂川堂", "华岚食品", "岚宇", "海之蝶"))
+    # one firm among places and plans is not enough
+    ents, _, _, _ = run("会议讨论了甲川、乙岚、丙河、临岳科技等事项。")
+    assert "甲川" not in ents and "乙岚" not in ents

@@ -1508,7 +1508,7 @@ class EntityFinder:
         return cands
 
     def list_siblings(self, text: str, cands: list[Cand]) -> list[Cand]:
-        """Items of one `A、B、C等` list are of one kind: where at least two items and half of them are firms by
+        """Items of one `A、B、C等` list are of one kind: where at least two items and a third of them are firms by
         the other rules, an item no rule named (a brand alone: 四岳科技、海之岳、中科岳海等) is a firm too, when it
         reads as a name (not a place, not common words, not a clause)."""
         out = []
@@ -1529,7 +1529,7 @@ class EntityFinder:
                 else:
                     kinds.append("other")
             n_firms = sum(1 for c in kinds if c is EntityClass.COMPANY)
-            if not unknown or n_firms < 2 or 2 * n_firms < len(parts):
+            if not unknown or n_firms < 2 or 3 * n_firms < len(parts):
                 continue
             for k, s, e in unknown:
                 if k == 0:
