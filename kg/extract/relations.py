@@ -719,6 +719,23 @@ class RelationFinder:
                     if place is not None:
                         out.append(Rel(RelationKind.LOCATED_IN, b.idx, place.idx, ctx.sent, cue="coordinated-park"))
                         break
+        # A、B等一批昆山企业: the firms of a list closed by a place's firms are in that place
+        for i, m in enumerate(ctx.ms):
+            place = ctx.ent(m)
+            if place.cls is not EntityClass.PLACE or not text.startswith(("企业", "公司"), m.end):
+                continue
+            at = _FIRMS_OF_PLACE.search(text, ctx.sent.start, m.start)
+            if at is None:
+                continue
+            expected = at.start()
+            for prev in reversed(ctx.ms[:i]):
+                pe = ctx.ent(prev)
+                if prev.end != expected or pe.cls is not EntityClass.COMPANY:
+                    break
+                out.append(Rel(RelationKind.LOCATED_IN, pe.idx, place.idx, ctx.sent, cue="firms-of-place"))
+                expected = prev.start - 1
+                if expected < ctx.sent.start or text[expected] not in "、和及":
+                    break
         # 在<Place>挂牌/设立/成立“<Park>”
         for i, m in enumerate(ctx.ms[:-1]):
             e, n = ctx.ent(m), ctx.ent(ctx.ms[i + 1])
@@ -775,6 +792,8 @@ _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
+# what closes a list of firms named as a place's: A、B等(一大批|12家)昆山企业
+_FIRMS_OF_PLACE = re.compile(r"等(?:一批|一大批|多家|众多|数十家|[0-9一二三四五六七八九十百]+[多余]?家)?$")
 # the end of a counted list of projects: …、乙年产…等4个项目 (no clause mark before it)
 _COUNTED_END = re.compile(r"(?<=[^，,。；;！？])等?[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}项目")
 _INVESTOR_OF = re.compile(r"(?:投资|投建|投资建设|建设)的")

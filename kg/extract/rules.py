@@ -199,6 +199,10 @@ RULES: tuple[Rule, ...] = (
          "今年在长兴县设立“云杉智能制造产业园”。",
          ("云杉智能制造产业园", "locatedIn", "长兴县"),
          "在PLACE挂牌/设立/成立“P”: what is set up in a place is located there"),
+    Rule("firms-of-place", "locatedIn", _REL + "_located",
+         "园区聚集了星岳电器、蓝川包装、朗优科技等一大批长兴企业。",
+         ("蓝川包装", "locatedIn", "长兴县"),
+         "A、B等(一批)PLACE企业: the firms of a list named as a place's firms are in that place"),
 )
 
 RULE_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
