@@ -891,3 +891,9 @@ def test_a_list_a_third_of_whose_items_are_firms_is_a_list_of_firms(run):
     # one firm among places and plans is not enough
     ents, _, _, _ = run("会议讨论了甲川、乙岚、丙河、临岳科技等事项。")
     assert "甲川" not in ents and "乙岚" not in ents
+
+
+def test_a_province_or_city_then_a_brand_opening_a_project_is_a_firm(run):
+    # 深圳某斯|年产…项目: the place belongs to the firm's name; its product does not
+    ents, _, _, _ = run("投资20多亿元的深圳创岚斯年产28万吨磷酸铁锂正极材料项目开工建设。")
+    assert ents.get("深圳创岚斯") == "Company"

@@ -1334,6 +1334,16 @@ class EntityFinder:
         if before_output and self._weak_firm_name(item) and not words.leading_function_words(item) \
                 and not words.is_generic_phrase(item) and not self.gaz.place(item[:2]):
             return Cand(s, e, EntityClass.COMPANY, "project", 0)    # 蓝湾新材料|年产…: a brand + industry word
+        if whole:
+            # 深圳某普斯|年产…, 浙江某丰|…项目: a province or city, then a brand, is a firm's name as a whole
+            for k in (3, 2):
+                home = self.gaz.place(item[:k])
+                rest = item[k:]
+                b = words.leading_brand(rest, whole=len(rest) <= 4) if home is not None and home.level in (1, 2) else 0
+                if 2 <= b <= 4 and (b == len(rest) or words.is_generic_phrase(rest[b:])) \
+                        and not words.is_generic_phrase(rest[:b]) and rest[:b] not in L.INDUSTRY_WORDS \
+                        and not self.gaz.place(rest[:2]):
+                    return Cand(s, s + k + b, EntityClass.COMPANY, "project", 0)   # (台湾某塑|打印机配套项目)
         n = words.leading_brand(item, whole=whole)
         if n < 2:
             return self._word_brand(item, s)
