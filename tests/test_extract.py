@@ -897,3 +897,9 @@ def test_a_province_or_city_then_a_brand_opening_a_project_is_a_firm(run):
     # 深圳某斯|年产…项目: the place belongs to the firm's name; its product does not
     ents, _, _, _ = run("投资20多亿元的深圳创岚斯年产28万吨磷酸铁锂正极材料项目开工建设。")
     assert ents.get("深圳创岚斯") == "Company"
+
+
+def test_the_firm_of_a_project_named_after_its_investment(run):
+    # 投资N亿美元的X…项目, 投资N亿元的Y…等项目: the project's name opens with its firm's brand, wherever it stands
+    ents, _, _, _ = run("投资2.3亿美元的凯岚孚大连四期新工厂项目、投资10亿元的汇岚高压变频器等项目加速推进。")
+    assert ents.get("凯岚孚") == "Company" and ents.get("汇岚") == "Company"

@@ -140,6 +140,8 @@ _VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣�
 _ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基地|生产基地|基地|总部|研发中心|建设|扩建|技改|"
                         "项目|[一二三四五]期)+$")
 _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
+# a project named after its investment, wherever it stands: 总投资N亿元的X…项目
+_INVESTED_PROJECT = re.compile(f"(?<=元的)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?项目")
 # a counted list of projects named by brand and output: 甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目
 _COUNTED_PROJECTS = re.compile(f"(?P<items>(?:[^，。；、：:\n]{{2,30}}、)*[^，。；、：:\n]{{2,30}})"
                                f"等?[0-9一二三四五六七八九十两]+个(?:[^，。；、]{{0,4}})?项目")
@@ -147,7 +149,7 @@ _COUNTED_PROJECTS = re.compile(f"(?P<items>(?:[^，。；、：:\n]{{2,30}}、)*
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收|"
                         r"[0-9０-９.]+(?:万|亿)?(?:吨|GW|MW|GWh|平方米|套|台|件|片|辆|条|千瓦|兆瓦|头|只)")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
-_PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及。！？])|(?<=[亿万]元的)|^)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
+_PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及。！？])|(?<=元的)|^)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|签约|开工|投产|总投资|总用地|占地|"
                            r"计划总投资|预计|达产|建成后|在|相继|先后|陆续|集中|均|"
                            r"[一二三四五]期|顺利|[(（][一二三四五]期|$)")
@@ -1181,9 +1183,14 @@ class EntityFinder:
         """The firm at the head of a project's name: X创新药生产基地项目, X婴幼儿配方奶粉项目, X南通基地项目,
         X湖南区域总部 (items of a list of projects, or a project that settles, signs or starts)."""
         out = []
-        for m in _PROJECT_ITEM.finditer(text):
+        seen = set()
+        for m in [*_PROJECT_ITEM.finditer(text), *_INVESTED_PROJECT.finditer(text)]:
             s, e = m.start(1), m.end(1)
-            if m.group(1).endswith("等") and "等" not in m.group(1)[:-1] and _OUTPUT_OF.search(text, s, e):
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            if m.group(1).endswith("等") and "等" not in m.group(1)[:-1] and (
+                    _OUTPUT_OF.search(text, s, e) or text.endswith("元的", 0, s)):
                 e -= 1       # …、X电子1400万平方米化成箔等项目: the list's last item, then 等
             elif "等" in m.group(1) or self.suffix_re.search(m.group(1)):
                 # X产业园等项目: a list's end; a park or firm named by its suffix is found by the suffix; but
