@@ -903,3 +903,9 @@ def test_the_firm_of_a_project_named_after_its_investment(run):
     # 投资N亿美元的X…项目, 投资N亿元的Y…等项目: the project's name opens with its firm's brand, wherever it stands
     ents, _, _, _ = run("投资2.3亿美元的凯岚孚大连四期新工厂项目、投资10亿元的汇岚高压变频器等项目加速推进。")
     assert ents.get("凯岚孚") == "Company" and ents.get("汇岚") == "Company"
+
+
+def test_a_park_absorbing_firms_hosts_them(run):
+    # 吸纳A、B等…落户: the firms a park attracted are its tenants
+    _, _, rels, _ = run("近年来，青川高新区已累计吸纳临岳电气、瑞泰光电、朗硕科技等600多家企业先后在当地落户。")
+    assert {("青川高新区", "hosts", n) for n in ("临岳电气", "瑞泰光电", "朗硕科技")} <= rels
