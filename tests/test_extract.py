@@ -907,5 +907,7 @@ def test_the_firm_of_a_project_named_after_its_investment(run):
 
 def test_a_park_absorbing_firms_hosts_them(run):
     # 吸纳A、B等…落户: the firms a park attracted are its tenants
-    _, _, rels, _ = run("近年来，青川高新区已累计吸纳临岳电气、瑞泰光电、朗硕科技等600多家企业先后在当地落户。")
+    _, _, rels, d = run("近年来，青川高新区已累计吸纳临岳电气、瑞泰光电、朗硕科技等600多家企业先后在当地落户。")
     assert {("青川高新区", "hosts", n) for n in ("临岳电气", "瑞泰光电", "朗硕科技")} <= rels
+    names = {e.key: e.name for e in d.entities}
+    assert {names[r.tail] for r in d.relations if r.cue == "park-introduces"} == {"临岳电气", "瑞泰光电", "朗硕科技"}
