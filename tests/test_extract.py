@@ -911,3 +911,9 @@ def test_a_park_absorbing_firms_hosts_them(run):
     assert {("青川高新区", "hosts", n) for n in ("临岳电气", "瑞泰光电", "朗硕科技")} <= rels
     names = {e.key: e.name for e in d.entities}
     assert {names[r.tail] for r in d.relations if r.cue == "park-introduces"} == {"临岳电气", "瑞泰光电", "朗硕科技"}
+
+
+def test_more_kinds_of_park_names(run):
+    # 经合区 (经济合作区 in short) and 数谷 end a park's name like 芯谷 and 合作区 do
+    ents, _, _, _ = run("青川经合区引进临岳科技有限公司。大岚数谷已集聚企业50家。")
+    assert ents.get("青川经合区") == "Park" and ents.get("大岚数谷") == "Park"

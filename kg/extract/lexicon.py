@@ -42,7 +42,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("临空经济区", EntityClass.PARK), ("空港经济区", EntityClass.PARK), ("科创园", EntityClass.PARK), ("汽车城", EntityClass.PARK), ("科创谷", EntityClass.PARK),
     ("科创港", EntityClass.PARK), ("智慧城", EntityClass.PARK), ("科创小镇", EntityClass.PARK),
     ("科创区", EntityClass.PARK), ("商务区", EntityClass.PARK), ("科技港", EntityClass.PARK),
-    ("汽车谷", EntityClass.PARK), ("能源谷", EntityClass.PARK),
+    ("汽车谷", EntityClass.PARK), ("能源谷", EntityClass.PARK), ("经合区", EntityClass.PARK), ("数谷", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
     ("党工委", EntityClass.GOVERNMENT_BODY), ("工委", EntityClass.GOVERNMENT_BODY),
