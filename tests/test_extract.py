@@ -917,3 +917,12 @@ def test_more_kinds_of_park_names(run):
     # 经合区 (经济合作区 in short) and 数谷 end a park's name like 芯谷 and 合作区 do
     ents, _, _, _ = run("青川经合区引进临岳科技有限公司。大岚数谷已集聚企业50家。")
     assert ents.get("青川经合区") == "Park" and ents.get("大岚数谷") == "Park"
+
+
+def test_a_unit_of_an_academy_or_university_named_by_so(run):
+    # 中科院某某所, 某某大学现代光电所: one institute named with its parent; 所在/所属 and 派出所 are not units
+    ents, _, rels, _ = run("中科院物理所专家团队领衔该项目。临岳集团与青川大学现代光电所签约。"
+                           "青川大学所在地。青川大学派出所民警到场。")
+    assert ents.get("中科院物理所") == "Institute" and ents.get("青川大学现代光电所") == "Institute"
+    assert ("临岳集团", "partnersWith", "青川大学现代光电所") in rels
+    assert not any(n.endswith(("所在", "派出所")) for n in ents)

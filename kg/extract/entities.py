@@ -142,6 +142,9 @@ _ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基�
 _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
 # a project named after its investment, wherever it stands: 总投资N亿元的X…项目
 _INVESTED_PROJECT = re.compile(f"(?<=元的)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?项目")
+# a unit of an academy or a university: 中科院|某某所, 某某大学|现代光电所 (not 所有, 所在…; not 派出所, 事务所)
+_INSTITUTE_PARENTS = ("科学院", "中科院", "工程院", "大学", "研究院")
+_UNIT_OF_INSTITUTE = re.compile(f"([{L.CJK}]{{1,6}}?)(?<!派出)(?<!事务)(?<!指挥)(?<![场住诊厕会])所(?![有属在以需谓得致长])")
 # a counted list of projects named by brand and output: 甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目
 _COUNTED_PROJECTS = re.compile(f"(?P<items>(?:[^，。；、：:\n]{{2,30}}、)*[^，。；、：:\n]{{2,30}})"
                                f"等?[0-9一二三四五六七八九十两]+个(?:[^，。；、]{{0,4}})?项目")
@@ -1279,6 +1282,18 @@ class EntityFinder:
                         out.append(cand)
         return out
 
+    def institute_units(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """中科院某某所, 某某大学现代光电所: a unit of an academy or a university named by its field and 所 (研究所 in
+        short) is an institute of its own, named with its parent."""
+        out = []
+        for c in cands:
+            if c.cls is not EntityClass.INSTITUTE or not text.endswith(_INSTITUTE_PARENTS, c.start, c.end):
+                continue
+            m = _UNIT_OF_INSTITUTE.match(text, c.end)
+            if m is not None and not words.leading_function_words(m.group(1)):
+                out.append(Cand(c.start, m.end(), EntityClass.INSTITUTE, "suffix", 2))
+        return out
+
     def counted_projects(self, text: str, cands: list[Cand]) -> list[Cand]:
         """`P甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目已开工`: the items of a counted list of projects (after a
         park's name or a clause mark) are projects whose names start with their firm's brand, which ends where
@@ -1508,6 +1523,7 @@ class EntityFinder:
         cands += self.project_firms(text)
         cands += self.project_lists(text)
         cands += self.counted_projects(text, cands)
+        cands += self.institute_units(text, cands)
         cands += self.slot_firms(text)
         cands += self.group_members(text, cands)
         cands += self.region_parks(text, cands)
