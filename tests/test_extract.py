@@ -926,3 +926,6 @@ def test_a_unit_of_an_academy_or_university_named_by_so(run):
     assert ents.get("中科院物理所") == "Institute" and ents.get("青川大学现代光电所") == "Institute"
     assert ("临岳集团", "partnersWith", "青川大学现代光电所") in rels
     assert not any(n.endswith(("所在", "派出所")) for n in ents)
+    # the university named in the unit's name is an institute of its own, and the unit is its (name-unit)
+    assert ents.get("青川大学") == "Institute" and ("青川大学现代光电所", "subsidiaryOf", "青川大学") in rels
+    assert "中国科学院" not in ents       # an academy named in short inside its unit's name stays inside it

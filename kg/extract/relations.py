@@ -203,6 +203,14 @@ class RelationFinder:
                     elif _group_member_by_name(self.gaz, e.label, f.label):
                         out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
                                        implied=True, cue="name-subsidiary"))
+            # an institute named after a university or academy (某某大学现代光电所, 某某大学智能制造研究院) is its unit
+            if e.cls is EntityClass.INSTITUTE:
+                for f in ents:
+                    if f is not e and f.cls is EntityClass.INSTITUTE and f.label.endswith(_INSTITUTE_PARENTS) \
+                            and len(e.label) - len(f.label) >= 2 \
+                            and any(normalise_name(n).startswith(normalise_name(f.label)) for n in e.names):
+                        out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
+                                       implied=True, cue="name-unit"))
             # a national high-tech zone lies in its city and district (gazetteer)
             if e.cls is EntityClass.PARK and e.park is not None:
                 for pname in (e.park.city, e.park.district):
@@ -792,6 +800,8 @@ _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
+# the institutes whose units are named after them (某某大学|现代光电所)
+_INSTITUTE_PARENTS = ("大学", "科学院", "工程院", "研究院")
 # what closes a list of firms named as a place's: A、B等(一大批|12家)昆山企业
 _FIRMS_OF_PLACE = re.compile(r"等(?:一批|一大批|多家|众多|数十家|[0-9一二三四五六七八九十百]+[多余]?家)?$")
 # the end of a counted list of projects: …、乙年产…等4个项目 (no clause mark before it)

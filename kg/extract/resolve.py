@@ -117,7 +117,10 @@ class Resolver:
                 if (c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK)) or \
                         (c.source == "gazetteer" and c.fortune is not None and m.source == "sub-brand") or \
                         (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
-                         and m.cls is not EntityClass.PLACE):
+                         and m.cls is not EntityClass.PLACE) or \
+                        (c.start == m.start and c.end < m.end and c.cls is m.cls is EntityClass.INSTITUTE
+                         and c.source == "suffix" and text.endswith("大学", c.start, c.end)):
+                    # 某某大学|现代光电所, 某某大学|某某研究院: the university is an institute too
                     ie = entity_for(c)
                     c.text = text[c.start:c.end]
                     ie.add(c)
