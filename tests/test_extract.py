@@ -929,3 +929,9 @@ def test_a_unit_of_an_academy_or_university_named_by_so(run):
     # the university named in the unit's name is an institute of its own, and the unit is its (name-unit)
     assert ents.get("青川大学") == "Institute" and ("青川大学现代光电所", "subsidiaryOf", "青川大学") in rels
     assert "中国科学院" not in ents       # an academy named in short inside its unit's name stays inside it
+
+
+def test_a_chain_of_offices_joined_by_a_comma(run):
+    # 甲市委常委，乙高新区党工委书记X: one person, an office in each body
+    _, _, rels, _ = run("青川市委常委，青川高新区党工委书记张岚星出席活动。")
+    assert {("张岚星", "worksFor", "青川市委"), ("张岚星", "worksFor", "青川高新区党工委")} <= rels

@@ -366,9 +366,9 @@ class RelationFinder:
                 continue
             ctx.employer[p.idx] = org
             out.append(Rel(RelationKind.WORKS_FOR, p.idx, org.idx, ctx.sent, role=role, cue="role"))
-            # 甲省委常委、乙市委书记NAME: each organisation of a 、-joined chain with its own role
+            # 甲省委常委、乙市委书记NAME (or ，): each organisation of a chain of offices with its own role
             k = ctx.ms.index(org_m) if org_m is not None and ctx.ent(org_m) is org else -1
-            while k > 0 and text[ctx.ms[k].start - 1:ctx.ms[k].start] == "、":
+            while k > 0 and text[ctx.ms[k].start - 1:ctx.ms[k].start] in ("、", "，", ","):
                 prev_m = ctx.ms[k - 1]
                 gap = text[prev_m.end:ctx.ms[k].start - 1]
                 prev = ctx.ent(prev_m)
