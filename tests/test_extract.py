@@ -935,3 +935,10 @@ def test_a_chain_of_offices_joined_by_a_comma(run):
     # 甲市委常委，乙高新区党工委书记X: one person, an office in each body
     _, _, rels, _ = run("青川市委常委，青川高新区党工委书记张岚星出席活动。")
     assert {("张岚星", "worksFor", "青川市委"), ("张岚星", "worksFor", "青川高新区党工委")} <= rels
+
+
+def test_a_clause_opened_by_yu_goes_on_with_the_sentences_subject(run):
+    # A与B签订X，与C签订Y: C is A's partner, not B's
+    _, _, rels, _ = run("青川经开区与上海岚川产业园签订园区共建协议，与中岚集团签订片区开发战略合作协议。")
+    assert ("青川经开区", "partnersWith", "中岚集团") in rels or ("中岚集团", "partnersWith", "青川经开区") in rels
+    assert not {("上海岚川产业园", "partnersWith", "中岚集团"), ("中岚集团", "partnersWith", "上海岚川产业园")} & rels

@@ -107,7 +107,12 @@ def signing_partners(text: str, sentences: list[Sentence], ents: list[Ent], ment
                         out.append(_rel(RelationKind.PARTNERS_WITH, el, er, sent, "with-sign"))
                 continue
             if before:
-                left = _list_around(text, parties, before[-1])
+                last, first = parties[before[-1]][0], parties[before[0]][0]
+                if re.search(r"[，,]\s*$", text[last.end:w.start()]) and _PIVOT_AND.search(text, first.end, last.start):
+                    # A与B签订X，与C签订Y: a clause opened by 与 goes on with the sentence's subject, not with B
+                    left = _list_around(text, parties, before[0])
+                else:
+                    left = _list_around(text, parties, before[-1])
             else:
                 j = bisect_right(park_pos, seg_start) - 1
                 left = [(None, park_before[j][1])] if j >= 0 else []
