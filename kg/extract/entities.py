@@ -146,8 +146,9 @@ _INVESTED_PROJECT = re.compile(f"(?<=元的)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二�
 _INSTITUTE_PARENTS = ("科学院", "中科院", "工程院", "大学", "研究院")
 _UNIT_OF_INSTITUTE = re.compile(f"([{L.CJK}]{{1,6}}?)(?<!派出)(?<!事务)(?<!指挥)(?<![场住诊厕会])所(?![有属在以需谓得致长])")
 # a counted list of projects named by brand and output: 甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目
-_COUNTED_PROJECTS = re.compile(f"(?P<items>(?:[^，。；、：:\n]{{2,30}}、)*[^，。；、：:\n]{{2,30}})"
-                               f"等?[0-9一二三四五六七八九十两]+个(?:[^，。；、]{{0,4}})?项目")
+_COUNTED_END_RE = re.compile(r"等?[0-9一二三四五六七八九十两]+个[^，。；、]{0,4}?项目")
+_COUNTED_ITEMS = re.compile(r"(?:[^，。；、：:\n]{2,30}、)*[^，。；、：:\n]{2,30}")
+_CLAUSE_MARKS = "，。；：:\n,;"
 # the output of a project: X年产11万吨…项目 (the brand is before it)
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收|"
                         r"[0-9０-９.]+(?:万|亿)?(?:吨|GW|MW|GWh|平方米|套|台|件|片|辆|条|千瓦|兆瓦|头|只)")
@@ -1300,12 +1301,15 @@ class EntityFinder:
         the project's output (年产, 100MW) begins."""
         out = []
         parks = {c.start: c.end for c in cands if c.cls is EntityClass.PARK}
-        for m in _COUNTED_PROJECTS.finditer(text):
-            s0 = m.start("items")
-            if not (s0 == 0 or text[s0 - 1] in _CLAUSE_BREAKS or s0 in parks.values()):
+        for end in _COUNTED_END_RE.finditer(text):
+            # the list runs back from its count to the clause mark before it (found from the end: linear)
+            lo = max(0, end.start() - 400)
+            s0 = max(lo - 1, *(text.rfind(ch, lo, end.start()) for ch in _CLAUSE_MARKS)) + 1
+            m = _COUNTED_ITEMS.fullmatch(text, s0, end.start())
+            if m is None:
                 continue
             pos = s0
-            for part in m.group("items").split("、"):
+            for part in m.group().split("、"):
                 s, e = pos, pos + len(part)
                 pos = e + 1
                 if s in parks and parks[s] < e:
