@@ -142,10 +142,10 @@ _ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基�
 _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?为(?:龙头|代表|核心|引领|主导|主体|骨干)")
 # a project named after its investment, wherever it stands: 总投资N亿元的X…项目
 _INVESTED_PROJECT = re.compile(f"(?<=元的)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?项目")
-# a unit of an academy or a university: 中科院|某某所, 某某大学|现代光电所 (not 所有, 所在…; not 派出所, 事务所)
+# a unit of an academy or a university: 中科院|某某所, 某某大学|岩土所 (not 所有, 所在…; not 派出所, 事务所)
 _INSTITUTE_PARENTS = ("科学院", "中科院", "工程院", "大学", "研究院")
 _UNIT_OF_INSTITUTE = re.compile(f"([{L.CJK}]{{1,6}}?)(?<!派出)(?<!事务)(?<!指挥)(?<![场住诊厕会])所(?![有属在以需谓得致长])")
-# a counted list of projects named by brand and output: 甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目
+# a counted list of projects named by brand and output: 甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目
 _COUNTED_END_RE = re.compile(r"等?[0-9一二三四五六七八九十两]+个[^，。；、]{0,4}?项目")
 _COUNTED_ITEMS = re.compile(r"(?:[^，。；、：:\n]{2,30}、)*[^，。；、：:\n]{2,30}")
 _CLAUSE_MARKS = "，。；：:\n,;"
@@ -586,7 +586,7 @@ class EntityFinder:
                         start = pos
                         break
             if cls is EntityClass.COMPANY:
-                # 晶硅电池生产企业|某威集团, 出口品牌|广州某某贸易有限公司: a word classifying the firm is not its name
+                # 电池生产企业|某某集团, 出口品牌|广州某某贸易有限公司: a word classifying the firm is not its name
                 # (某某企业管理有限公司: a name may go on with the firm's trade after 企业)
                 for km in _FIRM_CLASSIFIER.finditer(text, start, m.start()):
                     rest = text[km.end():m.start()]
@@ -669,7 +669,7 @@ class EntityFinder:
 
     @staticmethod
     def _after_verb(text: str, start: int, head: int) -> int:
-        """年底前确保|某克农机产业园: a verb, then a proper name (a brand, a place) opening the park's name: the name
+        """确保|某岳农机产业园: a verb, then a proper name (a brand, a place) opening the park's name: the name
         starts after the verb. A verb followed by common words is part of a name (自主创新示范区, 智能制造产业园)."""
         toks = words.tokens(text[start:head])
         pos = cut = start
@@ -811,7 +811,7 @@ class EntityFinder:
             return False     # X高新区Y片区 is a named part of a park; a bare Y片区 is a part of town
         crossing = _crossing(words.tokens(core[-3:] + suffix), len(core[-3:])) if suffix in _WORD_SUFFIXES else None
         if crossing is not None and words.tag(crossing) not in ("nr", "nrt"):
-            return False     # 招商会, 筛分行业: the suffix is the end of another word (not of a name: 郑东新|区)
+            return False     # 招商会, 筛分行业: the suffix is the end of another word (not of a name: 某某新|区, a personal name in the dictionary)
         if suffix in prefix:
             return False     # 基金引基金: a slogan repeating the word
         if len(core) == 1:
@@ -1157,7 +1157,7 @@ class EntityFinder:
                         e = brand.end    # 某某大肠癌基因检测: the firm, then its product
                         name = text[s:e]
                 if name[:1].isascii() and name[:1].isalpha() and text[s - 1:s].isdigit():
-                    continue     # 200MWh光伏储能: a quantity's unit, then a product
+                    continue     # 40MWh储能电站: a quantity's unit, then a product
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
                         words.is_generic_phrase(name) and not self._suffixed_item(name)):
                     continue
@@ -1284,7 +1284,7 @@ class EntityFinder:
         return out
 
     def institute_units(self, text: str, cands: list[Cand]) -> list[Cand]:
-        """中科院某某所, 某某大学现代光电所: a unit of an academy or a university named by its field and 所 (研究所 in
+        """中科院某某所, 某某大学岩土所: a unit of an academy or a university named by its field and 所 (研究所 in
         short) is an institute of its own, named with its parent."""
         out = []
         for c in cands:
@@ -1296,7 +1296,7 @@ class EntityFinder:
         return out
 
     def counted_projects(self, text: str, cands: list[Cand]) -> list[Cand]:
-        """`P甲某100MW光伏储能、乙某年产2万吨镁基材料等4个项目已开工`: the items of a counted list of projects (after a
+        """`P甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目已开工`: the items of a counted list of projects (after a
         park's name or a clause mark) are projects whose names start with their firm's brand, which ends where
         the project's output (年产, 100MW) begins."""
         out = []
@@ -1313,7 +1313,7 @@ class EntityFinder:
                 s, e = pos, pos + len(part)
                 pos = e + 1
                 if s in parks and parks[s] < e:
-                    s = parks[s]       # 青川工业园|宏岭源100MW…: the park the list is about, then the first project
+                    s = parks[s]       # 青川工业园|星岚源50MW…: the park the list is about, then the first project
                 output = _OUTPUT_OF.search(text, s, e)
                 if output is None or output.start() - s < 2:
                     continue
@@ -1361,7 +1361,7 @@ class EntityFinder:
                 and not words.is_generic_phrase(item) and not self.gaz.place(item[:2]):
             return Cand(s, e, EntityClass.COMPANY, "project", 0)    # 蓝湾新材料|年产…: a brand + industry word
         if whole:
-            # 深圳某普斯|年产…, 浙江某丰|…项目: a province or city, then a brand, is a firm's name as a whole
+            # 深圳某诺斯|年产…, 浙江某川|…项目: a province or city, then a brand, is a firm's name as a whole
             for k in (3, 2):
                 home = self.gaz.place(item[:k])
                 rest = item[k:]
@@ -1369,7 +1369,7 @@ class EntityFinder:
                 if 2 <= b <= 4 and (b == len(rest) or words.is_generic_phrase(rest[b:])) \
                         and not words.is_generic_phrase(rest[:b]) and rest[:b] not in L.INDUSTRY_WORDS \
                         and not self.gaz.place(rest[:2]):
-                    return Cand(s, s + k + b, EntityClass.COMPANY, "project", 0)   # (台湾某塑|打印机配套项目)
+                    return Cand(s, s + k + b, EntityClass.COMPANY, "project", 0)   # (台湾某泰|显示面板项目)
         n = words.leading_brand(item, whole=whole)
         if n < 2:
             return self._word_brand(item, s)

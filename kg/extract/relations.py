@@ -203,7 +203,7 @@ class RelationFinder:
                     elif _group_member_by_name(self.gaz, e.label, f.label):
                         out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
                                        implied=True, cue="name-subsidiary"))
-            # an institute named after a university or academy (某某大学现代光电所, 某某大学智能制造研究院) is its unit
+            # an institute named after a university or academy (某某大学岩土所, 某某大学智能制造研究院) is its unit
             if e.cls is EntityClass.INSTITUTE:
                 for f in ents:
                     if f is not e and f.cls is EntityClass.INSTITUTE and f.label.endswith(_INSTITUTE_PARENTS) \
@@ -727,7 +727,7 @@ class RelationFinder:
                     if place is not None:
                         out.append(Rel(RelationKind.LOCATED_IN, b.idx, place.idx, ctx.sent, cue="coordinated-park"))
                         break
-        # A、B等一批昆山企业: the firms of a list closed by a place's firms are in that place
+        # A、B等一批长兴企业: the firms of a list closed by a place's firms are in that place
         for i, m in enumerate(ctx.ms):
             place = ctx.ent(m)
             if place.cls is not EntityClass.PLACE or not text.startswith(("企业", "公司"), m.end):
@@ -800,9 +800,9 @@ _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
-# the institutes whose units are named after them (某某大学|现代光电所)
+# the institutes whose units are named after them (某某大学|岩土所)
 _INSTITUTE_PARENTS = ("大学", "科学院", "工程院", "研究院")
-# what closes a list of firms named as a place's: A、B等(一大批|12家)昆山企业
+# what closes a list of firms named as a place's: A、B等(一大批|30多家)长兴企业
 _FIRMS_OF_PLACE = re.compile(r"等(?:一批|一大批|多家|众多|数十家|[0-9一二三四五六七八九十百]+[多余]?家)?$")
 # the end of a counted list of projects: …、乙年产…等4个项目 (no clause mark before it)
 _COUNTED_END = re.compile(r"(?<=[^，,。；;！？])等?[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}项目")

@@ -120,7 +120,7 @@ class Resolver:
                          and m.cls is not EntityClass.PLACE) or \
                         (c.start == m.start and c.end < m.end and c.cls is m.cls is EntityClass.INSTITUTE
                          and c.source == "suffix" and text.endswith("大学", c.start, c.end)):
-                    # 某某大学|现代光电所, 某某大学|某某研究院: the university is an institute too
+                    # 某某大学|岩土所, 某某大学|某某研究院: the university is an institute too
                     ie = entity_for(c)
                     c.text = text[c.start:c.end]
                     ie.add(c)
