@@ -940,3 +940,10 @@ def test_a_clause_opened_by_yu_goes_on_with_the_sentences_subject(run):
     _, _, rels, _ = run("青川经开区与上海岚川产业园签署飞地合作备忘录，与中岚集团签订物流基地投资协议。")
     assert ("青川经开区", "partnersWith", "中岚集团") in rels or ("中岚集团", "partnersWith", "青川经开区") in rels
     assert not {("上海岚川产业园", "partnersWith", "中岚集团"), ("中岚集团", "partnersWith", "上海岚川产业园")} & rels
+
+
+def test_an_office_named_after_another_persons_body_is_not_in_it(run):
+    # 甲市委书记A，市长B: the 市委 is A's; B's body (the city's government) is not named, so no worksFor
+    _, _, rels, _ = run("青川市委书记王岚，市长李川出席签约仪式。")
+    assert ("王岚", "worksFor", "青川市委") in rels
+    assert not any(h == "李川" and k == "worksFor" for h, k, _ in rels)

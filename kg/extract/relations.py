@@ -341,7 +341,10 @@ class RelationFinder:
                     not re.search(r"[，。；：“”]", text[org_m.end:m.start]):
                 role = text[org_m.end:m.start]
                 org = ctx.ent(org_m)
-            elif org_m is not None and m.start - org_m.end <= 40:
+            elif org_m is not None and m.start - org_m.end <= 40 and not any(
+                    ctx.ent(q).cls is EntityClass.PERSON and org_m.end <= q.start and q.end <= role_start
+                    and re.search(r"[，,；;]", text[q.end:role_start]) for q in ctx.ms[:i]):
+                # (甲市委书记A，市长B: B's office is not in the body named for A)
                 role = text[role_start:m.start]
                 org = ctx.ent(org_m)
             elif ctx.focus_firm is not None and (
