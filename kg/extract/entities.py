@@ -1295,6 +1295,17 @@ class EntityFinder:
                 out.append(Cand(c.start, m.end(), EntityClass.INSTITUTE, "suffix", 2))
         return out
 
+    @staticmethod
+    def joint_ventures(text: str, cands: list[Cand]) -> list[Cand]:
+        """Two Fortune Global 500 brands written together (甲乙, the joint venture of 甲 and 乙) name one firm."""
+        firms = {c.start: c for c in cands if c.fortune is not None and c.cls is EntityClass.COMPANY}
+        out = []
+        for c in firms.values():
+            d = firms.get(c.end)
+            if d is not None and d.fortune is not c.fortune:
+                out.append(Cand(c.start, d.end, EntityClass.COMPANY, "joint", 2))
+        return out
+
     def counted_projects(self, text: str, cands: list[Cand]) -> list[Cand]:
         """`P甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目已开工`: the items of a counted list of projects (after a
         park's name or a clause mark) are projects whose names start with their firm's brand, which ends where
@@ -1526,6 +1537,7 @@ class EntityFinder:
         cands += self.partner_names(text)
         cands += self.project_firms(text)
         cands += self.project_lists(text)
+        cands += self.joint_ventures(text, cands)
         cands += self.counted_projects(text, cands)
         cands += self.institute_units(text, cands)
         cands += self.slot_firms(text)

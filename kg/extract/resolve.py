@@ -414,6 +414,8 @@ class Resolver:
                     continue     # 岳汽解放 / 岳汽集团: a member firm of the group, not the group
                 if any(c.source == "place-brand" for c in f.mentions + e.mentions):
                     continue     # 甲城时代 / 乙省时代: the place is part of each brand, not a location to drop
+                if any(c.source == "joint" for c in f.mentions + e.mentions):
+                    continue     # 甲乙, the joint venture of 甲 and 乙, is not 甲
                 if group_and_member(normalise_name(e.label), normalise_name(f.label), ce):
                     continue     # 岳泰集团 / 岳泰精工: the group and a member firm named after it, two firms
                 if len(cf) >= 2 and (cf == ce or (len(ce) >= 2 and cf.startswith(ce) and

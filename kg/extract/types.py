@@ -20,7 +20,7 @@ class Cand:
     start: int
     end: int
     cls: EntityClass
-    source: str                 # gazetteer | suffix | list | person | alias | short
+    source: str                 # gazetteer | suffix | list | person | alias | short | joint …
     score: int = 0              # higher wins overlaps of equal length
     place: PlaceEntry | None = None
     park: ParkEntry | None = None
