@@ -143,10 +143,9 @@ _LEAD_LIST = re.compile(f"以(?P<items>(?:{_LIST_ITEM}、)*{_LIST_ITEM})(?:等)?
 # a project named after its investment, wherever it stands: 总投资N亿元的X…项目
 _INVESTED_PROJECT = re.compile(f"(?<=元的)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?项目")
 # a unit of an academy or a university: 中科院|某某所, 某某大学|岩土所 (not 所有, 所在…; not 派出所, 事务所)
-_INSTITUTE_PARENTS = ("科学院", "中科院", "工程院", "大学", "研究院")
 _UNIT_OF_INSTITUTE = re.compile(f"([{L.CJK}]{{1,6}}?)(?<!派出)(?<!事务)(?<!指挥)(?<![场住诊厕会])所(?![有属在以需谓得致长])")
 # a counted list of projects named by brand and output: 甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目
-_COUNTED_END_RE = re.compile(r"等?[0-9一二三四五六七八九十两]+个[^，。；、]{0,4}?项目")
+_COUNTED_END = re.compile(L.COUNTED_PROJECTS_END)
 _COUNTED_ITEMS = re.compile(r"(?:[^，。；、：:\n]{2,30}、)*[^，。；、：:\n]{2,30}")
 _CLAUSE_MARKS = "，。；：:\n,;"
 # the output of a project: X年产11万吨…项目 (the brand is before it)
@@ -1288,7 +1287,7 @@ class EntityFinder:
         short) is an institute of its own, named with its parent."""
         out = []
         for c in cands:
-            if c.cls is not EntityClass.INSTITUTE or not text.endswith(_INSTITUTE_PARENTS, c.start, c.end):
+            if c.cls is not EntityClass.INSTITUTE or not text.endswith(L.INSTITUTE_PARENTS, c.start, c.end):
                 continue
             m = _UNIT_OF_INSTITUTE.match(text, c.end)
             if m is not None and not words.leading_function_words(m.group(1)):
@@ -1307,12 +1306,12 @@ class EntityFinder:
         return out
 
     def counted_projects(self, text: str, cands: list[Cand]) -> list[Cand]:
-        """`P甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目已开工`: the items of a counted list of projects (after a
-        park's name or a clause mark) are projects whose names start with their firm's brand, which ends where
-        the project's output (年产, 100MW) begins."""
+        """`P甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目已开工`: the items of a counted list of projects (from
+        the clause mark before it; a park named first is the park the list is about) are projects whose names start
+        with their firm's brand, which ends where the project's output (年产, 50MW) begins."""
         out = []
         parks = {c.start: c.end for c in cands if c.cls is EntityClass.PARK}
-        for end in _COUNTED_END_RE.finditer(text):
+        for end in _COUNTED_END.finditer(text):
             # the list runs back from its count to the clause mark before it (found from the end: linear)
             lo = max(0, end.start() - 400)
             s0 = max(lo - 1, *(text.rfind(ch, lo, end.start()) for ch in _CLAUSE_MARKS)) + 1

@@ -198,9 +198,14 @@ INDUSTRY_WORDS = sorted("""
 FIRM_INDUSTRY_WORDS = tuple(sorted(
     (set(WEAK_COMPANY_SUFFIXES) | set(INDUSTRY_WORDS) | set("""激光 饮品 饮料 玻璃 存储 通讯 陶瓷 塑业 塑胶 橡胶 家居
     家具 服装 电源 照明 车辆 特种车辆 再生资源 线路板 电路 芯片 显示 光源 模具 环境 科创 检测 健康 大健康 农牧 养老 石化
-    新能源汽车 机电设备 技术 设备""".split()))
+    新能源汽车 机电设备""".split()))
     - {"股份有限公司", "有限责任公司", "有限公司", "集团公司", "控股集团", "集团", "公司", "股份", "控股", "发展", "国际",
        "投资", "创投", "资本", "财富", "置业", "地纬", "重汽"}, key=lambda w: (-len(w), w)))
+
+# the institutes whose units are named after them: 中科院|某某所, 某某大学|岩土所, 某某大学|某某研究院
+INSTITUTE_PARENTS = ("科学院", "中科院", "工程院", "大学", "研究院")
+# the end of a counted list of projects: 甲某50MW…、乙某年产3万吨…等3个项目
+COUNTED_PROJECTS_END = r"等?[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}?项目"
 
 # 作为中国X园的管理部门，Y…: Y (right after this clause) is the park's administration and manages it
 PARK_ADMIN_INTRO = re.compile(r"作为([^，。；]{2,30}?)的(?:管理|运营|服务)(?:部门|机构|单位|主体|平台)[，,]$")

@@ -206,7 +206,7 @@ class RelationFinder:
             # an institute named after a university or academy (某某大学岩土所, 某某大学智能制造研究院) is its unit
             if e.cls is EntityClass.INSTITUTE:
                 for f in ents:
-                    if f is not e and f.cls is EntityClass.INSTITUTE and f.label.endswith(_INSTITUTE_PARENTS) \
+                    if f is not e and f.cls is EntityClass.INSTITUTE and f.label.endswith(L.INSTITUTE_PARENTS) \
                             and len(e.label) - len(f.label) >= 2 \
                             and any(normalise_name(n).startswith(normalise_name(f.label)) for n in e.names):
                         out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
@@ -802,13 +802,11 @@ _PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|�
 _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
-# X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
-# the institutes whose units are named after them (某某大学|岩土所)
-_INSTITUTE_PARENTS = ("大学", "科学院", "工程院", "研究院")
 # what closes a list of firms named as a place's: A、B等(一大批|30多家)长兴企业
 _FIRMS_OF_PLACE = re.compile(r"等(?:一批|一大批|多家|众多|数十家|[0-9一二三四五六七八九十百]+[多余]?家)?$")
-# the end of a counted list of projects: …、乙年产…等4个项目 (no clause mark before it)
-_COUNTED_END = re.compile(r"(?<=[^，,。；;！？])等?[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}项目")
+# the end of a counted list of projects, right after its last item: …、乙年产…等4个项目
+_COUNTED_END = re.compile(r"(?<=[^，,。；;！？])" + L.COUNTED_PROJECTS_END)
+# X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
 _INVESTOR_OF = re.compile(r"(?:投资|投建|投资建设|建设)的")
 # 等<category>，then a second list that again ends in 等 within its clause (A、B等世界500强，C、D等隐形冠军)
 _NEXT_LIST_GAP = re.compile(r"等[^，。；！？、]{1,10}[，,]")

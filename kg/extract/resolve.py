@@ -30,10 +30,6 @@ _LEGAL_ENDS = ("公司", "集团", "银行", "厂", "社", "所", "行", "店")
 _FIRM_NAME_END = re.compile(r"$|[、，,；;。：:．.\s（(）)“”\"等和及与的]|项目|年产|总部|基地|生产|工厂|新厂|[0-9０-９一二三四五六七八九十两]")
 
 
-def _after_firm_name(text: str, at: int) -> bool:
-    return bool(_FIRM_NAME_END.match(text, at))
-
-
 class Resolver:
     def __init__(self, finder: EntityFinder):
         self.finder = finder
@@ -221,7 +217,7 @@ class Resolver:
                     break
                 at += len(word)
             longer = text[m.start:at]
-            if at > m.end and len(normalise_name(m.text)) <= 6 and _after_firm_name(text, at) \
+            if at > m.end and len(normalise_name(m.text)) <= 6 and _FIRM_NAME_END.match(text, at) \
                     and normalise_name(longer) not in taken and longer not in e.names:
                 e.names.append(longer)
                 taken.add(normalise_name(longer))
