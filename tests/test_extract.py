@@ -956,3 +956,14 @@ def test_two_fortune_global_500_brands_written_together_are_one_firm(run):
     jv = next(e for e in d.entities if e.name == "中粮壳牌")
     assert not jv.fortune500 and "中粮" not in jv.aliases   # the joint venture is neither parent
     assert any(e.fortune500 and "中粮" in (e.name, *e.aliases) for e in d.entities)
+
+
+def test_the_firm_a_park_is_named_after(run):
+    # 某岳食品冷链产业园: a firm's brand (and its trade) opens the name of the park it builds; a place, a town the
+    # dictionary knows, or two countries opening the name name no firm
+    ents, _, _, d = run("恒岳食品冷链产业园项目开工。岳泰(青川)智能产业园竣工。"
+                        "中德生态园、新桥智能电动汽车产业园和绿色食品产业园相继投用。")
+    assert ents.get("恒岳食品冷链产业园") == "Park" and ents.get("恒岳食品") == "Company"
+    assert "恒岳" in next(e for e in d.entities if e.name == "恒岳食品").aliases
+    assert ents.get("岳泰") == "Company"
+    assert not {"中德", "新桥", "新桥智能电动汽车", "绿色食品", "绿色"} & set(ents)

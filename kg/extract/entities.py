@@ -106,6 +106,15 @@ _ENUM_BRACKET = re.compile(r"[(（][一二三四五六七八九十0-9]{1,3}[)）
 _DESCRIPTIVE_TAGS = frozenset({"n", "a", "b", "v", "vn", "an", "ad", "d", "f", "m", "q", "l", "i"})
 _NAMED_PARK_SUFFIXES = frozenset({"高新区", "高新技术产业开发区", "经济技术开发区", "经开区", "开发区", "经济开发区",
                                   "科技城", "科学城", "新区", "新城", "综合保税区", "保税区", "综保区"})
+# parks a firm builds and names after itself (甲岳包装产业园), and the words between its brand and the suffix
+_BRAND_PARK_SUFFIXES = ("产业园区", "产业园", "工业园区", "工业园", "科技园区", "科技园", "智造园")
+_PARK_TOPIC_WORDS = tuple(sorted(set(L.FIRM_INDUSTRY_WORDS) | L.PROJECT_MODIFIERS | set(
+    "材料 冷链 包装 建材 医养 信创 正极 负极 钢结构 装配式 建筑 机器人 农业机械 功能 中小微 创业 产业 大数据 光伏 半导体 集成电路"
+    .split()), key=lambda w: (-len(w), w)))
+# words that qualify what a park is about, not a firm's trade (甲岳|绿色…产业园, 乙芯|智能制造产业园)
+_QUALIFYING_WORDS = frozenset("""高端 先进 新型 绿色 智能 现代 国际 智慧 数字 低碳 零碳 生态 综合 创新 科技 产业 功能 创业
+中小微 特色 高新 未来 循环 清洁 总部 配套 精密""".split())
+_ALL_CJK = re.compile(f"[{L.CJK}]+")
 # 三大片区, 十大专业产业园: a count of parks, not a name
 _COUNT_OF = re.compile("[一二三四五六七八九十两几数多]大")
 # bodies named by their level alone (市委, 省政府, 区人大常委会) are entities when the text says so
@@ -1489,6 +1498,53 @@ class EntityFinder:
                 out.append(Cand(a.start, b.end, EntityClass.PARK, "suffix", max(a.score, b.score) + 1))
         return out
 
+    def park_brands(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """A park named after the firm that builds it: brand + industry words + 产业园 (甲岳绿色包装产业园,
+        乙泰食品冷链产业园, 丙能(某市)智能产业园). The brand is a firm; an industry word right after it (乙泰食品) is
+        part of its short name. Places, countries (中德), parks and common words at the head name no firm."""
+        out = []
+        for c in cands:
+            if c.cls is not EntityClass.PARK or c.source != "suffix":
+                continue
+            name = text[c.start:c.end]
+            suffix = next((s_ for s_ in _BRAND_PARK_SUFFIXES if name.endswith(s_)), None)
+            if suffix is None:
+                continue
+            head = name[:-len(suffix)]
+            stripped = []
+            while True:
+                w = next((w for w in _PARK_TOPIC_WORDS if head.endswith(w) and len(head) > len(w)), None)
+                if w is None:
+                    break
+                head = head[:-len(w)]
+                stripped.insert(0, w)
+            if not stripped:
+                continue
+            start = c.start
+            bracket = _QUALIFIER_BRACKET.search(head)
+            if bracket is not None:
+                head = head[:bracket.start()]      # 丙能(某市): the brand before its place
+            brand = head
+            if not (2 <= len(brand) <= 6) or not _ALL_CJK.fullmatch(brand) or self.gaz.place(brand) \
+                    or any(self.gaz.place(brand[:k]) for k in (2, 3)) or brand in self.gaz.park_names \
+                    or all(ch in L.COUNTRY_ABBREVIATIONS for ch in brand) or brand.endswith("商") \
+                    or brand in L.PROJECT_MODIFIERS or brand in L.PROJECT_VERBS or not _brand_word(brand) \
+                    or words.leading_function_words(brand) or self.suffix_re.search(brand) \
+                    or _COUNT_BEFORE.search(brand) or self._place_word_in(brand):
+                continue
+            end = start + len(brand)
+            if bracket is None and stripped[0] in L.FIRM_INDUSTRY_WORDS and stripped[0] not in _QUALIFYING_WORDS:
+                end += len(stripped[0])            # 乙泰食品|冷链产业园: the firm's short name
+            out.append(Cand(start, end, EntityClass.COMPANY, "park-brand", 0))
+        return out
+
+    def _place_word_in(self, brand: str) -> bool:
+        """``brand`` opens with a word the dictionary knows as a place (a town, a lake, 中关村: not 中国) or ends
+        with a city's name (某景|鄂尔多斯): a place's park, or a firm's park named with its place."""
+        toks = words.tokens(brand)
+        return (len(toks[0]) >= 2 and words.tag(toks[0]) == "ns" and toks[0] != "中国") or any(
+            self.gaz.place(brand[k:]) for k in range(1, len(brand) - 1))
+
     def _may_lie_in(self, inner: str, outer: str, outer_cand: Cand) -> bool:
         """Whether a park named ``inner`` may lie in the park named ``outer``: no place opens its name, or the
         place lies in the outer park's place (its city's districts)."""
@@ -1545,6 +1601,7 @@ class EntityFinder:
         cands += self.province_abbreviations(text)
         cands += self.placed_new_areas(text, cands)
         cands += self.nested_parks(text, cands)
+        cands += self.park_brands(text, cands)
         cands += self.place_brands(text, cands)
         cands = [c for c in cands if not self._not_a_firm(text, c)]
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]

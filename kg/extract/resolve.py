@@ -114,6 +114,7 @@ class Resolver:
                         (c.source == "gazetteer" and c.fortune is not None and m.source == "sub-brand") or \
                         (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
                          and m.cls is not EntityClass.PLACE) or \
+                        (c.source == "park-brand" and c.start == m.start and m.cls is EntityClass.PARK) or \
                         (c.start == m.start and c.end < m.end and c.cls is m.cls is EntityClass.INSTITUTE
                          and c.source == "suffix" and text.endswith("大学", c.start, c.end)):
                     # 某某大学|岩土所, 某某大学|某某研究院: the university is an institute too
