@@ -967,3 +967,10 @@ def test_the_firm_a_park_is_named_after(run):
     assert "恒岳" in next(e for e in d.entities if e.name == "恒岳食品").aliases
     assert ents.get("岳泰") == "Company"
     assert not {"中德", "新桥", "新桥智能电动汽车", "绿色食品", "绿色"} & set(ents)
+
+
+def test_a_park_named_after_its_firm_hosts_no_firm(run):
+    # a firm's own park (某岳食品冷链产业园) is one of the park's projects: the firms of the passage are the park's
+    _, _, rels, _ = run("青川经开区今年引进项目20个。其中，恒岳食品冷链产业园已开工，园内引进了岳华光电、川泰机械等企业。")
+    assert {("青川经开区", "hosts", "岳华光电"), ("青川经开区", "hosts", "川泰机械")} <= rels
+    assert not any(h == "恒岳食品冷链产业园" and k == "hosts" for h, k, _ in rels)

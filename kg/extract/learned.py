@@ -171,16 +171,19 @@ def _rule_index(rule_rels) -> dict:
 
 
 def candidates(text: str, sentences: list[Sentence], ents: list[Ent], mentions: list[Cand],
-               ent_of: dict[int, Ent], rule_rels, kinds=KINDS, compatible=None) -> list[Pair]:
+               ent_of: dict[int, Ent], rule_rels, kinds=KINDS, compatible=None,
+               own_parks: set[int] | frozenset = frozenset()) -> list[Pair]:
     """Every candidate pair of the article with its features (the same at training and extraction time).
 
     ``compatible(firm, park)``: False when the firm's name places it in another province than the park.
+    ``own_parks``: parks named after the firm that builds them (:func:`kg.extract.relations.firms_own_parks`),
+    which host no firm.
     """
     doc = _Doc(text, sentences, ents, mentions, ent_of)
     rules = _rule_index(rule_rels)
     out: list[Pair] = []
     if RelationKind.HOSTS in kinds:
-        out += _host_pairs(doc, ents, rules, compatible)
+        out += _host_pairs(doc, [e for e in ents if e.idx not in own_parks], rules, compatible)
     if RelationKind.PARTNERS_WITH in kinds:
         out += _partner_pairs(doc, rules)
     if RelationKind.SUBSIDIARY_OF in kinds:

@@ -24,6 +24,25 @@ _PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|�
 _GROUP = re.compile(r"集团(?:股份|控股)?(?:有限公司|有限责任公司|公司)?$")
 
 
+def firms_own_parks(ents: list[Ent], gaz: Gazetteer) -> set[int]:
+    """The parks a firm builds and names after itself (甲岳绿色包装产业园, 甲岳(某市)智能产业园, 某市甲岳…产业园):
+    parks whose name opens with a company's name, after the place it may start with. Such a park is a project of
+    its firm: it hosts no other firm (an institute named after it is in it), and a passage about it is still about
+    the park it lies in."""
+    brands = {normalise_name(n) for e in ents if e.cls is EntityClass.COMPANY for n in e.names}
+    brands = {b for b in brands if len(b) >= 2}
+    out = set()
+    for e in ents:
+        if e.cls is not EntityClass.PARK or e.park is not None:
+            continue
+        for n in map(normalise_name, e.names):
+            heads = [n] + [n[k:] for k in (2, 3) if gaz.place(n[:k]) is not None]
+            if any(h.startswith(b) and len(h) > len(b) for h in heads for b in brands):
+                out.add(e.idx)
+                break
+    return out
+
+
 class RelationFinder:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
@@ -44,6 +63,7 @@ class RelationFinder:
         focus_by_cls: dict[EntityClass, Ent] = {}
         focus_pos: dict[int, int] = {}
         by_idx = {e.idx: e for e in ents}
+        own_parks = firms_own_parks(ents, self.gaz)
         mi = 0
         for sent in sentences:
             ms = []
@@ -53,6 +73,7 @@ class RelationFinder:
                 mi += 1
             ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, focus_park, employer, partners, by_idx)
             ctx.focus_by_cls, ctx.focus_pos, ctx.managed = focus_by_cls, focus_pos, managed
+            ctx.own_parks = own_parks
             rels += self._works_for(ctx)
             rels += self._hosts(ctx)
             found = self._partners(ctx)
@@ -72,7 +93,7 @@ class RelationFinder:
                 if e.cls in FIRMS:
                     focus_firm = e
                     focus_by_cls[e.cls] = e
-                elif e.cls is EntityClass.PARK:
+                elif e.cls is EntityClass.PARK and e.idx not in own_parks:
                     focus_park = e
                 elif e.idx in managed:
                     focus_park = by_idx[managed[e.idx]]
@@ -80,13 +101,14 @@ class RelationFinder:
                 subject = by_idx.get(objects[focus_firm.idx])
                 if subject is not None and subject.cls in FIRMS:
                     focus_firm = focus_by_cls[subject.cls] = subject
-        rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels)
+        rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels, own_parks)
+        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.head not in own_parks or r.cue == "name-hosts"]
         # a firm whose name carries a place in another province is not hosted by the park (酒泉… by a 济南 park)
         rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue in ("name-hosts", "park-introduces")
                 or self.compatible(by_idx[r.tail], by_idx[r.head])]
         return dedupe(rels)
 
-    def _topic_park(self, text, sentences, ents, mentions, ent_of, rels) -> list[Rel]:
+    def _topic_park(self, text, sentences, ents, mentions, ent_of, rels, own_parks=frozenset()) -> list[Rel]:
         """A domestic firm named in full in a passage about a park, and not its partner, is hosted by it."""
         partners = {r.head for r in rels if r.kind is RelationKind.PARTNERS_WITH} | \
                    {r.tail for r in rels if r.kind is RelationKind.PARTNERS_WITH}
@@ -96,7 +118,7 @@ class RelationFinder:
         for m in mentions:
             e = ent_of[id(m)]
             if e.cls is EntityClass.PARK:
-                park = e
+                park = e if e.idx not in own_parks else park
                 continue
             if park is None or e.cls is not EntityClass.COMPANY or e.idx in partners or e.idx in hosted or e.f500:
                 continue
@@ -435,7 +457,7 @@ class RelationFinder:
         ms = ctx.ms
         for i, m in enumerate(ms):
             park = ctx.ent(m)
-            if park.cls is not EntityClass.PARK:
+            if park.cls is not EntityClass.PARK or park.idx in ctx.own_parks:
                 continue
             # P(的|内的|里的|企业)? ORG
             if i + 1 < len(ms):
@@ -472,7 +494,7 @@ class RelationFinder:
         # P(先后)引进了A、B、C等…: the firms a park brought in are its tenants, wherever their names come from
         out += self._park_introduces(ctx)
         # the park of the sentence: one it names, else one whose 管委会 it names, else the park in focus
-        parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK]
+        parks = [ctx.ent(m) for m in ms if ctx.ent(m).cls is EntityClass.PARK and ctx.ent(m).idx not in ctx.own_parks]
         managed = [ctx.by_idx[ctx.managed[ctx.ent(m).idx]] for m in ms if ctx.ent(m).idx in ctx.managed]
         in_focus = (parks or managed or [self._bare_park(ctx) or ctx.focus_park])[0]
         # X将在园区投资建设…: a firm investing or settling "in the park" (not named) is hosted by that park
@@ -857,7 +879,7 @@ def _national(e: Ent) -> bool:
 
 class _SentCtx:
     __slots__ = ("text", "sent", "ms", "ent_of", "focus_firm", "focus_park", "employer", "partners", "by_idx",
-                 "focus_by_cls", "focus_pos", "managed")
+                 "focus_by_cls", "focus_pos", "managed", "own_parks")
 
     def __init__(self, text, sent, ms, ent_of, focus_firm, focus_park, employer, partners=None, by_idx=None):
         self.text, self.sent, self.ms, self.ent_of = text, sent, ms, ent_of
@@ -867,6 +889,7 @@ class _SentCtx:
         self.focus_by_cls: dict = {}      # EntityClass -> the last entity of that class in focus
         self.focus_pos: dict = {}         # entity idx -> end of its last mention before this sentence
         self.managed: dict = {}           # 管委会 entity idx -> idx of the park it manages
+        self.own_parks: set = set()       # parks named after the firm that builds them (firms_own_parks)
 
     def focus_for(self, before: str, window: int = 0) -> Ent | None:
         """The referent of the last anaphor in ``before``: 该中心/该院 an institute, 该公司/这家企业 a company, else
