@@ -974,3 +974,9 @@ def test_a_park_named_after_its_firm_hosts_no_firm(run):
     _, _, rels, _ = run("青川经开区今年引进项目20个。其中，恒岳食品冷链产业园已开工，园内引进了岳华光电、川泰机械等企业。")
     assert {("青川经开区", "hosts", "岳华光电"), ("青川经开区", "hosts", "川泰机械")} <= rels
     assert not any(h == "恒岳食品冷链产业园" and k == "hosts" for h, k, _ in rels)
+
+
+def test_a_rare_dictionary_word_in_a_list_of_firms_is_a_firm(run):
+    # brands are often words (云雀): in a list whose other items are firms, a rare word is one too
+    ents, _, rels, _ = run("青川高新区引进了岚泰科技、川岳集团、云雀等企业。")
+    assert ents.get("云雀") == "Company" and ("青川高新区", "hosts", "云雀") in rels

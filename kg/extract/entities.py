@@ -1615,7 +1615,7 @@ class EntityFinder:
     def list_siblings(self, text: str, cands: list[Cand]) -> list[Cand]:
         """Items of one `A、B、C等` list are of one kind: where at least two items and a third of them are firms by
         the other rules, an item no rule named (a brand alone: 四岳科技、海之岳、中科岳海等) is a firm too, when it
-        reads as a name (not a place, not common words, not a clause)."""
+        reads as a name (not a place, not common words but for a rare word: brands are often words, not a clause)."""
         out = []
         for m in _SIBLING_LIST.finditer(text):
             parts, pos = [], m.start(1)
@@ -1640,7 +1640,7 @@ class EntityFinder:
                 if k == 0:
                     s = self.trim_left(text, self.extend_left(text, e, limit=10, floor=s), e)
                 name = text[s:e]
-                if 2 <= len(name) <= 10 and not self.gaz.place(name) and not words.is_generic_phrase(name) \
+                if 2 <= len(name) <= 10 and not self.gaz.place(name) and _brand_word(name) \
                         and not words.leading_function_words(name) and not _COUNT_BEFORE.search(name) \
                         and not any(ch.isdigit() for ch in name):
                     out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
