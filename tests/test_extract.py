@@ -980,3 +980,13 @@ def test_a_rare_dictionary_word_in_a_list_of_firms_is_a_firm(run):
     # brands are often words (云雀): in a list whose other items are firms, a rare word is one too
     ents, _, rels, _ = run("青川高新区引进了岚泰科技、川岳集团、云雀等企业。")
     assert ents.get("云雀") == "Company" and ("青川高新区", "hosts", "云雀") in rels
+
+
+def test_the_left_edge_of_a_park_after_a_conjunction_a_siting_verb_or_a_count(run):
+    # 甲经济开发区同乙高新区签订…: two parks; 选址乙产业园: the verb is not part of the name; 近百个综保区: no name
+    ents, _, rels, _ = run("青川经济开发区同临江高新区签订战略合作协议。该公司决定选址岚山产业园建设新工厂。"
+                           "目前全国近百个综保区在运行。")
+    assert ents.get("青川经济开发区") == "Park" and ents.get("临江高新区") == "Park"
+    assert ents.get("岚山产业园") == "Park"
+    assert not any(("同" in n or "选址" in n or "百个" in n or n.endswith("签订")) for n in ents)
+    assert any(k == "partnersWith" and {h, t} == {"青川经济开发区", "临江高新区"} for h, k, t in rels)

@@ -99,7 +99,12 @@ _TIME_LEFT = re.compile(r"(?:(?:[0-9０-９一二三四五六七八九十两]+�
 # superlatives before a planned name: 打造全球首个|零碳产业园
 _FIRST_OF = re.compile(r"(?:全球|全国|全省|全市|国内|世界|亚洲|国际|中国)?(?:首个|首家|首座|第一个|唯一|一个|首批)")
 _QUALITY = re.compile("一流|高水平|现代化|国际化|创新型|一批|示范性|高质量|全国|全省|各类|国家级|省级")
-_COUNT_IN = re.compile(r"[0-9一二两三四五六七八九十几多]+(?:个|座|家)")
+_COUNT_IN = re.compile(r"[0-9一二两三四五六七八九十百千几多数]+(?:个|座|家)")
+# 甲经开区同|乙高新区: a park and the conjunction before another park's name
+_PARK_AND = re.compile("(?:%s)(?:同|与|和|及|跟|、)" % "|".join(
+    sorted((re.escape(s_) for s_, c_ in L.SUFFIXES if c_ is EntityClass.PARK), key=len, reverse=True)))
+# verbs of siting that the dictionary tags as nouns (选址|某某产业园)
+_SITE_VERBS = frozenset({"选址", "迁址", "落址", "定址", "择址"})
 _ENUM_BRACKET = re.compile(r"[(（][一二三四五六七八九十0-9]{1,3}[)）]$")
 # a park named only by what it is about (绿色低碳示范园): the dictionary's tags of common words (no ns/nr/nz/j: places,
 # people, proper nouns and abbreviations name things); science cities and high-tech zones keep their names
@@ -396,6 +401,8 @@ class EntityFinder:
             start = amount.end()   # 总投资近30亿元广清产业园 -> 广清产业园
             if amount.group().endswith("日") and text[start:start + 1] in ("电", "讯"):
                 start += 1         # a dateline: …5日电, …5日讯 ends before the name
+        for pm in _PARK_AND.finditer(text, start, head):
+            start = pm.end()          # 甲经开区同|乙高新区签约: two parks, the second named after the conjunction
         prefix = text[start:head]
         if prefix and not self.gaz.place(prefix[:2]) and not self.gaz.place(prefix[:3]):
             verb = words.leading_verb(prefix)
@@ -423,7 +430,7 @@ class EntityFinder:
         for tok in words.tokens(text[start:head]):
             pos += len(tok)
             t = words.tag(tok)
-            if pos < head - 1 and (t in _CLAUSE_TAGS or (t in ("v", "vd") and len(tok) >= 2)) \
+            if pos < head - 1 and (t in _CLAUSE_TAGS or (t in ("v", "vd") and len(tok) >= 2) or tok in _SITE_VERBS) \
                     and any(self.gaz.place(text[pos:pos + k]) for k in (2, 3, 4) if pos + k <= head):
                 cut = pos
         return cut
@@ -1423,8 +1430,8 @@ class EntityFinder:
             name = m.group(1)
             if words.is_generic_phrase(name) or self.gaz.place(name) or any(ch in L.LEFT_STOP_CHARS for ch in name) \
                     or name in L.BARE_PARK_WORDS or any(
-                        name.endswith(sf) for sf, c_ in L.SUFFIXES if c_ in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY)):
-                continue     # 与高新区签约: the park in focus, not a firm
+                        sf in name for sf, c_ in L.SUFFIXES if c_ in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY)):
+                continue     # 与高新区签约, 同某某高新区签订战略合作: a park (or its office), not a firm
             if any(self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3) if len(name) > k):
                 continue   # 与日本开展合作: a place and a verb
             if name.endswith("们") or all(ch in L.COUNTRY_ABBREVIATIONS for ch in name) or (
