@@ -990,3 +990,9 @@ def test_the_left_edge_of_a_park_after_a_conjunction_a_siting_verb_or_a_count(ru
     assert ents.get("岚山产业园") == "Park"
     assert not any(("同" in n or "选址" in n or "百个" in n or n.endswith("签订")) for n in ents)
     assert any(k == "partnersWith" and {h, t} == {"青川经济开发区", "临江高新区"} for h, k, t in rels)
+
+
+def test_a_place_the_dictionary_reads_as_a_common_word_opens_a_name(run):
+    # 焦作 is a common word to the dictionary: 焦作工业大学 still has a place and a name
+    ents, _, rels, _ = run("焦作工业大学与青川经开区签约。")
+    assert ents.get("焦作工业大学") == "Institute" and ("焦作工业大学", "locatedIn", "焦作市") in rels

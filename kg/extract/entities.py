@@ -838,9 +838,11 @@ class EntityFinder:
         # 晨曦科创园, 星河生态园: a rare dictionary word standing alone before a park suffix names the park
         rare_word = cls is EntityClass.PARK and len(core) == 2 and words.tokens(core) == [core] \
             and words.frequency(core) < 2 * _BRAND_MAX_FREQUENCY and words.tag(core) in ("n", "nz", "ns", "nr", "nrt")
+        # 合肥工业|大学: a place the dictionary reads as a common noun still opens a name
+        placed = any(self.gaz.place(t) is not None for t in words.tokens(core))
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
                 core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core)
-                or (words.is_generic_phrase(core) and not formal and not rare_word)):
+                or (words.is_generic_phrase(core) and not formal and not rare_word and not placed)):
             # 国家新能源汽车检测中心: a national centre named by its field is a name (国家重点实验室 is a rank)
             national = core.startswith(("国家", "中国")) and not core.startswith("国家级") and len(core) >= 5 \
                 and not self._only_places(core)
