@@ -996,3 +996,10 @@ def test_a_place_the_dictionary_reads_as_a_common_word_opens_a_name(run):
     # 焦作 is a common word to the dictionary: 焦作工业大学 still has a place and a name
     ents, _, rels, _ = run("焦作工业大学与青川经开区签约。")
     assert ents.get("焦作工业大学") == "Institute" and ("焦作工业大学", "locatedIn", "焦作市") in rels
+
+
+def test_projects_listed_after_fenbiewei_and_he_and_a_brand_of_lone_characters(run):
+    # 分别为A项目、B项目和C项目: every item's firm; 岳科恒川|高端装备…项目: lone characters before 高端 end the brand
+    ents, _, _, _ = run("投产项目6个，分别为岳亚机械项目、川协汽配项目和岚达项目。"
+                        "此外，岳科恒川高端装备制造研发基地项目总投资18亿元。")
+    assert {"岳亚机械", "川协", "岚达", "岳科恒川"} <= {n for n, c in ents.items() if c == "Company"}

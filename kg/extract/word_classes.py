@@ -161,7 +161,8 @@ def leading_brand(s: str, whole: bool = False) -> int:
                 break        # 纸上, 万和汇, 研发的: a clause character ends the brand
 
             singles += 1
-            if named and singles > 1 and not (whole and n + len(tok) == len(s) and singles <= 2):
+            if named and singles > 1 and not (whole and n + len(tok) == len(s) and singles <= 2) \
+                    and not _run_before_qualifier(toks, i, n):
                 return _back_to_name(toks, i)
             n += 1
             continue
@@ -175,6 +176,20 @@ def leading_brand(s: str, whole: bool = False) -> int:
             break
         break
     return n if n >= 2 else 0
+
+
+# words that follow a brand in a project's name (某科恒道|高端装备…项目): a run of lone characters right before one
+# of them is the end of the brand, not a clause
+_AFTER_BRAND = frozenset({"高端", "新型", "智能", "绿色", "先进", "装备", "新材料", "新能源", "年产"})
+
+
+def _run_before_qualifier(toks: list[str], i: int, n: int) -> bool:
+    """Token ``i`` (a lone character) belongs to a run of lone characters that ends right before one of
+    ``_AFTER_BRAND``, and the brand so far (``n`` characters) stays short: 中科恒道|高端装备."""
+    j = i
+    while j < len(toks) and len(toks[j]) == 1 and tag(toks[j]) not in ("x", "w") and toks[j] not in _CLAUSE_CHARS:
+        j += 1
+    return j < len(toks) and toks[j] in _AFTER_BRAND and n + (j - i) <= 6
 
 
 def _back_to_name(toks: list[str], i: int) -> int:
