@@ -1003,3 +1003,11 @@ def test_projects_listed_after_fenbiewei_and_he_and_a_brand_of_lone_characters(r
     ents, _, _, _ = run("投产项目6个，分别为岳亚机械项目、川协汽配项目和岚达项目。"
                         "此外，岳科恒川高端装备制造研发基地项目总投资18亿元。")
     assert {"岳亚机械", "川协", "岚达", "岳科恒川"} <= {n for n, c in ents.items() if c == "Company"}
+
+
+def test_a_park_that_has_landed_projects_and_a_project_that_lands_in_a_park(run):
+    # P已落地A等N个项目: the park hosts A; A项目落地/入驻P: the firm of the project settles in P
+    _, _, rels, _ = run("青川高新区目前已落地岚佳集团等27个项目。岳泰项目落地临江经开区。川岳新能源电池项目入驻临江经开区。")
+    assert ("青川高新区", "hosts", "岚佳集团") in rels
+    assert ("临江经开区", "hosts", "岳泰") in rels
+    assert any(h == "临江经开区" and k == "hosts" and t.startswith("川岳") for h, k, t in rels)

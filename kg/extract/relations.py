@@ -818,7 +818,7 @@ def _is_local_firm(e: Ent) -> bool:
 
 
 # P 先后引进了 A、B…: a park bringing firms in
-_PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|又|共|成功|累计|重点|积极|新)*(?:引进|引入|招引|吸引|吸纳|引来)(?:了)?"
+_PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|又|共|成功|累计|重点|积极|新)*(?:引进|引入|招引|吸引|吸纳|引来|落地)(?:了)?"
                               r"(?:包括)?")
 # between a park and 引进: the park is not the subject (P与A合作引进…, 为P引进…)
 _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
