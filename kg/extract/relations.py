@@ -405,8 +405,8 @@ class RelationFinder:
 
     def _park_introduces(self, ctx: "_SentCtx") -> list[Rel]:
         """``park-introduces``: P(先后)引进了A、B、C等企业 / P…，签约引进A、B等项目 / 先后引入A、B等龙头企业和C、D等配套
-        企业. The subject of 引进/引入/招引/吸引 is the park named last before the verb in the sentence, or, when the
-        clause names no subject (a topic chain: 青川经开区全年…。签约引进A、B…), the park in focus; a firm, person
+        企业 / P已落地A等项目. The subject of 引进/引入/招引/吸引/落地 is the park named last before the verb in the
+        sentence, or, when the clause names no subject (a topic chain: 青川经开区全年…。签约引进A、B…), the park in focus; a firm, person
         or other body named before the verb in the same clause is the subject instead (X公司引进了Y技术: nothing).
         The objects are the firms and institutes the verb governs: the list right after it, items joined by 、/和/及
         (and 等…和 joining two lists). ``signs-introduces``: 签约引进 says the park signed with them: partnersWith too."""
