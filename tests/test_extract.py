@@ -1011,3 +1011,10 @@ def test_a_park_that_has_landed_projects_and_a_project_that_lands_in_a_park(run)
     assert ("青川高新区", "hosts", "岚佳集团") in rels
     assert ("临江经开区", "hosts", "岳泰") in rels
     assert any(h == "临江经开区" and k == "hosts" and t.startswith("川岳") for h, k, t in rels)
+
+
+def test_a_body_named_by_its_level_after_a_places_party_committee(run):
+    # 运城 is a common word to the dictionary: 运城市委 is still the city's committee; 市政府 after it is the city's
+    ents, _, rels, _ = run("运城市委、市政府高度重视招商工作。")
+    assert ents.get("运城市委") == "GovernmentBody" and ("运城市委", "locatedIn", "运城市") in rels
+    assert ("市政府", "locatedIn", "运城市") in rels

@@ -20,6 +20,9 @@ ORGS = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY)
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(map(re.escape, L.PERSON_ROLES)))
 _PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地|引进|聚集|集聚")
+# a body named by its level alone (市政府, 省人大常委会), and the party committee of a place right before it
+_BARE_LEVEL_BODY = re.compile("(?:省|市|县|区)(?:人民政府|政府|人大常委会|人大|政协)")
+_COMMITTEE_BEFORE = re.compile("(省|市|县|区)委[、和及]?$")
 # a group of companies (…集团, …集团有限公司): in a passage about a park, mostly the parent, investor or visitor
 _GROUP = re.compile(r"集团(?:股份|控股)?(?:有限公司|有限责任公司|公司)?$")
 
@@ -233,6 +236,18 @@ class RelationFinder:
                             and any(normalise_name(n).startswith(normalise_name(f.label)) for n in e.names):
                         out.append(Rel(RelationKind.SUBSIDIARY_OF, e.idx, f.idx, sent_of(e.mentions[0].start),
                                        implied=True, cue="name-unit"))
+            # X市委、市政府: the body named by its level alone is the place's, as its party committee is
+            if e.cls is EntityClass.GOVERNMENT_BODY and all(_BARE_LEVEL_BODY.fullmatch(n) for n in e.names):
+                for m in e.mentions:
+                    pm = _COMMITTEE_BEFORE.search(text, max(0, m.start - 12), m.start)
+                    if pm is None or pm.group(1) != m.text[0]:
+                        continue
+                    entry = next((p for k in (2, 3, 4, 5) if (p := self.gaz.place(
+                        text[pm.start() - k:pm.start()] + pm.group(1))) is not None), None)
+                    if entry is not None and entry.code in places:
+                        out.append(Rel(RelationKind.LOCATED_IN, e.idx, places[entry.code].idx, sent_of(m.start),
+                                       implied=True, cue="committee-body"))
+                        break
             # a national high-tech zone lies in its city and district (gazetteer)
             if e.cls is EntityClass.PARK and e.park is not None:
                 for pname in (e.park.city, e.park.district):

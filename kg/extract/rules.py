@@ -83,6 +83,11 @@ RULES: tuple[Rule, ...] = (
          "山东潍坊昌乐县的企业很多。",
          ("昌乐县", "locatedIn", "潍坊市"),
          "a place lies in every division above it that the article names (gazetteer hierarchy)"),
+    Rule("committee-body", "locatedIn", _REL + "_from_names",
+         "运城市委、市政府高度重视招商工作。",
+         ("市政府", "locatedIn", "运城市"),
+         "a body named by its level alone right after the party committee of a place (X市委市政府, X省委、省政府) "
+         "is that place's"),
     # ------------------------------------------------------------------ hosts
     Rule("topic-park", "hosts", _REL + "_topic_park",
          "青川高新区发布新政。南州云杉科技有限公司今年营收增长三成。",
