@@ -1018,3 +1018,10 @@ def test_a_body_named_by_its_level_after_a_places_party_committee(run):
     ents, _, rels, _ = run("运城市委、市政府高度重视招商工作。")
     assert ents.get("运城市委") == "GovernmentBody" and ("运城市委", "locatedIn", "运城市") in rels
     assert ("市政府", "locatedIn", "运城市") in rels
+
+
+def test_firms_listed_as_a_places_brands_or_projects_are_in_that_place(run):
+    # A、B等香港知名品牌企业 / A、B等上海项目: each firm of the list is in the place
+    _, _, rels, _ = run("已落户岳院数据、川据宝等上海项目20多个。还有岳福集团、岚他奶等香港知名品牌企业的项目。")
+    assert {("岳院数据", "locatedIn", "上海市"), ("川据宝", "locatedIn", "上海市")} <= rels
+    assert {("岳福集团", "locatedIn", "香港特别行政区"), ("岚他奶", "locatedIn", "香港特别行政区")} <= rels
