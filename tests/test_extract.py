@@ -1025,3 +1025,13 @@ def test_firms_listed_as_a_places_brands_or_projects_are_in_that_place(run):
     _, _, rels, _ = run("已落户岳院数据、川据宝等上海项目20多个。还有岳福集团、岚他奶等香港知名品牌企业的项目。")
     assert {("岳院数据", "locatedIn", "上海市"), ("川据宝", "locatedIn", "上海市")} <= rels
     assert {("岳福集团", "locatedIn", "香港特别行政区"), ("岚他奶", "locatedIn", "香港特别行政区")} <= rels
+
+
+def test_officials_whose_given_name_opens_with_a_function_character_and_leaders_named_before_the_title(run):
+    # 厅长陈向某 (向 often follows a name), 副厅长何某某 (何 is also a pronoun), 某某某总书记 (the title after the name)
+    ents, _, rels, _ = run("青川省科技厅厅长陈向川、副厅长何守川出席。会议要求深入贯彻落实王近川总书记重要讲话精神。")
+    assert {"陈向川", "何守川", "王近川"} <= {n for n, c in ents.items() if c == "Person"}
+    assert ("陈向川", "worksFor", "青川省科技厅") in rels
+    # a preposition after a surname opens no name: 主任李在会上表示
+    ents, _, _, _ = run("园区主任李在会上表示欢迎。局长陈向记者介绍了情况。")
+    assert not any(c == "Person" for c in ents.values())

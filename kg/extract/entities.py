@@ -46,6 +46,11 @@ _LONE_GIVEN = frozenset("强")
 _STRONG_WORDS = ("强调", "强化", "强力", "强度", "强大", "强烈", "强劲", "强省", "强市", "强区", "强县", "强国", "强链", "强企",
                  "强基", "强项", "强者", "强势", "强制", "强有力")
 _LIST_PUNCT = frozenset("、，,。；;")
+# titles written after a national leader's name (某某某总书记)
+_LEADER_TITLE = re.compile("总书记|总理|国家主席")
+# what follows a person's name after a role: the list goes on, or the person attends, speaks or leads
+_AFTER_A_NAME = ("、", "，", ",", "。", "出席", "主持", "参加", "陪同", "一行", "致辞", "讲话", "会见", "调研", "等",
+                 "表示", "介绍", "指出", "强调", "分别")
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
@@ -920,6 +925,11 @@ class EntityFinder:
                 given = text[j:e]
                 if not all(_CJK_RE.match(c) for c in given):
                     continue
+                if k == 2 and after_role and given[0] in L.PERSON_NEXT and _CJK_RE.match(given[0]) \
+                        and given[0] not in "的是和与及等" and (words.tag(text[i:e]) == "nr"
+                                                            or text.startswith(_AFTER_A_NAME, e)):
+                    best = e     # 厅长陈向某、…, 局长李在某出席: a given name opening with a character that often
+                    break        # follows a name (向, 在) when the dictionary knows the name or a name's next word follows
                 if k == 1 and given in _LONE_GIVEN and (text[e:e + 1] in _LIST_PUNCT or (
                         after_role and not text.startswith(_STRONG_WORDS, e - 1))):
                     pass         # 主任陈强、副主任… / 副主任李强出席: a one-character given name that is also a verb's first
@@ -932,7 +942,8 @@ class EntityFinder:
                     continue     # 孙丽正与客户通话: 正 (正在) belongs to the clause
                 toks = words.tokens(text[i:min(len(text), e + 3)])
                 if j - i == 1 and toks and toks[0] == text[i] and words.tag(text[i]) in _FUNCTION_SURNAME_TAGS \
-                        and not (after_role and words.tag(text[i]) == "d"):
+                        and not (after_role and (words.tag(text[i]) == "d" or (
+                            k == 2 and text[i] not in "和与及但" and text.startswith(_AFTER_A_NAME, e)))):
                     return 0     # 和有关…, 但他…: a conjunction or preposition that is also a surname
                 if k == 2 and _crosses(toks, e - i) and not text.startswith(_NAME_THEN_VERB, e):
                     continue     # 刘某要求, 王某先生: the last character starts a word with what follows
@@ -948,7 +959,8 @@ class EntityFinder:
             if not e:
                 # 总领事渡边信之表示: a name that is not Han-Chinese, closed by a speech verb
                 vm = re.match(f"([{L.CJK}]{{2,4}}?)(?:{'|'.join(L.SPEECH_VERBS)})", text[m.end():m.end() + 8])
-                if vm and not words.is_generic_phrase(vm.group(1)) and not self.role_re.match(vm.group(1)):
+                if vm and not words.is_generic_phrase(vm.group(1)) and not self.role_re.match(vm.group(1)) \
+                        and not any(ch in "在向对跟与和为给" for ch in vm.group(1)[1:]):   # 主任李在会上表示: no name
                     e = m.end() + len(vm.group(1))
             if e:
                 out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
@@ -964,6 +976,14 @@ class EntityFinder:
                     cls = EntityClass.GOVERNMENT_BODY if re.match(r"中共.+委$", text[s0:m.start()]) \
                         else EntityClass.COMPANY
                     out.append(Cand(s0, m.start(), cls, "role-org", -1))
+        # 落实某某某总书记…, 某某总理: a national leader named before the title
+        for m in _LEADER_TITLE.finditer(text):
+            for n in (3, 2):
+                s = m.start() - n
+                if s >= 0 and name_at(s) == m.start() and not any(a <= s < b for a, b in blocked) \
+                        and not text.startswith("副", m.start() - 1):
+                    out.append(Cand(s, m.start(), EntityClass.PERSON, "person", 2))
+                    break
         # 吴海峰，X公司创始人，… / 王建国是X公司的董事长: a name opening a clause, then an organisation and a role
         for m in self.role_re.finditer(text):
             if m.end() < len(text) and text[m.end()] not in "，,。；":
