@@ -840,9 +840,9 @@ _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 # what may follow a name that is itself the object of 引进 (a list goes on, the clause ends, the firm settles)
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # what closes a list of firms named as a place's: A、B等(一大批|30多家)长兴企业
+_FIRMS_OF_PLACE = re.compile(r"等(?:一批|一大批|多家|众多|数十家|[0-9一二三四五六七八九十百]+[多余]?家)?$")
 # …等香港知名品牌企业, …等上海项目: the place's firms (or their projects) right after the place
 _FIRMS_AFTER_PLACE = re.compile("(?:知名|优质|重点|龙头|骨干|本土|本地)?(?:品牌)?(?:企业|公司|项目)")
-_FIRMS_OF_PLACE = re.compile(r"等(?:一批|一大批|多家|众多|数十家|[0-9一二三四五六七八九十百]+[多余]?家)?$")
 # the end of a counted list of projects, right after its last item: …、乙年产…等4个项目
 _COUNTED_END = re.compile(r"(?<=[^，,。；;！？])" + L.COUNTED_PROJECTS_END)
 # X公司投资的Y项目 / 投资建设的: the firm invests in a project of the passage's park
