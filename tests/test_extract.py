@@ -1035,3 +1035,9 @@ def test_officials_whose_given_name_opens_with_a_function_character_and_leaders_
     # a preposition after a surname opens no name: 主任李在会上表示
     ents, _, _, _ = run("园区主任李在会上表示欢迎。局长陈向记者介绍了情况。")
     assert not any(c == "Person" for c in ents.values())
+
+
+def test_the_projects_a_park_counts_are_hosted_by_it(run):
+    # P…。其中，竣工项目4个，分别为A项目、B项目和C项目: the firms of the park's counted projects are its tenants
+    _, _, rels, _ = run("青川经开区全年推进重点项目30个。其中，竣工项目3个，分别为岳大真空二期项目、川达项目和岚研实验室项目。")
+    assert {("青川经开区", "hosts", "川达"), ("青川经开区", "hosts", "岚研实验室")} <= rels

@@ -19,7 +19,9 @@ from kg.vocab import normalise_name
 ORGS = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.GOVERNMENT_BODY)
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(map(re.escape, L.PERSON_ROLES)))
-_PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地|引进|聚集|集聚")
+_PROJECTS_COUNTED = re.compile(r"(?:竣工|投产|开工|签约|落地)项目[0-9一二三四五六七八九十]+个")
+_PARK_REFERENCE = re.compile(r"园区|该区|区内|园内|高新区|开发区|经开区|产业园|在此|落户|入驻|落地|引进|聚集|集聚|"
+                             + _PROJECTS_COUNTED.pattern)
 # a body named by its level alone (市政府, 省人大常委会), and the party committee of a place right before it
 _BARE_LEVEL_BODY = re.compile("(?:省|市|县|区)(?:人民政府|政府|人大常委会|人大|政协)")
 _COMMITTEE_BEFORE = re.compile("(省|市|县|区)委[、和及]?$")
@@ -524,10 +526,13 @@ class RelationFinder:
             out.append(Rel(RelationKind.HOSTS, parks[0].idx, referent.idx, ctx.sent, cue="anaphora-in-park"))
         # enumerations of firms in a sentence that refers to the park
         park = in_focus
+        # 竣工项目4个，分别为A项目、B项目: the park's projects counted, each named after its firm
+        counted = _PROJECTS_COUNTED.search(sent_text) is not None
         if park is not None and _PARK_REFERENCE.search(sent_text) and not _partner_sentence(sent_text):
             for m in ms:
                 e = ctx.ent(m)
-                if e.cls in FIRMS and not e.f500 and m.source in ("list", "weak", "suffix", "short") \
+                if e.cls in FIRMS and not e.f500 and (m.source in ("list", "weak", "suffix", "short") or (
+                        m.source == "project" and counted)) \
                         and _is_local_firm(e) and not _university(e):
                     out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, ctx.sent, cue="park-sentence"))
         return out
