@@ -1041,3 +1041,10 @@ def test_the_projects_a_park_counts_are_hosted_by_it(run):
     # P…。其中，竣工项目4个，分别为A项目、B项目和C项目: the firms of the park's counted projects are its tenants
     _, _, rels, _ = run("青川经开区全年推进重点项目30个。其中，竣工项目3个，分别为岳大真空二期项目、川达项目和岚研实验室项目。")
     assert {("青川经开区", "hosts", "川达"), ("青川经开区", "hosts", "岚研实验室")} <= rels
+
+
+def test_a_list_item_whose_left_edge_would_split_a_word_is_no_firm(run):
+    # …年产30万平方米绿色装配式建筑配套装备项目、…等15个项目: the reach of the first item ends inside 绿色
+    ents, _, _, _ = run("岳川公司年产30万平方米绿色装配式建筑配套装备项目、银港产业园二期等15个项目签约。")
+    assert not any(n.startswith("色") for n in ents)
+    assert ents.get("岳川公司") == "Company"

@@ -1180,6 +1180,8 @@ class EntityFinder:
                 if part == m.group(g).split("、")[0]:
                     s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(g) - 12), e)
                     s = _strip_clause_words(text, s, e)     # 成功盘活|A、B等低效企业
+                    if self._splits_words(text, s, e):
+                        continue     # …平方米绿|色装配式…项目: the reach of the left edge ended inside a word
                 honour = L.HONOUR_PREFIX.match(text, s, e)
                 if honour is not None and e - honour.end() >= 2:
                     s = honour.end()     # A、中华老字号B等: the honour is not part of B's name
