@@ -1048,3 +1048,11 @@ def test_a_list_item_whose_left_edge_would_split_a_word_is_no_firm(run):
     ents, _, _, _ = run("岳川公司年产30万平方米绿色装配式建筑配套装备项目、银港产业园二期等15个项目签约。")
     assert not any(n.startswith("色") for n in ents)
     assert ents.get("岳川公司") == "Company"
+
+
+def test_a_firm_found_by_its_context_does_not_start_inside_a_word_or_after_a_quantity(run):
+    # 年产1万吨|石墨新材料…项目: a unit, then a product; 长城重|工新能源…项目, 兼|顾下游网络通信: inside a word
+    ents, _, _, _ = run("包括年产1万吨石墨新材料深加工项目、合作项目。其中，岳松产业基地、川城重工新能源工程机械产业项目等。"
+                        "园区聚焦主导产业，兼顾下游网络通信、智能终端等应用领域。")
+    assert not any(n.startswith(("吨", "工新", "顾下")) for n in ents)
+    assert ents.get("川城重工") == "Company"

@@ -133,6 +133,8 @@ _BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
                                    "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
                                    "行审局", "科技局", "工信局", "财政局", "统计局"}
+_UNIT_CHARS = frozenset("吨台套件片辆条头只株亩")
+_AMOUNT_CHARS = frozenset("0123456789０１２３４５６７８９.万亿千百十")
 _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五六七八九十百千两]+(?:亿|万)元?|(?:超|近|约|逾|总)?[0-9０-９.]+元")
 _CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
@@ -717,6 +719,10 @@ class EntityFinder:
         name = text[c.start:c.end]
         if len(name) == 2 and name[1] == "商" and name[0] in L.PROVINCE_ABBREVIATIONS:
             return True      # 楚商, 浙商: the merchants of a province, not a firm
+        if name[0] in _UNIT_CHARS and c.start > 0 and text[c.start - 1] in _AMOUNT_CHARS:
+            return True      # 年产1万吨|石墨新材料…: a quantity's unit, then a product
+        if c.source in ("list", "weak", "project") and self._splits_words(text, c.start, c.end):
+            return True      # 长城重|工新能源…, 兼|顾下游网络通信: the name would start inside a word
         if (c.source == "project" or text.startswith("项目", c.end)) and text.endswith(("公司", "集团", "厂"), 0, c.start):
             return True      # X有限公司|模具制造项目: the project of the firm just named
         return bool(name.endswith(("产业园", "产业基地", "基地", "园区", "地区", "产业", "片区", "新区", "新城"))
