@@ -130,3 +130,22 @@ def test_train_relations_names_a_missing_gold_folder(tmp_path, capsys):
 def test_firms_visited_in_the_park_stay_its_tenants(rels_of):
     rels, _ = rels_of("区委书记王立新到云岚工业园区调研。王立新首先到星海光电科技有限公司、蓝湾新材料有限公司调研生产经营情况。")
     assert ("云岚工业园区", "hosts", "星海光电科技有限公司") in rels
+
+
+def test_the_model_vetoes_the_weakest_rules_hosts_for_a_pair_it_finds_unlikely():
+    # park-sentence hosts survive only where the classifier gives the pair some probability; other rules stand
+    from kg.extract.learned import decide
+    from kg.extract.types import Ent, Rel
+    from kg.records import EntityClass
+
+    park, a, b = Ent(0, EntityClass.PARK, ["青川高新区"]), Ent(1, EntityClass.COMPANY, ["岳泰科技"]), \
+        Ent(2, EntityClass.COMPANY, ["川岚集团"])
+    model = RelationModel({"hosts": {"s0:settle": 4.0, "s0:visit": -4.0}}, {"hosts": 0.0}, {"hosts": 0.9},
+                          {"mode": "union"})
+    pairs = [Pair(RelationKind.HOSTS, 0, 1, None, {"s0:visit"}), Pair(RelationKind.HOSTS, 0, 2, None, {"s0:settle"})]
+    rules = [Rel(RelationKind.HOSTS, 0, 1, None, cue="park-sentence"),
+             Rel(RelationKind.HOSTS, 0, 2, None, cue="park-sentence")]
+    kept = {(r.head, r.tail) for r in decide(rules, pairs, model, [park, a, b], "")}
+    assert (0, 2) in kept and (0, 1) not in kept
+    rules = [Rel(RelationKind.HOSTS, 0, 1, None, cue="park-introduces")]
+    assert (0, 1) in {(r.head, r.tail) for r in decide(rules, pairs, model, [park, a, b], "")}
