@@ -1056,3 +1056,11 @@ def test_a_firm_found_by_its_context_does_not_start_inside_a_word_or_after_a_qua
                         "园区聚焦主导产业，兼顾下游网络通信、智能终端等应用领域。")
     assert not any(n.startswith(("吨", "工新", "顾下")) for n in ents)
     assert ents.get("川城重工") == "Company"
+
+
+def test_the_owner_of_a_facility_listed_among_projects_is_a_firm(run):
+    # 集中开工A、B研发生产基地、C北方信息中心等项目: a facility is no entity, its owner is (conventions)
+    ents, _, _, _ = run("青川经开区集中开工日岚能源、中岳电气研发生产基地、人岳北方信息中心、长江协同空间等项目。")
+    firms = {n for n, c in ents.items() if c == "Company"}
+    assert {"中岳电气", "人岳"} <= firms
+    assert not any(n.endswith(("基地", "中心")) for n in firms)

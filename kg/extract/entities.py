@@ -177,6 +177,11 @@ _PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及和。！？])|(?<=�
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|落地|入驻|签约|开工|投产|总投资|总用地|占地|"
                            r"计划总投资|预计|达产|建成后|在|相继|先后|陆续|集中|均|"
                            r"[一二三四五]期|顺利|[(（][一二三四五]期|$)")
+# a list item named by a firm's facility (甲岳北方信息中心、乙泰研发生产基地、): the owner is the firm (conventions)
+_FACILITY_ITEM = re.compile(f"(?:(?<=[、：:；;])|(?<=开工建设)|(?<=集中开工)|(?<=集中竣工)|(?<=加快实施))"
+                            f"([{L.CJK}]{{2,20}}?)(二期|三期|一期)?"
+                            r"(?:生产基地|制造基地|研发基地|产业基地|装配基地|研发中心|数据中心|信息中心|运营中心|结算中心|"
+                            r"区域总部|研发总部|总部|工厂)(?=[、，,。；;等及和])")
 _COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
 _EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛)")
 _FIRM_AFTER_COUNTRY = re.compile(f"([{L.CJK}]{{2,6}}?)(?:增资|投资|扩产|落户|入驻|签约|旗下|在华|董事长|总裁|总经理|首席)")
@@ -1233,7 +1238,7 @@ class EntityFinder:
         X湖南区域总部 (items of a list of projects, or a project that settles, signs or starts)."""
         out = []
         seen = set()
-        for m in [*_PROJECT_ITEM.finditer(text), *_INVESTED_PROJECT.finditer(text)]:
+        for m in [*_PROJECT_ITEM.finditer(text), *_INVESTED_PROJECT.finditer(text), *_FACILITY_ITEM.finditer(text)]:
             s, e = m.start(1), m.end(1)
             if (s, e) in seen:
                 continue
