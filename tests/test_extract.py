@@ -1064,3 +1064,11 @@ def test_the_owner_of_a_facility_listed_among_projects_is_a_firm(run):
     firms = {n for n, c in ents.items() if c == "Company"}
     assert {"中岳电气", "人岳"} <= firms
     assert not any(n.endswith(("基地", "中心")) for n in firms)
+
+
+def test_a_rare_word_and_a_trade_in_a_list_of_firms_a_park_brought_in(run):
+    # 引进A、B、深紫科技等一批知名企业: 深紫 is a rare dictionary word, a brand with its trade
+    ents, _, _, _ = run("目前，青川创意城已成功引进湖北锐岚、精微视岳、深紫科技等一批知名企业。")
+    assert ents.get("深紫科技") == "Company"
+    ents, _, _, _ = run("园区围绕电子信息、生物医药等产业，发展智能制造、现代科技等企业。")
+    assert "现代科技" not in ents

@@ -1184,6 +1184,9 @@ class EntityFinder:
                 continue     # one item: only `X等(N家)…企业`, never a project (X等项目) or an honour list
             brought = projects and re.search("引进|引入|吸引|招引|签约|签下|落地|落户",
                                              text[max(0, m.start(g) - 8):text.index("、", m.start(g))])
+            # 引进A、B等一批知名企业: firms a park brought in, listed by brand and trade
+            brought_firms = not single and m.group(3) is not None and not projects and re.search(
+                "引进|引入|吸引|招引|落户|入驻", text[max(0, m.start(g) - 8):text.index("、", m.start(g))]) is not None
             pos = m.start(g)
             for part in m.group(g).split("、"):
                 s, e = pos, pos + len(part)
@@ -1209,7 +1212,8 @@ class EntityFinder:
                 if name[:1].isascii() and name[:1].isalpha() and text[s - 1:s].isdigit():
                     continue     # 40MWh储能电站: a quantity's unit, then a product
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
-                        words.is_generic_phrase(name) and not self._suffixed_item(name)):
+                        words.is_generic_phrase(name) and not self._suffixed_item(name)
+                        and not (brought_firms and self._rare_brand_and_trade(name))):
                     continue
                 if single and not (self._weak_firm_name(name) or self._suffixed_item(name)):
                     continue     # X等企业 alone: only a name shaped like a firm's (蓝湾电子等企业)
@@ -1227,6 +1231,12 @@ class EntityFinder:
             return False
         prefix = name[:m.start()]
         return len(prefix) >= 2 and (not words.leading_function_words(prefix) or all(ch in _NUMERALS for ch in prefix))
+
+    @staticmethod
+    def _rare_brand_and_trade(name: str) -> bool:
+        """深紫|科技: a rare dictionary word (a brand, as words often are) and an industry word."""
+        return any(name.endswith(w) and len(name) - len(w) == 2 and words.frequency(name[:-len(w)]) < 2 * _BRAND_MAX_FREQUENCY
+                   for w in L.WEAK_COMPANY_SUFFIXES)
 
     @staticmethod
     def _weak_firm_name(name: str) -> bool:
