@@ -1072,3 +1072,9 @@ def test_a_rare_word_and_a_trade_in_a_list_of_firms_a_park_brought_in(run):
     assert ents.get("深紫科技") == "Company"
     ents, _, _, _ = run("园区围绕电子信息、生物医药等产业，发展智能制造、现代科技等企业。")
     assert "现代科技" not in ents
+
+
+def test_schools_and_hospitals_are_institutes(run):
+    ents, _, _, _ = run("青川县岳博职业技能培训学校与园区签约。青川市第一人民医院参与合作。园区配套建设学校、医院等设施。")
+    assert ents.get("青川县岳博职业技能培训学校") == "Institute" and ents.get("青川市第一人民医院") == "Institute"
+    assert not {"学校", "医院"} & set(ents)

@@ -77,7 +77,8 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("研究中心", EntityClass.INSTITUTE), ("创新中心", EntityClass.INSTITUTE), ("服务中心", EntityClass.INSTITUTE),
     ("检测中心", EntityClass.INSTITUTE), ("发射中心", EntityClass.INSTITUTE), ("孵化器", EntityClass.INSTITUTE),
     ("重点实验室", EntityClass.INSTITUTE), ("工程实验室", EntityClass.INSTITUTE), ("科学院", EntityClass.INSTITUTE), ("工程院", EntityClass.INSTITUTE),
-    ("大学", EntityClass.INSTITUTE), ("学院", EntityClass.INSTITUTE), ("产研院", EntityClass.INSTITUTE),
+    ("大学", EntityClass.INSTITUTE), ("学校", EntityClass.INSTITUTE), ("医院", EntityClass.INSTITUTE),
+    ("学院", EntityClass.INSTITUTE), ("产研院", EntityClass.INSTITUTE),
     ("设计院", EntityClass.COMPANY),
     # funds (not registered as 有限公司), chambers, associations, alliances, incubators, platforms
     *[(w, EntityClass.INSTITUTE) for w in (
