@@ -1078,3 +1078,13 @@ def test_schools_and_hospitals_are_institutes(run):
     ents, _, _, _ = run("青川县岳博职业技能培训学校与园区签约。青川市第一人民医院参与合作。园区配套建设学校、医院等设施。")
     assert ents.get("青川县岳博职业技能培训学校") == "Institute" and ents.get("青川市第一人民医院") == "Institute"
     assert not {"学校", "医院"} & set(ents)
+
+
+def test_a_party_working_committee_named_by_the_kind_of_park_alone(run):
+    # 开发区党工委书记X (no place): a body of its own that manages the park in focus; X works for it
+    ents, _, rels, _ = run("青川经开区今年新签项目20个。开发区党工委书记王晓川出席会议。")
+    assert ents.get("开发区党工委") == "GovernmentBody"
+    assert ("王晓川", "worksFor", "开发区党工委") in rels and ("开发区党工委", "manages", "青川经开区") in rels
+    # 开发区管委会主任X: the 管委会 named by the kind alone stands for the park (conventions), no firm
+    ents, _, rels, _ = run("青川经开区今年新签项目20个。开发区管委会主任王晓川出席会议。")
+    assert ("王晓川", "worksFor", "青川经开区") in rels and not any(c == "Company" for c in ents.values())

@@ -874,7 +874,8 @@ class EntityFinder:
             return False     # 一总部两集团三中心: a slogan counting things, not a name
         if cls is EntityClass.COMPANY and words.is_generic_phrase(core + suffix) and not self._registered_name(core, suffix):
             return False
-        if cls is EntityClass.GOVERNMENT_BODY and len(suffix) <= 3 and words.is_generic_phrase(core) and not placed:
+        if cls is EntityClass.GOVERNMENT_BODY and len(suffix) <= 3 and words.is_generic_phrase(core) and not placed \
+                and not (core in L.BARE_PARK_WORDS and suffix in ("党工委", "管委会", "工委")):
             return False     # 党委政府, 有关部门办公室: no place or name, no body
         if cls is EntityClass.INSTITUTE and _RANK_QUALIFIER.match(core):
             return False     # 国家级博士后工作站, 高水平研究型大学: a rank or a kind of institution, not its name
