@@ -1088,3 +1088,5 @@ def test_a_party_working_committee_named_by_the_kind_of_park_alone(run):
     # 开发区管委会主任X: the 管委会 named by the kind alone stands for the park (conventions), no firm
     ents, _, rels, _ = run("青川经开区今年新签项目20个。开发区管委会主任王晓川出席会议。")
     assert ("王晓川", "worksFor", "青川经开区") in rels and not any(c == "Company" for c in ents.values())
+    _, _, rels, _ = run("青川经开区今年新签项目20个。管委会主任王晓川出席会议。")
+    assert ("王晓川", "worksFor", "青川经开区") in rels and not any(k == "hosts" for _h, k, _t in rels)

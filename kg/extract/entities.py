@@ -979,6 +979,7 @@ class EntityFinder:
                 # 网易严选COO石闻一: an unknown name right before the role at a clause start is an organisation
                 om = re.search(f"(?:^|[，。；：“\n])([{L.CJK}A-Za-z]{{2,8}}?)$", text[max(0, m.start() - 9):m.start()])
                 if om and not words.is_generic_phrase(om.group(1)) and not self.gaz.place(om.group(1)) \
+                        and om.group(1) not in L.BARE_PARK_WORDS \
                         and not self.role_re.search(om.group(1)):   # 公司副总经理兼|总工程师: a role, no name
                     s0 = m.start() - len(om.group(1))
                     lead = words.leading_function_words(om.group(1))   # 让博源模具车间主管 -> 博源模具
