@@ -1090,3 +1090,9 @@ def test_a_party_working_committee_named_by_the_kind_of_park_alone(run):
     assert ("王晓川", "worksFor", "青川经开区") in rels and not any(c == "Company" for c in ents.values())
     _, _, rels, _ = run("青川经开区今年新签项目20个。管委会主任王晓川出席会议。")
     assert ("王晓川", "worksFor", "青川经开区") in rels and not any(k == "hosts" for _h, k, _t in rels)
+
+
+def test_a_rare_word_and_a_trade_in_a_list_of_projects(run):
+    # 云雀食品、…等项目: a rare dictionary word and a trade opens a list of projects as a firm
+    ents, _, _, _ = run("休闲食品产业方面，云雀食品、桂川堂、华林食品等项目相继竣工投产。")
+    assert ents.get("云雀食品") == "Company"

@@ -1215,7 +1215,7 @@ class EntityFinder:
                     continue     # 40MWh储能电站: a quantity's unit, then a product
                 if e - s < 2 or self.gaz.place(name) or name in _GENERIC_ORG_NOUNS or (
                         words.is_generic_phrase(name) and not self._suffixed_item(name)
-                        and not (brought_firms and self._rare_brand_and_trade(name))):
+                        and not ((brought_firms or projects) and self._rare_brand_and_trade(name))):
                     continue
                 if single and not (self._weak_firm_name(name) or self._suffixed_item(name)):
                     continue     # X等企业 alone: only a name shaped like a firm's (蓝湾电子等企业)
