@@ -1096,3 +1096,12 @@ def test_a_rare_word_and_a_trade_in_a_list_of_projects(run):
     # 云雀食品、…等项目: a rare dictionary word and a trade opens a list of projects as a firm
     ents, _, _, _ = run("休闲食品产业方面，云雀食品、桂川堂、华林食品等项目相继竣工投产。")
     assert ents.get("云雀食品") == "Company"
+
+
+def test_a_part_of_a_park_named_in_a_firms_project_does_not_take_the_passage(run):
+    # 某集团|甲新区东南片区…项目: the part of the park is the project's site; the firms the next sentence brings in
+    # are the park's, not its part's
+    _, _, rels, _ = run("青川新区今年开工项目50个，岳鑫集团青川新区东南片区土地开发整理项目等正在做前期工作。"
+                        "目前，已引进岚石油、川岳电网等企业。")
+    assert {("青川新区", "hosts", "岚石油"), ("青川新区", "hosts", "川岳电网")} <= rels
+    assert not any(h == "青川新区东南片区" and k == "hosts" for h, k, _t in rels)

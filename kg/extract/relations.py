@@ -29,6 +29,13 @@ _COMMITTEE_BEFORE = re.compile("(省|市|县|区)委[、和及]?$")
 _GROUP = re.compile(r"集团(?:股份|控股)?(?:有限公司|有限责任公司|公司)?$")
 
 
+def _parent_park(e: Ent, ents: list[Ent]) -> Ent | None:
+    """The park whose name the name of park ``e`` starts with (甲新区 of 甲新区东片区), if the article names it."""
+    name = normalise_name(e.label)
+    return next((p for p in ents if p.cls is EntityClass.PARK and p is not e and len(normalise_name(p.label)) >= 3
+                 and name.startswith(normalise_name(p.label))), None)
+
+
 def firms_own_parks(ents: list[Ent], gaz: Gazetteer) -> set[int]:
     """The parks a firm builds and names after itself (甲岳绿色包装产业园, 甲岳(某市)智能产业园, 某市甲岳…产业园):
     parks whose name opens with a company's name, after the place it may start with. Such a park is a project of
@@ -92,14 +99,20 @@ class RelationFinder:
             rels += self._subsidiary(ctx)
             rels += self._located(ctx)
             rels += self._manages(ctx)
+            prev_end, prev_firm = -1, False
             for m in ms:
                 e = ent_of[id(m)]
                 focus_pos[e.idx] = m.end
+                # 某某集团|甲新区东片区…项目: a part of a park named right after a firm is the site of the firm's project;
+                # the passage stays about the park it is part of
+                after_firm = prev_firm and prev_end == m.start
+                prev_end, prev_firm = m.end, e.cls is EntityClass.COMPANY
                 if e.cls in FIRMS:
                     focus_firm = e
                     focus_by_cls[e.cls] = e
                 elif e.cls is EntityClass.PARK and e.idx not in own_parks:
-                    focus_park = e
+                    parent = _parent_park(e, ents) if after_firm else None
+                    focus_park = parent or e
                 elif e.idx in managed:
                     focus_park = by_idx[managed[e.idx]]
             if focus_firm is not None and focus_firm.idx in objects:
