@@ -1105,3 +1105,9 @@ def test_a_part_of_a_park_named_in_a_firms_project_does_not_take_the_passage(run
                         "目前，已引进岚石油、川岳电网等企业。")
     assert {("青川新区", "hosts", "岚石油"), ("青川新区", "hosts", "川岳电网")} <= rels
     assert not any(h == "青川新区东南片区" and k == "hosts" for h, k, _t in rels)
+
+
+def test_a_taiwanese_investment_zone_is_a_park(run):
+    # 某地台商投资区: a kind of development zone (not a firm named 某地台商)
+    ents, _, _, _ = run("青川台商投资区举办招商大会，岳闽机械等企业签约入驻。")
+    assert ents.get("青川台商投资区") == "Park" and "青川台商" not in ents
