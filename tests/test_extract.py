@@ -1111,3 +1111,15 @@ def test_a_taiwanese_investment_zone_is_a_park(run):
     # 某地台商投资区: a kind of development zone (not a firm named 某地台商)
     ents, _, _, _ = run("青川台商投资区举办招商大会，岳闽机械等企业签约入驻。")
     assert ents.get("青川台商投资区") == "Park" and "青川台商" not in ents
+
+
+def test_entrepreneurs_listed_with_their_firms_and_roles(run):
+    # A公司CEO甲、B董事长乙等企业家代表: a list of entrepreneurs; each firm ends where its person's role starts
+    ents, _, rels, _ = run("北京佰才岳CEO孙立川、深圳朗科智岚董事长陈静川等企业家代表介绍了企业发展情况。")
+    assert ents.get("北京佰才岳") == "Company" and ents.get("深圳朗科智岚") == "Company"
+    assert ents.get("孙立川") == "Person" and ents.get("陈静川") == "Person"
+    assert ("陈静川", "worksFor", "深圳朗科智岚") in rels
+    assert not any("董事长" in n or "CEO" in n for n in ents)
+    # a department after 、 in a chain of offices is no firm: 市委常委、宣传部部长X
+    ents, _, _, _ = run("市委常委、宣传部部长王岚川出席。")
+    assert "宣传部" not in ents or ents["宣传部"] != "Company"

@@ -977,9 +977,10 @@ class EntityFinder:
             if e:
                 out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
                 # 网易严选COO石闻一: an unknown name right before the role at a clause start is an organisation
-                om = re.search(f"(?:^|[，。；：“\n])([{L.CJK}A-Za-z]{{2,8}}?)$", text[max(0, m.start() - 9):m.start()])
+                om = re.search(f"(?:^|[，。；：“、\n])([{L.CJK}A-Za-z]{{2,8}}?)$", text[max(0, m.start() - 9):m.start()])
                 if om and not words.is_generic_phrase(om.group(1)) and not self.gaz.place(om.group(1)) \
-                        and om.group(1) not in L.BARE_PARK_WORDS \
+                        and om.group(1) not in L.BARE_PARK_WORDS and not (
+                            text[m.start() - len(om.group(1)) - 1] == "、" and self.suffix_re.search(om.group(1))) \
                         and not self.role_re.search(om.group(1)):   # 公司副总经理兼|总工程师: a role, no name
                     s0 = m.start() - len(om.group(1))
                     lead = words.leading_function_words(om.group(1))   # 让博源模具车间主管 -> 博源模具
@@ -1178,6 +1179,8 @@ class EntityFinder:
         for m in pat.finditer(text):
             if m.group(2) and _ASPECT_WORDS.search(m.group(2)):
                 continue     # 等方面帮助小微企业: a list of aspects, the noun is the verb's object
+            if m.group(3) == "企业" and text.startswith("家", m.end()):
+                continue     # A董事长B、C等企业家: a list of entrepreneurs, not of firms
             projects = m.group(3) == "项目"    # A、B等21个项目: only items named like firms (英迈智能) are firms
             # …引进了A、B等12个项目: what a park brings in is firms (their projects), named by brand alone too
             g = 1 if m.group(1) else 4
@@ -1447,6 +1450,8 @@ class EntityFinder:
         if n < 2:
             return self._word_brand(item, s)
         brand = item[:n]
+        if brand[0].isdigit():
+            return None      # 50GW直拉…: a quantity and a product, no brand
         if self.gaz.place(brand) or words.is_generic_phrase(brand) or brand in L.INDUSTRY_WORDS \
                 or any(self.gaz.place(brand[:k]) and len(brand) - k < 2 for k in (2, 3)):
             return None
