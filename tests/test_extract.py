@@ -962,11 +962,11 @@ def test_the_firm_a_park_is_named_after(run):
     # 某岳食品冷链产业园: a firm's brand (and its trade) opens the name of the park it builds; a place, a town the
     # dictionary knows, or two countries opening the name name no firm
     ents, _, _, d = run("恒岳食品冷链产业园项目开工。岳泰(青川)智能产业园竣工。"
-                        "中德生态园、新桥智能电动汽车产业园和绿色食品产业园相继投用。")
+                        "中韩生态园、新塘智能农机产业园和绿色食品产业园相继投用。")
     assert ents.get("恒岳食品冷链产业园") == "Park" and ents.get("恒岳食品") == "Company"
     assert "恒岳" in next(e for e in d.entities if e.name == "恒岳食品").aliases
     assert ents.get("岳泰") == "Company"
-    assert not {"中德", "新桥", "新桥智能电动汽车", "绿色食品", "绿色"} & set(ents)
+    assert not {"中韩", "新塘", "新塘智能农机", "绿色食品", "绿色"} & set(ents)
 
 
 def test_a_park_named_after_its_firm_hosts_no_firm(run):
@@ -984,8 +984,8 @@ def test_a_rare_dictionary_word_in_a_list_of_firms_is_a_firm(run):
 
 def test_the_left_edge_of_a_park_after_a_conjunction_a_siting_verb_or_a_count(run):
     # 甲经济开发区同乙高新区签订…: two parks; 选址乙产业园: the verb is not part of the name; 近百个综保区: no name
-    ents, _, rels, _ = run("青川经济开发区同临江高新区签订战略合作协议。该公司决定选址岚山产业园建设新工厂。"
-                           "目前全国近百个综保区在运行。")
+    ents, _, rels, _ = run("青川经济开发区同临江高新区签署飞地共建协议。该公司决定选址岚山产业园建设新工厂。"
+                           "目前各地近百个综保区都在扩容。")
     assert ents.get("青川经济开发区") == "Park" and ents.get("临江高新区") == "Park"
     assert ents.get("岚山产业园") == "Park"
     assert not any(("同" in n or "选址" in n or "百个" in n or n.endswith("签订")) for n in ents)
@@ -1001,7 +1001,7 @@ def test_a_place_the_dictionary_reads_as_a_common_word_opens_a_name(run):
 def test_projects_listed_after_fenbiewei_and_he_and_a_brand_of_lone_characters(run):
     # 分别为A项目、B项目和C项目: every item's firm; 岳科恒川|高端装备…项目: lone characters before 高端 end the brand
     ents, _, _, _ = run("投产项目6个，分别为岳亚机械项目、川协汽配项目和岚达项目。"
-                        "此外，岳科恒川高端装备制造研发基地项目总投资18亿元。")
+                        "此外，岳科恒川高端数控机床项目总投资9亿元。")
     assert {"岳亚机械", "川协", "岚达", "岳科恒川"} <= {n for n, c in ents.items() if c == "Company"}
 
 
@@ -1021,17 +1021,17 @@ def test_a_body_named_by_its_level_after_a_places_party_committee(run):
 
 
 def test_firms_listed_as_a_places_brands_or_projects_are_in_that_place(run):
-    # A、B等香港知名品牌企业 / A、B等上海项目: each firm of the list is in the place
-    _, _, rels, _ = run("已落户岳院数据、川据宝等上海项目20多个。还有岳福集团、岚他奶等香港知名品牌企业的项目。")
+    # A、B等一批香港优质品牌企业 / A、B等上海项目: each firm of the list is in the place
+    _, _, rels, _ = run("已落户岳院数据、川据宝等上海项目20多个。另有岳福集团、岚他奶等一批香港优质品牌企业的项目。")
     assert {("岳院数据", "locatedIn", "上海市"), ("川据宝", "locatedIn", "上海市")} <= rels
     assert {("岳福集团", "locatedIn", "香港特别行政区"), ("岚他奶", "locatedIn", "香港特别行政区")} <= rels
 
 
 def test_officials_whose_given_name_opens_with_a_function_character_and_leaders_named_before_the_title(run):
     # 厅长陈向某 (向 often follows a name), 副厅长何某某 (何 is also a pronoun), 某某某总书记 (the title after the name)
-    ents, _, rels, _ = run("青川省科技厅厅长陈向川、副厅长何守川出席。会议要求深入贯彻落实王近川总书记重要讲话精神。")
+    ents, _, rels, _ = run("青川省商务厅厅长陈向川、副厅长何守川出席。会议要求深入贯彻落实王近川总书记重要讲话精神。")
     assert {"陈向川", "何守川", "王近川"} <= {n for n, c in ents.items() if c == "Person"}
-    assert ("陈向川", "worksFor", "青川省科技厅") in rels
+    assert ("陈向川", "worksFor", "青川省商务厅") in rels
     # a preposition after a surname opens no name: 主任李在会上表示
     ents, _, _, _ = run("园区主任李在会上表示欢迎。局长陈向记者介绍了情况。")
     assert not any(c == "Person" for c in ents.values())
@@ -1044,39 +1044,39 @@ def test_the_projects_a_park_counts_are_hosted_by_it(run):
 
 
 def test_a_list_item_whose_left_edge_would_split_a_word_is_no_firm(run):
-    # …年产30万平方米绿色装配式建筑配套装备项目、…等15个项目: the reach of the first item ends inside 绿色
-    ents, _, _, _ = run("岳川公司年产30万平方米绿色装配式建筑配套装备项目、银港产业园二期等15个项目签约。")
+    # …年产20万平方米绿色节能型…项目、…等12个项目: the reach of the first item ends inside 绿色
+    ents, _, _, _ = run("岳川公司年产20万平方米绿色节能型门窗配套装备项目、云港产业园二期等12个项目签约。")
     assert not any(n.startswith("色") for n in ents)
     assert ents.get("岳川公司") == "Company"
 
 
 def test_a_firm_found_by_its_context_does_not_start_inside_a_word_or_after_a_quantity(run):
-    # 年产1万吨|石墨新材料…项目: a unit, then a product; 长城重|工新能源…项目, 兼|顾下游网络通信: inside a word
-    ents, _, _, _ = run("包括年产1万吨石墨新材料深加工项目、合作项目。其中，岳松产业基地、川城重工新能源工程机械产业项目等。"
-                        "园区聚焦主导产业，兼顾下游网络通信、智能终端等应用领域。")
-    assert not any(n.startswith(("吨", "工新", "顾下")) for n in ents)
-    assert ents.get("川城重工") == "Company"
+    # 年产2万吨|岩棉新材料…项目: a unit, then a product; 岚城重|工智能…项目, 兼|顾下游光通信: inside a word
+    ents, _, _, _ = run("包括年产2万吨岩棉新材料精深加工项目、合作项目。其中，岳松产业基地、岚城重工智能农机装备产业项目等。"
+                        "园区主攻芯片制造，兼顾下游光通信、车载终端等应用方向。")
+    assert not any(n.startswith(("吨", "工智", "顾下")) for n in ents)
+    assert ents.get("岚城重工") == "Company"
 
 
 def test_the_owner_of_a_facility_listed_among_projects_is_a_firm(run):
     # 集中开工A、B研发生产基地、C北方信息中心等项目: a facility is no entity, its owner is (conventions)
-    ents, _, _, _ = run("青川经开区集中开工日岚能源、中岳电气研发生产基地、人岳北方信息中心、长江协同空间等项目。")
+    ents, _, _, _ = run("青川经开区集中开工日岚能源、中岳电气研发制造基地、人岳北方信息中心、长江协同空间等项目。")
     firms = {n for n, c in ents.items() if c == "Company"}
     assert {"中岳电气", "人岳"} <= firms
     assert not any(n.endswith(("基地", "中心")) for n in firms)
 
 
 def test_a_rare_word_and_a_trade_in_a_list_of_firms_a_park_brought_in(run):
-    # 引进A、B、深紫科技等一批知名企业: 深紫 is a rare dictionary word, a brand with its trade
-    ents, _, _, _ = run("目前，青川创意城已成功引进湖北锐岚、精微视岳、深紫科技等一批知名企业。")
-    assert ents.get("深紫科技") == "Company"
+    # 引进A、B、苍穹科技等一批企业: 苍穹 is a rare dictionary word, a brand with its trade
+    ents, _, _, _ = run("青川智谷近年先后引进鄂州锐岚、精微视岳、苍穹科技等一批优质企业。")
+    assert ents.get("苍穹科技") == "Company"
     ents, _, _, _ = run("园区围绕电子信息、生物医药等产业，发展智能制造、现代科技等企业。")
     assert "现代科技" not in ents
 
 
 def test_schools_and_hospitals_are_institutes(run):
-    ents, _, _, _ = run("青川县岳博职业技能培训学校与园区签约。青川市第一人民医院参与合作。园区配套建设学校、医院等设施。")
-    assert ents.get("青川县岳博职业技能培训学校") == "Institute" and ents.get("青川市第一人民医院") == "Institute"
+    ents, _, _, _ = run("青川县岳博外国语学校与园区签约。青川市第一人民医院参与合作。园区配套建设学校、医院等设施。")
+    assert ents.get("青川县岳博外国语学校") == "Institute" and ents.get("青川市第一人民医院") == "Institute"
     assert not {"学校", "医院"} & set(ents)
 
 
@@ -1094,14 +1094,14 @@ def test_a_party_working_committee_named_by_the_kind_of_park_alone(run):
 
 def test_a_rare_word_and_a_trade_in_a_list_of_projects(run):
     # 云雀食品、…等项目: a rare dictionary word and a trade opens a list of projects as a firm
-    ents, _, _, _ = run("休闲食品产业方面，云雀食品、桂川堂、华林食品等项目相继竣工投产。")
+    ents, _, _, _ = run("烘焙食品板块，云雀食品、桂川堂、岳林食品等项目陆续建成。")
     assert ents.get("云雀食品") == "Company"
 
 
 def test_a_part_of_a_park_named_in_a_firms_project_does_not_take_the_passage(run):
     # 某集团|甲新区东南片区…项目: the part of the park is the project's site; the firms the next sentence brings in
     # are the park's, not its part's
-    _, _, rels, _ = run("青川新区今年开工项目50个，岳鑫集团青川新区东南片区土地开发整理项目等正在做前期工作。"
+    _, _, rels, _ = run("青川新区今年开工项目50个，岳鑫集团青川新区东南片区标准厂房配套项目等正在做前期工作。"
                         "目前，已引进岚石油、川岳电网等企业。")
     assert {("青川新区", "hosts", "岚石油"), ("青川新区", "hosts", "川岳电网")} <= rels
     assert not any(h == "青川新区东南片区" and k == "hosts" for h, k, _t in rels)
@@ -1115,7 +1115,7 @@ def test_a_taiwanese_investment_zone_is_a_park(run):
 
 def test_entrepreneurs_listed_with_their_firms_and_roles(run):
     # A公司CEO甲、B董事长乙等企业家代表: a list of entrepreneurs; each firm ends where its person's role starts
-    ents, _, rels, _ = run("北京佰才岳CEO孙立川、深圳朗科智岚董事长陈静川等企业家代表介绍了企业发展情况。")
+    ents, _, rels, _ = run("北京佰才岳CEO孙立川、深圳朗科智岚董事长陈静川等企业家代表先后发言。")
     assert ents.get("北京佰才岳") == "Company" and ents.get("深圳朗科智岚") == "Company"
     assert ents.get("孙立川") == "Person" and ents.get("陈静川") == "Person"
     assert ("陈静川", "worksFor", "深圳朗科智岚") in rels

@@ -725,9 +725,9 @@ class EntityFinder:
         if len(name) == 2 and name[1] == "商" and name[0] in L.PROVINCE_ABBREVIATIONS:
             return True      # 楚商, 浙商: the merchants of a province, not a firm
         if name[0] in _UNIT_CHARS and c.start > 0 and text[c.start - 1] in _AMOUNT_CHARS:
-            return True      # 年产1万吨|石墨新材料…: a quantity's unit, then a product
+            return True      # 年产2万吨|岩棉新材料…: a quantity's unit, then a product
         if c.source in ("list", "weak", "project") and self._splits_words(text, c.start, c.end):
-            return True      # 长城重|工新能源…, 兼|顾下游网络通信: the name would start inside a word
+            return True      # 岚城重|工智能…, 兼|顾下游光通信: the name would start inside a word
         if (c.source == "project" or text.startswith("项目", c.end)) and text.endswith(("公司", "集团", "厂"), 0, c.start):
             return True      # X有限公司|模具制造项目: the project of the firm just named
         return bool(name.endswith(("产业园", "产业基地", "基地", "园区", "地区", "产业", "片区", "新区", "新城"))
@@ -1200,7 +1200,7 @@ class EntityFinder:
                     s = self.trim_left(text, self.extend_left(text, e, limit=12, floor=m.start(g) - 12), e)
                     s = _strip_clause_words(text, s, e)     # 成功盘活|A、B等低效企业
                     if self._splits_words(text, s, e):
-                        continue     # …平方米绿|色装配式…项目: the reach of the left edge ended inside a word
+                        continue     # …平方米绿|色节能型…项目: the reach of the left edge ended inside a word
                 honour = L.HONOUR_PREFIX.match(text, s, e)
                 if honour is not None and e - honour.end() >= 2:
                     s = honour.end()     # A、中华老字号B等: the honour is not part of B's name
@@ -1239,7 +1239,7 @@ class EntityFinder:
 
     @staticmethod
     def _rare_brand_and_trade(name: str) -> bool:
-        """深紫|科技: a rare dictionary word (a brand, as words often are) and an industry word."""
+        """苍穹|科技: a rare dictionary word (a brand, as words often are) and an industry word."""
         return any(name.endswith(w) and len(name) - len(w) == 2 and words.frequency(name[:-len(w)]) < 2 * _BRAND_MAX_FREQUENCY
                    for w in L.WEAK_COMPANY_SUFFIXES)
 
@@ -1483,7 +1483,7 @@ class EntityFinder:
             if words.is_generic_phrase(name) or self.gaz.place(name) or any(ch in L.LEFT_STOP_CHARS for ch in name) \
                     or name in L.BARE_PARK_WORDS or any(
                         sf in name for sf, c_ in L.SUFFIXES if c_ in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY)):
-                continue     # 与高新区签约, 同某某高新区签订战略合作: a park (or its office), not a firm
+                continue     # 与高新区签约, 同某某高新区签署协议: a park (or its office), not a firm
             if any(self.gaz.place(name[:k]) and words.is_generic_phrase(name[k:]) for k in (2, 3) if len(name) > k):
                 continue   # 与日本开展合作: a place and a verb
             if name.endswith("们") or all(ch in L.COUNTRY_ABBREVIATIONS for ch in name) or (
@@ -1598,7 +1598,7 @@ class EntityFinder:
         return out
 
     def _place_word_in(self, brand: str) -> bool:
-        """``brand`` opens with a word the dictionary knows as a place (a town, a lake, 中关村: not 中国) or ends
+        """``brand`` opens with a word the dictionary knows as a place (a town, a lake, 新塘: not 中国) or ends
         with a city's name (某景|鄂尔多斯): a place's park, or a firm's park named with its place."""
         toks = words.tokens(brand)
         return (len(toks[0]) >= 2 and words.tag(toks[0]) == "ns" and toks[0] != "中国") or any(

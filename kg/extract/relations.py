@@ -785,7 +785,7 @@ class RelationFinder:
                     if place is not None:
                         out.append(Rel(RelationKind.LOCATED_IN, b.idx, place.idx, ctx.sent, cue="coordinated-park"))
                         break
-        # A、B等一批长兴企业, A、B等香港知名品牌企业, A、B等上海项目: the firms of a list closed by a place's firms are there
+        # A、B等一批长兴企业, A、B等一批澳门优质企业, A、B等上海项目: the firms of a list closed by a place's firms are there
         for i, m in enumerate(ctx.ms):
             place = ctx.ent(m)
             if place.cls is not EntityClass.PLACE or not _FIRMS_AFTER_PLACE.match(text, m.end):
@@ -859,7 +859,7 @@ _NOT_ITS_SUBJECT = re.compile("与|和|同|跟|为|对")
 _OBJECT_END = re.compile(r"[、和及与等，。；,;：:（(“”\"\s]|$|落户|入驻|落地|项目|企业|公司|[0-9一二三四五六七八九十两]+[家个项]")
 # what closes a list of firms named as a place's: A、B等(一大批|30多家)长兴企业
 _FIRMS_OF_PLACE = re.compile(r"等(?:一批|一大批|多家|众多|数十家|[0-9一二三四五六七八九十百]+[多余]?家)?$")
-# …等香港知名品牌企业, …等上海项目: the place's firms (or their projects) right after the place
+# …等澳门优质品牌企业, …等上海项目: the place's firms (or their projects) right after the place
 _FIRMS_AFTER_PLACE = re.compile("(?:知名|优质|重点|龙头|骨干|本土|本地)?(?:品牌)?(?:企业|公司|项目)")
 # the end of a counted list of projects, right after its last item: …、乙年产…等4个项目
 _COUNTED_END = re.compile(r"(?<=[^，,。；;！？])" + L.COUNTED_PROJECTS_END)

@@ -141,8 +141,8 @@ RULES: tuple[Rule, ...] = (
          ("韩立伟", "worksFor", "浙江省委"),
          "甲省委常委、乙市委书记NAME: each organisation of a 、-joined chain of roles employs the person"),
     Rule("admin-role-of-park", "worksFor", _REL + "_works_for",
-         "青川经济开发区举行项目签约仪式。管委会主任王立新出席仪式并致辞。",
-         ("王立新", "worksFor", "青川经济开发区"),
+         "青川经济开发区举行项目签约仪式。管委会主任岳立川出席仪式并致辞。",
+         ("岳立川", "worksFor", "青川经济开发区"),
          "(开发区)管委会主任NAME with the body unnamed: the person works for the park in focus, or for its 党工委 "
          "when the article names it and the role is a 党工委 office (conventions; 开发区党工委 is a body of its own)"),
     # ------------------------------------------------------------------ partnersWith

@@ -185,7 +185,7 @@ _AFTER_BRAND = frozenset({"高端", "新型", "智能", "绿色", "先进", "装
 
 def _run_before_qualifier(toks: list[str], i: int, n: int) -> bool:
     """Token ``i`` (a lone character) belongs to a run of lone characters that ends right before one of
-    ``_AFTER_BRAND``, and the brand so far (``n`` characters) stays short: 中科恒道|高端装备."""
+    ``_AFTER_BRAND``, and the brand so far (``n`` characters) stays short: 岳科恒川|高端装备."""
     j = i
     while j < len(toks) and len(toks[j]) == 1 and tag(toks[j]) not in ("x", "w") and toks[j] not in _CLAUSE_CHARS:
         j += 1
