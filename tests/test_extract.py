@@ -1123,3 +1123,10 @@ def test_entrepreneurs_listed_with_their_firms_and_roles(run):
     # a department after 、 in a chain of offices is no firm: 市委常委、宣传部部长X
     ents, _, _, _ = run("市委常委、宣传部部长王岚川出席。")
     assert "宣传部" not in ents or ents["宣传部"] != "Company"
+
+
+def test_a_party_committee_before_a_role_is_no_firm(run):
+    # 推介会由某市委副书记X主持: the run before the role ends with the committee; no firm is made of it
+    ents, _, rels, _ = run("推介会由岚山市委副书记柳思川主持。")
+    assert ents.get("岚山市委") == "GovernmentBody" and not any(c == "Company" for c in ents.values())
+    assert ("柳思川", "worksFor", "岚山市委") in rels

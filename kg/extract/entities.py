@@ -981,6 +981,7 @@ class EntityFinder:
                 if om and not words.is_generic_phrase(om.group(1)) and not self.gaz.place(om.group(1)) \
                         and om.group(1) not in L.BARE_PARK_WORDS and not (
                             text[m.start() - len(om.group(1)) - 1] == "、" and self.suffix_re.search(om.group(1))) \
+                        and not self._ends_with_body(om.group(1)) \
                         and not self.role_re.search(om.group(1)):   # 公司副总经理兼|总工程师: a role, no name
                     s0 = m.start() - len(om.group(1))
                     lead = words.leading_function_words(om.group(1))   # 让博源模具车间主管 -> 博源模具
@@ -1596,6 +1597,12 @@ class EntityFinder:
                 end += len(stripped[0])            # 乙泰食品|冷链产业园: the firm's short name
             out.append(Cand(start, end, EntityClass.COMPANY, "park-brand", 0))
         return out
+
+    def _ends_with_body(self, name: str) -> bool:
+        """推介会由某市委|副书记X: the run before a role ends with a government body's suffix, which the suffix rules
+        name on their own (the run is no firm)."""
+        m = self.suffix_re.search(name)
+        return m is not None and m.end() == len(name) and self.suffix_cls[m.group()] is EntityClass.GOVERNMENT_BODY
 
     def _place_word_in(self, brand: str) -> bool:
         """``brand`` opens with a word the dictionary knows as a place (a town, a lake, 新塘: not 中国) or ends
