@@ -1130,3 +1130,10 @@ def test_a_party_committee_before_a_role_is_no_firm(run):
     ents, _, rels, _ = run("推介会由岚山市委副书记柳思川主持。")
     assert ents.get("岚山市委") == "GovernmentBody" and not any(c == "Company" for c in ents.values())
     assert ("柳思川", "worksFor", "岚山市委") in rels
+
+
+def test_a_foreign_firm_written_with_its_country_is_also_named_alone(run):
+    # 澳大利亚某岚 / 德国某泽纳公司: the firm's name without its country is an alias (annotators write either)
+    _, _, _, d = run("产品受到澳大利亚力岚、瑞典岳科等世界500强企业的青睐。德国岳泽纳公司落户青川高新区。")
+    names = {e.name: e.aliases for e in d.entities}
+    assert "力岚" in names.get("澳大利亚力岚", ()) and "岳泽纳公司" in names.get("德国岳泽纳公司", ())

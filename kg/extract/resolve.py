@@ -133,6 +133,7 @@ class Resolver:
                 self._province_free_alias(e)
             elif e.cls is EntityClass.COMPANY:
                 self._industry_names(text, e, taken)
+                self._country_free_alias(e, taken)
         for i, e in enumerate(ents):
             e.idx = i
         return ents, mentions, inner
@@ -202,6 +203,22 @@ class Resolver:
                         and self.finder.suffix_re.search(rest) and rest not in e.names:
                     e.names.append(rest)
                     break
+
+    def _country_free_alias(self, e: Ent, taken: set[str]) -> None:
+        """A foreign firm written with its country (瑞士某某, 澳大利亚某拓) is also called by its name alone."""
+        if e.fortune is not None or e.official:
+            return
+        for n in list(e.names):
+            for k in (5, 4, 3, 2):
+                entry = self.gaz.place(n[:k]) if len(n) > k + 1 else None
+                if entry is None or entry.level != 0 or entry.code == "C:中国":
+                    continue
+                rest = n[k:]
+                if rest not in e.names and normalise_name(rest) not in taken and not words.is_generic_phrase(rest) \
+                        and not words.leading_function_words(rest):
+                    e.names.append(rest)
+                    taken.add(normalise_name(rest))
+                break
 
     def _industry_names(self, text: str, e: Ent, taken: set[str]) -> None:
         """A firm's short name is its brand and its industry, and either part names it: 宝岭激光 is also 宝岭, and a
