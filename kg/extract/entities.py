@@ -173,7 +173,8 @@ _CLAUSE_MARKS = "，。；：:\n,;"
 _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收|"
                         r"[0-9０-９.]+(?:万|亿)?(?:吨|GW|MW|GWh|平方米|套|台|件|片|辆|条|千瓦|兆瓦|头|只)")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
-_PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及和。！？])|(?<=元的)|(?<=分别为)|(?<=分别是)|(?<=包括)|^)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
+_PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及和。！？])|(?<=元的)|(?<=分别为)|(?<=分别是)|(?<=包括)|^)"
+                           f"([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|落地|入驻|签约|开工|投产|总投资|总用地|占地|"
                            r"计划总投资|预计|达产|建成后|在|相继|先后|陆续|集中|均|"
                            r"[一二三四五]期|顺利|[(（][一二三四五]期|$)")
@@ -940,8 +941,10 @@ class EntityFinder:
                 if k == 2 and after_role and given[0] in L.PERSON_NEXT and _CJK_RE.match(given[0]) \
                         and given[0] not in "的是和与及等" and (words.tag(text[i:e]) == "nr"
                                                             or text.startswith(_AFTER_A_NAME, e)):
-                    best = e     # 厅长陈向某、…, 局长李在某出席: a given name opening with a character that often
-                    break        # follows a name (向, 在) when the dictionary knows the name or a name's next word follows
+                    # 厅长陈向某、…, 局长李在某出席: a given name opening with a character that often follows a name
+                    # (向, 在), when the dictionary knows the name or a name's next word follows
+                    best = e
+                    break
                 if k == 1 and given in _LONE_GIVEN and (text[e:e + 1] in _LIST_PUNCT or (
                         after_role and not text.startswith(_STRONG_WORDS, e - 1))):
                     pass         # 主任陈强、副主任… / 副主任李强出席: a one-character given name that is also a verb's first
@@ -1241,8 +1244,8 @@ class EntityFinder:
     @staticmethod
     def _rare_brand_and_trade(name: str) -> bool:
         """苍穹|科技: a rare dictionary word (a brand, as words often are) and an industry word."""
-        return any(name.endswith(w) and len(name) - len(w) == 2 and words.frequency(name[:-len(w)]) < 2 * _BRAND_MAX_FREQUENCY
-                   for w in L.WEAK_COMPANY_SUFFIXES)
+        return any(name.endswith(w) and len(name) - len(w) == 2
+                   and words.frequency(name[:-len(w)]) < 2 * _BRAND_MAX_FREQUENCY for w in L.WEAK_COMPANY_SUFFIXES)
 
     @staticmethod
     def _weak_firm_name(name: str) -> bool:

@@ -27,7 +27,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.lists import find_lists
 from kg.extract.relations import RelationFinder
 from kg.extract.resolve import Resolver
-from kg.records import Article, DocExtraction, EntityClass, EntityRecord, Mention, RelationKind, RelationRecord
+from kg.records import Article, DocExtraction, EntityClass, EntityRecord, Mention, RelationRecord
 
 log = logging.getLogger(__name__)
 
@@ -146,25 +146,24 @@ class RelationsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from kg.extract import word_classes as words
         from kg.extract.learned import candidates, decide
-        from kg.extract.relations import bare_administrations, dedupe, firms_own_parks
+        from kg.extract.relations import bare_administrations, dedupe, firms_own_parks, without_own_park_hosts
         from kg.extract.signing import signing_partners
 
         # cue words are matched in simplified characters (same offsets) when the article is in traditional script
         original = doc_text(doc)
         text = words.to_simplified(original)
-        rels = self.finder.find(text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner)
+        own_parks = firms_own_parks(doc._.entities, self.finder.gaz)
+        rels = self.finder.find(text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner, own_parks)
         ent_of = {id(c): e for e in doc._.entities for c in e.mentions}
         rels = dedupe(rels + signing_partners(text, doc._.sentences, doc._.entities, doc._.mentions, ent_of))
         if self.model is not None or self.keep_pairs:
-            own_parks = firms_own_parks(doc._.entities, self.finder.gaz)
             pairs = candidates(text, doc._.sentences, doc._.entities, doc._.mentions, ent_of, rels,
                                compatible=self.finder.compatible, own_parks=own_parks)
             if self.keep_pairs:
                 doc._.pairs = pairs
             if self.model is not None:
                 rels = decide(rels, pairs, self.model, doc._.entities, text)
-                rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.head not in own_parks
-                        or r.cue == "name-hosts"]     # an institute named after the park is in it
+                rels = without_own_park_hosts(rels, own_parks)    # the model's consequences too
         rels, doc._.entities = bare_administrations(rels, doc._.entities)
         doc._.relations = rels
         find_lists(original, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists

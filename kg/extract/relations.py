@@ -55,12 +55,19 @@ def firms_own_parks(ents: list[Ent], gaz: Gazetteer) -> set[int]:
     return out
 
 
+def without_own_park_hosts(rels: list[Rel], own_parks: set[int]) -> list[Rel]:
+    """The relations less the hosts of a park named after its firm (``firms_own_parks``); an institute named after
+    such a park is still in it (``name-hosts``)."""
+    return [r for r in rels if r.kind is not RelationKind.HOSTS or r.head not in own_parks or r.cue == "name-hosts"]
+
+
 class RelationFinder:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
 
     def find(self, text: str, sentences: list[Sentence], ents: list[Ent], mentions: list[Cand],
-             inner: dict[int, list[Cand]]) -> list[Rel]:
+             inner: dict[int, list[Cand]], own_parks: set[int] | None = None) -> list[Rel]:
+        """The rules' relations of one article. ``own_parks``: ``firms_own_parks(ents)``, when the caller has it."""
         ent_of: dict[int, Ent] = {id(c): e for e in ents for c in e.mentions}
         mentions = [m for m in mentions if id(m) in ent_of]
         rels: list[Rel] = []
@@ -75,7 +82,7 @@ class RelationFinder:
         focus_by_cls: dict[EntityClass, Ent] = {}
         focus_pos: dict[int, int] = {}
         by_idx = {e.idx: e for e in ents}
-        own_parks = firms_own_parks(ents, self.gaz)
+        own_parks = firms_own_parks(ents, self.gaz) if own_parks is None else own_parks
         mi = 0
         for sent in sentences:
             ms = []
@@ -120,7 +127,7 @@ class RelationFinder:
                 if subject is not None and subject.cls in FIRMS:
                     focus_firm = focus_by_cls[subject.cls] = subject
         rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels, own_parks)
-        rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.head not in own_parks or r.cue == "name-hosts"]
+        rels = without_own_park_hosts(rels, own_parks)
         # a firm whose name carries a place in another province is not hosted by the park (酒泉… by a 济南 park)
         rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue in ("name-hosts", "park-introduces")
                 or self.compatible(by_idx[r.tail], by_idx[r.head])]
@@ -436,8 +443,9 @@ class RelationFinder:
     def _park_introduces(self, ctx: "_SentCtx") -> list[Rel]:
         """``park-introduces``: P(先后)引进了A、B、C等企业 / P…，签约引进A、B等项目 / 先后引入A、B等龙头企业和C、D等配套
         企业 / P已落地A等项目. The subject of 引进/引入/招引/吸引/落地 is the park named last before the verb in the
-        sentence, or, when the clause names no subject (a topic chain: 青川经开区全年…。签约引进A、B…), the park in focus; a firm, person
-        or other body named before the verb in the same clause is the subject instead (X公司引进了Y技术: nothing).
+        sentence, or, when the clause names no subject (a topic chain: 青川经开区全年…。签约引进A、B…), the park in
+        focus; a firm, person or other body named before the verb in the same clause is the subject instead
+        (X公司引进了Y技术: nothing).
         The objects are the firms and institutes the verb governs: the list right after it, items joined by 、/和/及
         (and 等…和 joining two lists). ``signs-introduces``: 签约引进 says the park signed with them: partnersWith too."""
         text, ms = ctx.text, ctx.ms
