@@ -780,6 +780,18 @@ def test_fortune_500_brands_without_their_group_word(run):
     assert not {"联想", "美的", "首钢"} & set(ents)
 
 
+def test_fortune_500_firms_by_the_short_names_news_uses(run):
+    # the list says 中国电信集团有限公司 / 中国南方电网 / 中国第一汽车集团: news writes 中国电信, 南方电网, 一汽; a short
+    # name then a group word is the same firm, a short name then a trade is a member firm; words holding one are not
+    ents, _, rels, d = run("中国电信、南方电网和一汽均在新区设立了区域总部。格力集团与园区签约。"
+                           "中车环境研发中心落户临岳高新区。全国网络集中行动，中华能源。")
+    f500 = {e.name for e in d.entities if e.fortune500}
+    assert {"中国电信", "南方电网", "一汽", "格力集团"} <= f500
+    assert "中车环境" in ents and "中车环境" not in f500 and "中车" in f500
+    assert ("中车环境", "subsidiaryOf", "中车") in rels
+    assert not {"国网", "中行", "华能"} & set(ents)
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

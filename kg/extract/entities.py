@@ -136,6 +136,10 @@ _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", 
 _UNIT_CHARS = frozenset("吨台套件片辆条头只株亩")
 _AMOUNT_CHARS = frozenset("0123456789０１２３４５６７８９.万亿千百十")
 _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五六七八九十百千两]+(?:亿|万)元?|(?:超|近|约|逾|总)?[0-9０-９.]+元")
+# a group word after a Fortune short name (某汽集团), and the trades a member firm adds to it (某车环境)
+_GROUP_WORD = re.compile("集团公司|集团|公司(?!司)")
+_FIRM_INDUSTRY_BY_LENGTH = tuple(sorted((w for w in L.FIRM_INDUSTRY_WORDS if "公司" not in w and "集团" not in w),
+                                       key=len, reverse=True))
 _CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
@@ -508,6 +512,13 @@ class EntityFinder:
                 out.append(Cand(s, e, entry[0], "gazetteer", 3, official=entry[1]))
                 out += self._leading_place(text, s, e)
             elif text[e:e + 1] not in _TEAM_CHARS:     # 首钢队, 申花队: a sports team named after its sponsor
+                group = _GROUP_WORD.match(text, e) if e - s <= 4 else None
+                if group is not None:
+                    e = group.end()          # 某汽集团: the short name and the group word name the same firm
+                elif e - s <= 4:
+                    trade = next((w for w in _FIRM_INDUSTRY_BY_LENGTH if text.startswith(w, e)), None)
+                    if trade is not None:    # 某车环境: a member firm named by the group's short name and its trade
+                        out.append(Cand(s, e + len(trade), EntityClass.COMPANY, "sub-brand", 2))
                 out.append(Cand(s, e, EntityClass.COMPANY, "gazetteer", 2, fortune=entry))
                 if e - s <= 3:
                     sub = self._sub_brand(text, e)

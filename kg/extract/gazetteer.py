@@ -226,6 +226,13 @@ class Gazetteer:
                 for n in (entry.name_zh, entry.short_zh):
                     if n and len(n) >= 2:
                         self.fortune_names.setdefault(n, entry)
+        # the short names Chinese news uses for Chinese members (中国电信, 南方电网, 一汽, 中石化), written by hand
+        by_rank = {e.rank: e for e in self.fortune}
+        with (DATA / "fortune_global500" / "short_names_zh.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                entry = by_rank[int(row["rank"])]
+                for n in row["news_short_names"].split(";"):
+                    self.fortune_names.setdefault(n, entry)
 
     def _load_surnames(self) -> None:
         text = (DATA / "surnames_zh.txt").read_text(encoding="utf-8")
