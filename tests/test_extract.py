@@ -792,6 +792,24 @@ def test_fortune_500_firms_by_the_short_names_news_uses(run):
     assert not {"国网", "中行", "华能"} & set(ents)
 
 
+def test_verbs_the_dictionary_tags_as_names_stay_out_of_a_firm(run):
+    # jieba's dictionary tags 拓宽 as a personal name and 充分发挥 as a noun; the hand-tagged newspaper corpus reads
+    # them as verbs and adverbs, so the firm's name starts after them (a list's first item too)
+    ents, _, _, _ = run("这将拓宽岳峰集团的业务板块。园区将充分发挥临泰集团的龙头作用。"
+                        "近年来，充分发挥云岚耀能、恒岳科技等企业的示范效应。")
+    assert {"岳峰集团", "临泰集团", "云岚耀能", "恒岳科技"} <= set(ents)
+    assert not any(n.startswith(("拓宽", "充分")) for n in ents)
+
+
+def test_projects_counted_after_the_list_and_firms_named_before_their_products(run):
+    # `A、B等项目10个` counts its projects after them; a firm's name with its trade is not stretched over the
+    # product words after it, and a brand is named with its first trade word when a product follows
+    ents, _, rels, _ = run("临岳高新区集中开工岳松科技光伏自动化设备二期、云嘉电子智能传感器等项目10个。")
+    assert {"岳松科技", "云嘉电子"} <= set(ents)
+    assert not any(n.startswith("岳松科技光伏") for n in ents)
+    assert {("临岳高新区", "hosts", "岳松科技"), ("临岳高新区", "hosts", "云嘉电子")} <= set(rels)
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

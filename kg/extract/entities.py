@@ -160,7 +160,8 @@ _COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:[^，。
                          f"项目(?:有|包括|为|分别是|分别为)?[:：])"
                          f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及]{_LIST_ITEM})?)(?=[；;。\n]|等|$)")
 _VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣工|投产|落户|引进|签下|入驻|有|包括)(?:了)?"
-                        f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:[0-9一二三四五六七八九十百]+[个家批])")
+                        f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:[0-9一二三四五六七八九十百]+[个家批]|"
+                        f"项目[0-9一二三四五六七八九十百]+个)")
 # what follows a firm's name in a project item: 岳多供电|生产线项目, 云岚汽车零部件集成基地, 星澜新航东州项目三期
 _ITEM_TAIL = re.compile("(?:生产线|基地建设|集成基地|研发生产基地|生产基地|基地|总部|研发中心|建设|扩建|技改|"
                         "项目|[一二三四五]期)+$")
@@ -225,6 +226,9 @@ def _strip_clause_words(text: str, s: int, e: int) -> int:
         k = text.rfind(w, s, e - 2)
         if k > s and k + len(w) > cut and e - (k + len(w)) >= 2:     # 建设银行: a name may open with one
             cut = k + len(w)
+    n = words.leading_function_words(text[cut:e])
+    if n and e - (cut + n) >= 2:
+        cut += n         # 充分发挥|某利耀能、…: verbs and adverbs before the first item
     return cut
 
 

@@ -29,6 +29,9 @@ _LEGAL_ENDS = ("公司", "集团", "银行", "厂", "社", "所", "行", "店")
 # what may follow a firm's name written with its industry: a list mark, a clause mark, a project or a count
 _FIRM_NAME_END = re.compile(r"$|[、，,；;。：:．.\s（(）)“”\"等和及与的]|项目|年产|总部|基地|生产|工厂|新厂|[0-9０-９一二三四五六七八九十两]")
 
+# a product named after a firm's trade words (某嘉电子智能|传感器项目): the firm is the brand and its first trade word
+_PRODUCT_AFTER = re.compile(f"[{L.CJK}]{{1,8}}?(?:项目|生产线|基地)")
+
 
 class Resolver:
     def __init__(self, finder: EntityFinder):
@@ -228,14 +231,21 @@ class Resolver:
         if e.fortune is not None or e.official or any(n.endswith(_LEGAL_ENDS) for n in e.names):
             return
         for m in e.mentions:
+            if any(m.text.endswith(w) and len(m.text) - len(w) >= 2 for w in L.FIRM_INDUSTRY_WORDS):
+                continue     # 某松科技|光伏自动化设备二期: a name that has its trade already is not extended by a product
             at = m.end
+            ends = []
             while at - m.end < 8:
                 word = next((w for w in L.FIRM_INDUSTRY_WORDS if text.startswith(w, at)), None)
                 if word is None:
                     break
                 at += len(word)
+                ends.append(at)
+            if ends and not _FIRM_NAME_END.match(text, at):
+                # 某嘉电子|智能传感器…项目: the brand and its first trade word, before a product
+                at = ends[0] if len(ends) > 1 and _PRODUCT_AFTER.match(text, ends[-1]) else m.end
             longer = text[m.start:at]
-            if at > m.end and len(normalise_name(m.text)) <= 6 and _FIRM_NAME_END.match(text, at) \
+            if at > m.end and len(normalise_name(m.text)) <= 6 \
                     and normalise_name(longer) not in taken and longer not in e.names:
                 e.names.append(longer)
                 taken.add(normalise_name(longer))
