@@ -810,6 +810,21 @@ def test_projects_counted_after_the_list_and_firms_named_before_their_products(r
     assert {("临岳高新区", "hosts", "岳松科技"), ("临岳高新区", "hosts", "云嘉电子")} <= set(rels)
 
 
+def test_an_article_in_traditional_characters_is_read_and_named_in_its_own_characters(run):
+    text = "廣東東莞松山湖高新區管委會與雲嘉科技有限公司簽署投資協議，該公司將在園區建設華南總部。"
+    ents, names, rels, d = run(text)
+    park = next(e for e in d.entities if e.cls.value == "Park")
+    assert "廣東東莞松山湖高新區" in (park.name, *park.aliases)       # the national list's zone, in the text's form
+    assert ents.get("雲嘉科技有限公司") == "Company"
+    assert (park.name, "hosts", "雲嘉科技有限公司") in rels
+    for e in d.entities:          # names and offsets point into the article as written
+        assert all(text[m.start:m.end] == m.text for m in e.mentions)
+    assert all(r.evidence in text for r in d.relations if r.evidence)
+    # a simplified article with a few characters the table also maps (著, 乾) is read as it is
+    ents, _, _, _ = run("临岳高新区成效显著，乾元科技有限公司落户园区。")
+    assert "乾元科技有限公司" in ents
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

@@ -27,6 +27,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.lists import find_lists
 from kg.extract.relations import RelationFinder
 from kg.extract.resolve import Resolver
+from kg.extract.script import Restorer, simplified
 from kg.records import Article, DocExtraction, EntityClass, EntityRecord, Mention, RelationRecord
 
 log = logging.getLogger(__name__)
@@ -199,11 +200,13 @@ class Extractor:
         self.nlp = make_nlp(use_ner=use_ner)
 
     def extract(self, article: Article) -> DocExtraction:
-        return self._records(article, self._doc(cjk_punctuation(article.text)))
+        text = cjk_punctuation(article.text)
+        simple = simplified(text)    # traditional characters read with the simplified lexicons, offsets kept
+        return self._records(article, self._doc(simple), None if simple is text else Restorer(simple, text))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[DocExtraction]:
         for article in articles:     # the components work a document at a time: nothing to gain from batches
-            yield self._records(article, self._doc(cjk_punctuation(article.text)))
+            yield self.extract(article)
 
     def _doc(self, text: str) -> Doc:
         """``nlp(text)``, with the text handed to the components (they need not rebuild it from the tokens)."""
@@ -214,18 +217,19 @@ class Extractor:
         return doc
 
     @staticmethod
-    def _records(article: Article, doc: Doc) -> DocExtraction:
+    def _records(article: Article, doc: Doc, restore: Restorer | None = None) -> DocExtraction:
         text = article.text
+        own = restore or (lambda name: name)      # names in the article's own characters
         entities = []
         for e in doc._.entities:
-            mentions = tuple(Mention(m.text, m.start, m.end, *article.raw_span(m.start, m.end))
+            mentions = tuple(Mention(own(m.text), m.start, m.end, *article.raw_span(m.start, m.end))
                              for m in sorted(e.mentions, key=lambda c: c.start))
-            label = e.label
-            aliases = tuple(n for n in dict.fromkeys(e.names) if n != label)
+            label = own(e.label)
+            aliases = tuple(n for n in dict.fromkeys(own(n) for n in e.names) if n != label)
             entities.append(EntityRecord(
                 key=f"e{e.idx}", cls=e.cls, name=label, aliases=aliases, fortune500=e.f500,
                 name_en=e.fortune.name_en if e.fortune else "", mentions=mentions,
-                fortune_rank=e.fortune.rank if e.fortune else 0, lists=tuple(getattr(e, "lists", ())),
+                fortune_rank=e.fortune.rank if e.fortune else 0, lists=tuple(own(x) for x in getattr(e, "lists", ())),
                 place_code=e.place.code if e.place else ""))
         relations = []
         for r in doc._.relations:
@@ -241,7 +245,7 @@ class Extractor:
                 raw_s = raw_e = 0
                 evidence = ""
             relations.append(RelationRecord(kind=r.kind, head=f"e{r.head}", tail=f"e{r.tail}", evidence=evidence,
-                                            sent_start=raw_s, sent_end=raw_e, role=r.role, implied=r.implied,
+                                            sent_start=raw_s, sent_end=raw_e, role=own(r.role), implied=r.implied,
                                             cue=r.cue))
         # persons are told apart by their employer (two 张伟 in different firms are two people)
         employer = {r.head: r.tail for r in relations if r.kind.value == "worksFor"}
