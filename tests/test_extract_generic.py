@@ -169,11 +169,11 @@ def test_traditional_script_is_matched_as_simplified(run):
 
 
 def test_simplified_text_is_left_as_it_is():
-    from kg.extract import word_classes as words
+    from kg.extract.script import simplified
 
     text = "近日，青禾新区举行项目集中签约仪式，著名企业家出席。"
-    assert words.to_simplified(text) is text
-    assert words.to_simplified("青嵐區政府與東州市科委簽署協議，雙方將共同推進產業園區發展。") == \
+    assert simplified(text) is text
+    assert simplified("青嵐區政府與東州市科委簽署協議，雙方將共同推進產業園區發展。") == \
         "青岚区政府与东州市科委签署协议，双方将共同推进产业园区发展。"
 
 

@@ -1659,16 +1659,7 @@ class EntityFinder:
         return out
 
     def find(self, text: str) -> list[Cand]:
-        """Candidates of ``text``. A text in traditional script is matched in simplified characters (same
-        offsets); every candidate's name is the text's own."""
-        original = text
-        text = words.to_simplified(text)
-        cands = self._find(text)
-        for c in cands:
-            c.text = original[c.start:c.end] if text is not original or not c.text else c.text
-        return cands
-
-    def _find(self, text: str) -> list[Cand]:
+        """Candidate mentions of ``text`` (in simplified characters: see ``kg.extract.script``)."""
         sentences = split_sentences(text)
         cands = self.gazetteer(text) + self.suffixed(text, sentences)
         cands += self.enumerations(text, cands)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 import spacy
@@ -27,7 +28,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.lists import find_lists
 from kg.extract.relations import RelationFinder
 from kg.extract.resolve import Resolver
-from kg.extract.script import Restorer, simplified
+from kg.extract.script import Restorer, restore_names, simplified
 from kg.records import Article, DocExtraction, EntityClass, EntityRecord, Mention, RelationRecord
 
 log = logging.getLogger(__name__)
@@ -80,12 +81,15 @@ class EntitiesComponent:
         self.resolver = Resolver(self.finder)
 
     def predict(self, doc: Doc):
-        text = doc_text(doc)
+        # an article in traditional characters is read in simplified ones, one character for one (offsets hold);
+        # the relations component, the last one, gives the names back in the article's characters
+        text = doc.user_data["parkkg_simple"] = simplified(doc_text(doc))
         cands = self.finder.find(text)
         for ent in doc.ents:  # statistical mentions, if a trained ner ran before us
             cls = NER_LABELS.get(ent.label_)
-            if cls is not None and self._plausible(ent.text, cls):
-                cands.append(Cand(ent.start_char, ent.end_char, cls, "ner", -1, text=ent.text))
+            name = text[ent.start_char:ent.end_char]
+            if cls is not None and self._plausible(name, cls):
+                cands.append(Cand(ent.start_char, ent.end_char, cls, "ner", -1, text=name))
         ents, mentions, inner = self.resolver.resolve(text, cands)
         return ents, mentions, inner, split_sentences(text)
 
@@ -145,14 +149,12 @@ class RelationsComponent:
         self.keep_pairs = False
 
     def __call__(self, doc: Doc) -> Doc:
-        from kg.extract import word_classes as words
         from kg.extract.learned import candidates, decide
         from kg.extract.relations import bare_administrations, dedupe, firms_own_parks, without_own_park_hosts
         from kg.extract.signing import signing_partners
 
-        # cue words are matched in simplified characters (same offsets) when the article is in traditional script
         original = doc_text(doc)
-        text = words.to_simplified(original)
+        text = doc.user_data.get("parkkg_simple") or simplified(original)    # see EntitiesComponent.predict
         own_parks = firms_own_parks(doc._.entities, self.finder.gaz)
         rels = self.finder.find(text, doc._.sentences, doc._.entities, doc._.mentions, doc._.inner, own_parks)
         ent_of = {id(c): e for e in doc._.entities for c in e.mentions}
@@ -167,7 +169,11 @@ class RelationsComponent:
                 rels = without_own_park_hosts(rels, own_parks)    # the model's consequences too
         rels, doc._.entities = bare_administrations(rels, doc._.entities)
         doc._.relations = rels
-        find_lists(original, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists
+        find_lists(text, doc._.sentences, doc._.entities, doc._.mentions)   # sets Ent.lists
+        if text is not original:
+            restore = Restorer(text, original)
+            restore_names(doc._.entities, restore)
+            doc._.relations = [replace(r, role=restore(r.role)) if r.role else r for r in doc._.relations]
         return doc
 
 
@@ -200,9 +206,7 @@ class Extractor:
         self.nlp = make_nlp(use_ner=use_ner)
 
     def extract(self, article: Article) -> DocExtraction:
-        text = cjk_punctuation(article.text)
-        simple = simplified(text)    # traditional characters read with the simplified lexicons, offsets kept
-        return self._records(article, self._doc(simple), None if simple is text else Restorer(simple, text))
+        return self._records(article, self._doc(cjk_punctuation(article.text)))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[DocExtraction]:
         for article in articles:     # the components work a document at a time: nothing to gain from batches
@@ -217,19 +221,18 @@ class Extractor:
         return doc
 
     @staticmethod
-    def _records(article: Article, doc: Doc, restore: Restorer | None = None) -> DocExtraction:
+    def _records(article: Article, doc: Doc) -> DocExtraction:
         text = article.text
-        own = restore or (lambda name: name)      # names in the article's own characters
         entities = []
         for e in doc._.entities:
-            mentions = tuple(Mention(own(m.text), m.start, m.end, *article.raw_span(m.start, m.end))
+            mentions = tuple(Mention(m.text, m.start, m.end, *article.raw_span(m.start, m.end))
                              for m in sorted(e.mentions, key=lambda c: c.start))
-            label = own(e.label)
-            aliases = tuple(n for n in dict.fromkeys(own(n) for n in e.names) if n != label)
+            label = e.label
+            aliases = tuple(n for n in dict.fromkeys(e.names) if n != label)
             entities.append(EntityRecord(
                 key=f"e{e.idx}", cls=e.cls, name=label, aliases=aliases, fortune500=e.f500,
                 name_en=e.fortune.name_en if e.fortune else "", mentions=mentions,
-                fortune_rank=e.fortune.rank if e.fortune else 0, lists=tuple(own(x) for x in getattr(e, "lists", ())),
+                fortune_rank=e.fortune.rank if e.fortune else 0, lists=tuple(getattr(e, "lists", ())),
                 place_code=e.place.code if e.place else ""))
         relations = []
         for r in doc._.relations:
@@ -245,7 +248,7 @@ class Extractor:
                 raw_s = raw_e = 0
                 evidence = ""
             relations.append(RelationRecord(kind=r.kind, head=f"e{r.head}", tail=f"e{r.tail}", evidence=evidence,
-                                            sent_start=raw_s, sent_end=raw_e, role=own(r.role), implied=r.implied,
+                                            sent_start=raw_s, sent_end=raw_e, role=r.role, implied=r.implied,
                                             cue=r.cue))
         # persons are told apart by their employer (two 张伟 in different firms are two people)
         employer = {r.head: r.tail for r in relations if r.kind.value == "worksFor"}

@@ -243,7 +243,8 @@ class Resolver:
                 ends.append(at)
             if ends and not _FIRM_NAME_END.match(text, at):
                 # 某嘉电子|智能传感器…项目: the brand and its first trade word, before a product
-                at = ends[0] if len(ends) > 1 and _PRODUCT_AFTER.match(text, ends[-1]) else m.end
+                at = ends[0] if len(ends) > 1 and _PRODUCT_AFTER.match(text, ends[-1]) and not any(
+                    text.startswith(w, m.end) for w in L.PRODUCT_WORDS) else m.end    # (某玛特|汽车零部件…项目)
             longer = text[m.start:at]
             if at > m.end and len(normalise_name(m.text)) <= 6 \
                     and normalise_name(longer) not in taken and longer not in e.names:

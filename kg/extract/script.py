@@ -14,7 +14,7 @@ from importlib import resources
 
 # a text is read as traditional when at least this many of its characters, and this share of its Chinese
 # characters, are traditional forms (simplified text holds a few characters the table maps too: 著, 乾)
-MIN_TRADITIONAL = 10
+MIN_TRADITIONAL = 5
 MIN_SHARE = 0.05
 
 
@@ -54,3 +54,13 @@ class Restorer:
         if at >= 0:
             return self.original[at:at + len(name)]
         return name      # not written in the article (a gazetteer's full name): the gazetteer's own form
+
+
+def restore_names(ents, restore: Restorer) -> None:
+    """The names, mentions and honour lists of ``ents`` (found in the simplified reading) in the article's own
+    characters."""
+    for e in ents:
+        e.names = list(dict.fromkeys(restore(n) for n in e.names))
+        for m in e.mentions:
+            m.text = restore.original[m.start:m.end]
+        e.lists = [restore(x) for x in e.lists]
