@@ -825,6 +825,17 @@ def test_an_article_in_traditional_characters_is_read_and_named_in_its_own_chara
     assert "乾元科技有限公司" in ents
 
 
+def test_a_park_or_body_name_does_not_reach_back_over_another_name(run):
+    # a park holds no government body, and a body named after a province starts there; only places stand before
+    # a park of the national lists; a firm in a part of a listed park is hosted by the park by any of its names
+    ents, _, rels, _ = run("重庆市渝北区招商投资促进局四川东岳新区成都科学城管委会参加。"
+                           "他们在上海招商株洲高新区推介会上发言。")
+    assert {"重庆市渝北区招商投资促进局", "四川东岳新区成都科学城管委会", "四川东岳新区成都科学城"} <= set(ents)
+    assert not any("促进局四川" in n or n.startswith("上海招商") for n in ents)
+    _, names, rels, _ = run("株洲高新区东岳片区签约项目10个。岳电、岳通等企业已入驻东岳片区。")
+    assert ("株洲高新技术产业开发区", "hosts", "岳电") in rels and "株洲高新区" in names
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

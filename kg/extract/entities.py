@@ -140,6 +140,8 @@ _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五
 _GROUP_WORD = re.compile("集团公司|集团|公司(?!司)")
 _FIRM_INDUSTRY_BY_LENGTH = tuple(sorted((w for w in L.FIRM_INDUSTRY_WORDS if "公司" not in w and "集团" not in w),
                                        key=len, reverse=True))
+# a government body's suffix inside a longer name (某区投资促进局|某新区…管委会)
+_BODY_INSIDE = re.compile("(?:局|厅|管委会|委员会|人民政府)(?=[\u4e00-\u9fff]{2})")
 _CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
@@ -1679,6 +1681,7 @@ class EntityFinder:
         cands += self.park_brands(text, cands)
         cands += self.place_brands(text, cands)
         cands = [c for c in cands if not self._not_a_firm(text, c)]
+        self._cut_joined_names(text, cands)
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
         cands += self.list_siblings(text, cands)
@@ -1686,6 +1689,25 @@ class EntityFinder:
             if not c.text:
                 c.text = text[c.start:c.end]
         return cands
+
+    def _cut_joined_names(self, text: str, cands: list[Cand]) -> None:
+        """A park's or a body's name found by its suffix that reached back over another name: a government body
+        (`某区投资促进局|某某新区…管委会`: a park holds no body, and a body named after a place starts there) or
+        words before a park of the national lists (`北京招商|某某高新区`: only places may stand before it)."""
+        parks = [c for c in cands if c.source == "gazetteer" and c.cls is EntityClass.PARK]
+        for c in cands:
+            if c.source != "suffix" or c.cls not in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY):
+                continue
+            for m in _BODY_INSIDE.finditer(text, c.start, c.end - 2):
+                at = m.end()
+                if c.cls is EntityClass.PARK or any(
+                        (p := self.gaz.place(text[at:at + k])) is not None and p.level <= 2 for k in (2, 3)):
+                    c.start, c.text = at, ""
+            if c.cls is EntityClass.PARK:
+                g = next((g for g in parks if c.start < g.start and g.end == c.end
+                          and not self._only_places(text[c.start:g.start])), None)
+                if g is not None:
+                    c.start, c.text = g.start, ""
 
     def list_siblings(self, text: str, cands: list[Cand]) -> list[Cand]:
         """Items of one `A、B、C等` list are of one kind: where at least two items and a third of them are firms by

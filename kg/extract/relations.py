@@ -32,8 +32,8 @@ _GROUP = re.compile(r"集团(?:股份|控股)?(?:有限公司|有限责任公司
 def _parent_park(e: Ent, ents: list[Ent]) -> Ent | None:
     """The park whose name the name of park ``e`` starts with (甲新区 of 甲新区东片区), if the article names it."""
     name = normalise_name(e.label)
-    return next((p for p in ents if p.cls is EntityClass.PARK and p is not e and len(normalise_name(p.label)) >= 3
-                 and name.startswith(normalise_name(p.label))), None)
+    return next((p for p in ents if p.cls is EntityClass.PARK and p is not e and any(
+        len(n) >= 3 and name.startswith(n) for n in map(normalise_name, p.names))), None)   # any of its names
 
 
 def firms_own_parks(ents: list[Ent], gaz: Gazetteer) -> set[int]:
