@@ -836,6 +836,11 @@ def test_a_park_or_body_name_does_not_reach_back_over_another_name(run):
     assert ("株洲高新技术产业开发区", "hosts", "岳电") in rels and "株洲高新区" in names
 
 
+def test_two_firms_that_invest_together_are_partners(run):
+    _, _, rels, _ = run("这是由临岳纺织有限公司与云泰投资集团共同投资建设的项目。")
+    assert ("临岳纺织有限公司", "partnersWith", "云泰投资集团") in rels
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

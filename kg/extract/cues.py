@@ -104,7 +104,8 @@ CUES: tuple[Cue, ...] = (
         "双方将在光电材料领域展开研发。",
         "two parties named before"),
     # rules of kg/extract/signing.py (their statements carry these ids as pk:cue)
-    Cue("with-sign", "partnersWith", r"(?:与|同|跟).{1,80}?(?:签约|签署|签订|达成(?:了)?(?:战略)?合作|合作|协作|共建|携手|牵手|联手)",
+    Cue("with-sign", "partnersWith", r"(?:与|同|跟).{1,80}?(?:签约|签署|签订|达成(?:了)?(?:战略)?合作|合作|协作|共建|携手|牵手|联手|"
+        r"共同投资|共同出资|联合投资|合资)",
         "青川高新区管委会与星海光电、蓝湾新材料分别签署入驻协议。",
         "every party between 与 and the verb partners with the party before 与 (or the park in focus)"),
     Cue("joint-list", "partnersWith", r"联手|携手|合资|联合成立|联合设立|共同出资|共同投资|共同打造|共同建设|联合打造",

@@ -24,7 +24,8 @@ from kg.records import EntityClass, RelationKind
 
 PARTIES = (EntityClass.COMPANY, EntityClass.INSTITUTE, EntityClass.PARK, EntityClass.GOVERNMENT_BODY)
 FIRMS = (EntityClass.COMPANY, EntityClass.INSTITUTE)
-_VERB = re.compile(r"签约|签署|签订|达成(?:了)?(?:战略)?合作|合作|协作|共建|共同建设|共同打造|联合打造|携手|牵手|联手|结成|对接")
+_VERB = re.compile(r"签约|签署|签订|达成(?:了)?(?:战略)?合作|合作|协作|共建|共同建设|共同打造|联合打造|携手|牵手|联手|结成|对接|"
+                   r"共同投资|共同出资|联合投资|合资")
 _PIVOT = re.compile(r"[与同跟]")
 _PIVOT_AND = re.compile(r"[与同跟和]")
 _JOINT = re.compile(r"联手|携手|合资|联合成立|联合设立|共同出资|共同投资|共同打造|共同建设|联合打造")
