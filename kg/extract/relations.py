@@ -122,6 +122,8 @@ class RelationFinder:
                     focus_park = parent or e
                 elif e.idx in managed:
                     focus_park = by_idx[managed[e.idx]]
+                elif e.cls is EntityClass.PLACE and e.place is not None and e.place.level >= 2:
+                    focus_by_cls[e.cls] = e       # the city or county 该县/全市 refers to
             if focus_firm is not None and focus_firm.idx in objects:
                 subject = by_idx.get(objects[focus_firm.idx])
                 if subject is not None and subject.cls in FIRMS:
@@ -453,6 +455,11 @@ class RelationFinder:
         s0, s1 = ctx.sent.start, ctx.sent.end
         for v in _PARK_INTRODUCES.finditer(text, s0, s1):
             before = [m for m in ms if m.end <= v.start()]
+            place = self._introducing_place(ctx, v.start(), before)
+            if place is not None:     # 某县引进A、B等企业 (no park named): the firms are in the county
+                out += [Rel(RelationKind.LOCATED_IN, e.idx, place.idx, ctx.sent, cue="place-introduces")
+                        for e in self._introduced(ctx, v.end())]
+                continue
             subject = None
             if before:
                 last = before[-1]
@@ -473,21 +480,43 @@ class RelationFinder:
                     (ctx.ent(m) for m in reversed(before) if ctx.ent(m).cls is EntityClass.PARK), None)
             if subject is None or subject.cls is not EntityClass.PARK:
                 continue
-            expected = v.end()
-            for n in ms:
-                if n.start < expected:
-                    continue
-                if not (n.start == expected or _COORD_GAP.fullmatch(text, expected, n.start)
-                        or (_NEXT_LIST_GAP.fullmatch(text, expected, n.start) and _LIST_END.match(text, n.start, s1))):
-                    break        # (A、B等世界500强，C、D等隐形冠军，共N家企业: a second list under the verb)
-                e = ctx.ent(n)
-                if e.cls not in FIRMS or not _OBJECT_END.match(text, n.end):
-                    break        # 引进X体系的项目: the name qualifies the object, it is not the object
+            for e in self._introduced(ctx, v.end()):
                 out.append(Rel(RelationKind.HOSTS, subject.idx, e.idx, ctx.sent, cue="park-introduces"))
                 if "签约" in v.group():     # 签约引进A、B: the park signed with them, so it is their partner too
                     out.append(Rel(RelationKind.PARTNERS_WITH, subject.idx, e.idx, ctx.sent, cue="signs-introduces"))
-                expected = n.end
         return out
+
+    @staticmethod
+    def _introduced(ctx: "_SentCtx", expected: int) -> list[Ent]:
+        """The firms and institutes an introducing verb ending at ``expected`` governs: the list right after it."""
+        text, out = ctx.text, []
+        for n in ctx.ms:
+            if n.start < expected:
+                continue
+            if not (n.start == expected or _COORD_GAP.fullmatch(text, expected, n.start)
+                    or (_NEXT_LIST_GAP.fullmatch(text, expected, n.start) and _LIST_END.match(text, n.start, ctx.sent.end))):
+                break        # (A、B等世界500强，C、D等隐形冠军，共N家企业: a second list under the verb)
+            e = ctx.ent(n)
+            if e.cls not in FIRMS or not _OBJECT_END.match(text, n.end):
+                break        # 引进X体系的项目: the name qualifies the object, it is not the object
+            out.append(e)
+            expected = n.end
+        return out
+
+    @staticmethod
+    def _introducing_place(ctx: "_SentCtx", verb: int, before: list[Cand]) -> Ent | None:
+        """A city or county that brings firms in, in a sentence that names no park: named right before the verb
+        (某县集群引进…) or referred to (该县/全县…引进, the county last named)."""
+        if any(ctx.ent(m).cls is EntityClass.PARK for m in ctx.ms):
+            return None
+        place = None
+        if before and len(ctx.text) >= verb:
+            e = ctx.ent(before[-1])
+            if e.cls is EntityClass.PLACE and _PLACE_SUBJECT_GAP.fullmatch(ctx.text, before[-1].end, verb):
+                place = e
+        if place is None and _PLACE_ANAPHOR.search(ctx.text, max(ctx.sent.start, verb - 12), verb):
+            place = ctx.focus_by_cls.get(EntityClass.PLACE)
+        return place if place is not None and place.place is not None and place.place.level >= 2 else None
 
     def _hosts(self, ctx: "_SentCtx") -> list[Rel]:
         out = []
@@ -859,6 +888,9 @@ def _is_local_firm(e: Ent) -> bool:
 
 
 # P 先后引进了 A、B…: a park bringing firms in
+# between a city or county and its introducing verb: adverbs and the kind of the effort (某县集群|引进, 某市先后|引进)
+_PLACE_SUBJECT_GAP = re.compile(r"(?:坚持|集群|精准|大力|积极|先后|相继|陆续|已|已经|还|共|累计|成功|近年来|今年以来|[，,])*")
+_PLACE_ANAPHOR = re.compile(r"(?:该|全|本)(?:县|市|区)(?:集群|精准|大力|积极|先后|相继|陆续|已|已经|还|共|累计|成功)*$")
 _PARK_INTRODUCES = re.compile(r"(?:签约|先后|相继|陆续|已|已经|还|又|共|成功|累计|重点|积极|新)*(?:引进|引入|招引|吸引|吸纳|引来|落地)(?:了)?"
                               r"(?:包括)?")
 # between a park and 引进: the park is not the subject (P与A合作引进…, 为P引进…)

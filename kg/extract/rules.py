@@ -115,6 +115,11 @@ RULES: tuple[Rule, ...] = (
          "青川经开区全年实现产值300亿元。签约引进岳寻位置、热川科技等9个项目。",
          ("青川经开区", "partnersWith", "热川科技"),
          "签约引进A、B: the park signed with the firms it brings in, so it is their partner (conventions)"),
+    Rule("place-introduces", "locatedIn", _REL + "_park_introduces",
+         "长兴县聚焦工业发展。目前，该县集群引进临岳科技、云嘉光电等电子信息企业100多家。",
+         ("云嘉光电", "locatedIn", "长兴县"),
+         "某县(集群)引进A、B / 该县引进A、B in a sentence that names no park: the firms a city or county brought in "
+         "are in it (the annotators' reading; a park that brings firms in hosts them instead)"),
     Rule("in-the-park", "hosts", _REL + "_hosts",
          "青川经开区管理委员会与临岳集团签订投资协议，临岳集团将在园区投资建设新能源电池项目。",
          ("青川经开区", "hosts", "临岳集团"),
