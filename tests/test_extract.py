@@ -841,6 +841,16 @@ def test_two_firms_that_invest_together_are_partners(run):
     assert ("临岳纺织有限公司", "partnersWith", "云泰投资集团") in rels
 
 
+def test_listed_companies_by_their_short_names(run):
+    # the A-share list names firms that no suffix shows (宁德时代, 格林美); everyday words on it (起步), parks'
+    # heads (苏州高新 of 苏州高新区) and the start of a longer name (…动力|谷) name none
+    ents, _, rels, _ = run("格林美和宁德时代均已落户临岳高新区。"
+                           "苏州高新区起步区建设加快，株洲中国动力谷自主创新园开园。")
+    assert {"格林美", "宁德时代"} <= set(ents)
+    assert ("临岳高新区", "hosts", "宁德时代") in rels
+    assert not {"起步", "苏州高新", "中国动力"} & set(ents)
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

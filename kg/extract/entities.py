@@ -142,6 +142,8 @@ _FIRM_INDUSTRY_BY_LENGTH = tuple(sorted((w for w in L.FIRM_INDUSTRY_WORDS if "�
                                        key=len, reverse=True))
 # a government body's suffix inside a longer name (某区投资促进局|某新区…管委会)
 _BODY_INSIDE = re.compile("(?:局|厅|管委会|委员会|人民政府)(?=[\u4e00-\u9fff]{2})")
+# what may not follow a listed company's short name: the rest of a phrase or place name (某国动力|之都, 某国动力|谷)
+_LISTED_NOT_END = re.compile(r"之|文化|新片区|片区|谷|城|港|小镇")
 _CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
@@ -219,6 +221,15 @@ _CLAUSE_TAGS = frozenset({"c", "p", "d", "r", "u", "uj", "ul", "ud", "ug", "uv",
 _CLAUSE_LEADERS = tuple(sorted(L.PROJECT_VERBS | {"成功", "累计", "先后", "陆续", "相继", "已经", "盘活", "吸引", "助推", "带动",
                                                  "帮助", "依托", "培育出", "拥有", "聚集", "集聚", "汇聚", "招引了", "引进了",
                                                  "引入了", "吸引了", "包括"}, key=len, reverse=True))
+
+
+def _everyday_word(name: str) -> bool:
+    """A listed company's short name that is one everyday dictionary word (起步, 太阳能, 老百姓): not matched alone.
+    Names the dictionary knows as names (华大基因 nz, 中联重科 j, 同仁堂 nr) stay unless very common (新华网)."""
+    n = words.frequency(name)
+    if n < 20:
+        return False
+    return n >= 100 or words.tag(name) not in ("nz", "nt", "j", "nr", "nrt")
 
 
 def _strip_clause_words(text: str, s: int, e: int) -> int:
@@ -315,6 +326,14 @@ class EntityFinder:
                             and words.frequency(brand) < _BRAND_MAX_FREQUENCY:
                         terms[brand] = ("fortune", entry)
                     break
+        # A-share listed companies by their short names (宁德时代, 深南电路), but not names that are everyday words
+        # (起步, 太阳能), places, or parks and their heads (苏州高新 of 苏州高新区)
+        parks = {n for n in self.gaz.park_names} | {n[:k] for n in self.gaz.park_names for k in range(3, len(n))}
+        for name in self.gaz.listed:
+            if len(name) >= 3 and name not in terms and not self.gaz.place(name) and name not in parks \
+                    and not _everyday_word(name) and not (words.is_generic_phrase(name) and not any(
+                        name.endswith(w) and len(name) > len(w) for w in L.FIRM_INDUSTRY_WORDS)):
+                terms[name] = ("listed", name)
         for name, official in self.gaz.gov_bodies.items():
             cls = EntityClass.INSTITUTE if official.endswith(("科学院", "工程院")) else EntityClass.GOVERNMENT_BODY
             terms[name] = ("gov", (cls, official))
@@ -503,6 +522,9 @@ class EntityFinder:
             short_county = kind == "place" and entry.level == 3 and text[s:e] != entry.name
             if kind in ("place", "fortune") and e - s <= 3 and self._splits_words(text, s, e, right=short_county):
                 continue
+            if kind == "listed" and (self._splits_words(text, s, e, right=True) or self.suffix_re.match(text, e)
+                                     or text[e:e + 1] in "队区园" or _LISTED_NOT_END.match(text, e)):
+                continue     # 某某高新|区, 建设工业|园区, 中国动力|之都: part of a longer name or phrase
             if kind == "place" and self._surname_start(text, s, e, entry):
                 continue
             if short_county and text[e:e + 1] in _LANDFORM_CHARS:
@@ -517,6 +539,9 @@ class EntityFinder:
             elif kind == "gov":
                 out.append(Cand(s, e, entry[0], "gazetteer", 3, official=entry[1]))
                 out += self._leading_place(text, s, e)
+            elif kind == "listed":
+                out.append(Cand(s, e, EntityClass.COMPANY, "listed", 2))
+                out += self._leading_place(text, s, e)      # 青岛啤酒: the place it is named after
             elif text[e:e + 1] not in _TEAM_CHARS:     # 首钢队, 申花队: a sports team named after its sponsor
                 group = _GROUP_WORD.match(text, e) if e - s <= 4 else None
                 if group is not None:

@@ -114,6 +114,7 @@ class Gazetteer:
         self.surnames: set[str] = set()
         self.gov_bodies: dict[str, str] = {}             # any name -> official name (中科院 -> 中国科学院)
         self.weak_place_names: dict[str, str] = {}       # county short forms read as names too -> code
+        self.listed: dict[str, str] = {}                 # A-share short name (宁德时代) -> stock code
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -124,6 +125,7 @@ class Gazetteer:
         g._load_divisions()
         g._load_parks()
         g._load_fortune()
+        g._load_listed()
         g._load_surnames()
         text = (DATA / "gov_bodies_zh.txt").read_text(encoding="utf-8")
         for line in text.splitlines():
@@ -233,6 +235,11 @@ class Gazetteer:
                 entry = by_rank[int(row["rank"])]
                 for n in row["news_short_names"].split(";"):
                     self.fortune_names.setdefault(n, entry)
+
+    def _load_listed(self) -> None:
+        with (DATA / "listed_companies" / "a_share_names.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                self.listed.setdefault(row["name"], row["code"])
 
     def _load_surnames(self) -> None:
         text = (DATA / "surnames_zh.txt").read_text(encoding="utf-8")

@@ -149,8 +149,8 @@ class RelationFinder:
                 continue
             if park is None or e.cls is not EntityClass.COMPANY or e.idx in partners or e.idx in hosted or e.f500:
                 continue
-            if m.source not in ("suffix", "list", "weak") or not re.search(r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) \
-                    and m.source not in ("list", "weak"):
+            if m.source not in ("suffix", "list", "weak", "listed") or not re.search(
+                    r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) and m.source not in ("list", "weak", "listed"):
                 continue
             if not self.compatible(e, park) or _national(e) or _university(e) or _GROUP.search(m.text):
                 continue     # a group named in passing is mostly a parent, investor or visitor, not the tenant
@@ -581,7 +581,7 @@ class RelationFinder:
         if park is not None and _PARK_REFERENCE.search(sent_text) and not _partner_sentence(sent_text):
             for m in ms:
                 e = ctx.ent(m)
-                if e.cls in FIRMS and not e.f500 and (m.source in ("list", "weak", "suffix", "short") or (
+                if e.cls in FIRMS and not e.f500 and (m.source in ("list", "weak", "suffix", "short", "listed") or (
                         m.source == "project" and counted)) \
                         and _is_local_firm(e) and not _university(e):
                     out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, ctx.sent, cue="park-sentence"))
