@@ -138,12 +138,14 @@ _AMOUNT_CHARS = frozenset("0123456789０１２３４５６７８９.万亿千百
 _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五六七八九十百千两]+(?:亿|万)元?|(?:超|近|约|逾|总)?[0-9０-９.]+元")
 # a group word after a Fortune short name (某汽集团), and the trades a member firm adds to it (某车环境)
 _GROUP_WORD = re.compile("集团公司|集团|公司(?!司)")
-_FIRM_INDUSTRY_BY_LENGTH = tuple(sorted((w for w in L.FIRM_INDUSTRY_WORDS if "公司" not in w and "集团" not in w),
+_FIRM_INDUSTRY_BY_LENGTH = tuple(sorted((w for w in L.FIRM_INDUSTRY_WORDS if "公司" not in w and "集团" not in w
+                                        and w != "国际"),      # (某国联通|国际数据中心: a facility's name)
                                        key=len, reverse=True))
 # a government body's suffix inside a longer name (某区投资促进局|某新区…管委会)
 _BODY_INSIDE = re.compile("(?:局|厅|管委会|委员会|人民政府)(?=[\u4e00-\u9fff]{2})")
 # what may not follow a listed company's short name: the rest of a phrase or place name (某国动力|之都, 某国动力|谷)
 _LISTED_NOT_END = re.compile(r"之|文化|新片区|片区|谷|城|港|小镇")
+_MEMBER_TRADES = frozenset(_FIRM_INDUSTRY_BY_LENGTH)
 _CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
@@ -1707,6 +1709,11 @@ class EntityFinder:
         cands += self.place_brands(text, cands)
         cands = [c for c in cands if not self._not_a_firm(text, c)]
         self._cut_joined_names(text, cands)
+        # a project named after a known firm (某门子|自动化全集成装备项目, 某国联通|国际数据中心): the firm is the known
+        # one; a member named by the known firm and one trade word stays (某东方|数科总部)
+        known = {c.start: c.end for c in cands if c.cls is EntityClass.COMPANY and c.source in ("gazetteer", "listed")}
+        cands = [c for c in cands if not (c.source == "project" and known.get(c.start, c.end) < c.end
+                                          and text[known[c.start]:c.end] not in _MEMBER_TRADES)]
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
         cands += self.list_siblings(text, cands)

@@ -115,12 +115,15 @@ class Resolver:
                     continue     # 东湖 of 东湖高新区 (a Wuhan zone) is not the 东湖区 of another province
                 if (c.source == "gazetteer" and c.cls in (EntityClass.PLACE, EntityClass.PARK)) or \
                         (c.source == "gazetteer" and c.fortune is not None and m.source == "sub-brand") or \
+                        (c.source in ("gazetteer", "listed") and c.cls is EntityClass.COMPANY
+                         and m.cls is EntityClass.PARK) or \
                         (c.source == "suffix" and c.start == m.start and c.cls in (EntityClass.PARK, EntityClass.COMPANY)
                          and m.cls is not EntityClass.PLACE) or \
                         (c.source == "park-brand" and c.start == m.start and m.cls is EntityClass.PARK) or \
                         (c.start == m.start and c.end < m.end and c.cls is m.cls is EntityClass.INSTITUTE
                          and c.source == "suffix" and text.endswith("大学", c.start, c.end)):
-                    # 某某大学|岩土所, 某某大学|某某研究院: the university is an institute too
+                    # 某某大学|岩土所, 某某大学|某某研究院: the university is an institute too; a known firm that
+                    # names a park (某市|某为…产业园) is a firm too
                     ie = entity_for(c)
                     c.text = text[c.start:c.end]
                     ie.add(c)
