@@ -853,10 +853,11 @@ def test_listed_companies_by_their_short_names(run):
 
 def test_a_known_firm_at_the_head_of_a_park_or_a_project(run):
     # a Fortune or listed firm naming a park is a firm too; a project named after one is the known firm's
-    # (a facility's 国际 is not a member firm's trade)
-    ents, _, _, _ = run("临岳高新区推进京东智能物流产业基地等重点项目，中国移动国际数据中心、岳嘉科技研发总部等5个项目建成。")
-    assert ents.get("京东") == "Company" and ents.get("中国移动") == "Company"
-    assert "中国移动国际" not in ents
+    # (a facility's 国际 is not a member firm's trade); a list item ending with one starts where it starts
+    ents, _, _, _ = run("临岳高新区推进京东智能物流产业基地等重点项目，中国移动国际数据中心、岳嘉科技研发总部等5个项目建成。"
+                        "园区产品直供海尔、海信等企业。")
+    assert ents.get("京东") == "Company" and ents.get("中国移动") == "Company" and ents.get("海尔") == "Company"
+    assert "中国移动国际" not in ents and not any(n.endswith("直供海尔") for n in ents)
 
 
 def test_one_registered_name_ends_where_the_next_clause_starts(run):

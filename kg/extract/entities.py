@@ -1714,6 +1714,12 @@ class EntityFinder:
         known = {c.start: c.end for c in cands if c.cls is EntityClass.COMPANY and c.source in ("gazetteer", "listed")}
         cands = [c for c in cands if not (c.source == "project" and known.get(c.start, c.end) < c.end
                                           and text[known[c.start]:c.end] not in _MEMBER_TRADES)]
+        # a list item that ends with a known firm after words that are not a place (产品直供|某尔、): the known firm
+        known_end = {e: s for s, e in known.items()}
+        for c in cands:
+            k = known_end.get(c.end)
+            if c.source == "list" and k is not None and c.start < k and not self._only_places(text[c.start:k]):
+                c.start, c.text = k, ""
         blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
         cands += self.persons(text, blocked)
         cands += self.list_siblings(text, cands)
