@@ -860,6 +860,12 @@ def test_a_known_firm_at_the_head_of_a_park_or_a_project(run):
     assert "中国移动国际" not in ents and not any(n.endswith("直供海尔") for n in ents)
 
 
+def test_autonomous_region_committees_and_provincial_departments_are_bodies(run):
+    ents, _, _, _ = run("广西壮族自治区党委书记王岳山讲话。自治区党委、工信厅负责同志出席。省商务厅厅长李临川出席。")
+    assert ents.get("广西壮族自治区党委") == "GovernmentBody" and ents.get("自治区党委") == "GovernmentBody"
+    assert ents.get("省商务厅") == "GovernmentBody"
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

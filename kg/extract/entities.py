@@ -128,11 +128,11 @@ _ALL_CJK = re.compile(f"[{L.CJK}]+")
 # 三大片区, 十大专业产业园: a count of parks, not a name
 _COUNT_OF = re.compile("[一二三四五六七八九十两几数多]大")
 # bodies named by their level alone (市委, 省政府, 区人大常委会) are entities when the text says so
-_BARE_LEVELS = frozenset({"省", "市", "区", "县", "州", "镇"})
-_BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办", "省委办", "区委办", "县委办"})
+_BARE_LEVELS = frozenset({"省", "市", "区", "县", "州", "镇", "自治区"})
+_BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办", "省委办", "区委办", "县委办", "自治区党委"})
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
                                    "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
-                                   "行审局", "科技局", "工信局", "财政局", "统计局"}
+                                   "行审局", "科技局", "工信局", "财政局", "统计局", "商务厅", "科技厅", "工信厅"}
 _UNIT_CHARS = frozenset("吨台套件片辆条头只株亩")
 _AMOUNT_CHARS = frozenset("0123456789０１２３４５６７８９.万亿千百十")
 _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五六七八九十百千两]+(?:亿|万)元?|(?:超|近|约|逾|总)?[0-9０-９.]+元")
