@@ -866,6 +866,12 @@ def test_autonomous_region_committees_and_provincial_departments_are_bodies(run)
     assert ents.get("省商务厅") == "GovernmentBody"
 
 
+def test_a_name_written_with_its_place_in_brackets_keeps_its_head(run):
+    ents, _, rels, _ = run("临岳市与东部(云州)科技城管委会签约，岳川科技落户东部(云州)科技城。")
+    assert ents.get("东部(云州)科技城") == "Park" and ents.get("东部(云州)科技城管委会") == "GovernmentBody"
+    assert ("东部(云州)科技城", "hosts", "岳川科技") in rels
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

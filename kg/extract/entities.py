@@ -146,6 +146,8 @@ _BODY_INSIDE = re.compile("(?:局|厅|管委会|委员会|人民政府)(?=[\u4e0
 # what may not follow a listed company's short name: the rest of a phrase or place name (某国动力|之都, 某国动力|谷)
 _LISTED_NOT_END = re.compile(r"之|文化|新片区|片区|谷|城|港|小镇")
 _MEMBER_TRADES = frozenset(_FIRM_INDUSTRY_BY_LENGTH)
+# a region word heading a name written with its place in brackets (西部(某庆)科学城)
+_REGION_HEADS = frozenset("东部 西部 南部 北部 中部 东北 西北 西南 东南 华东 华南 华北 华中 西南部".split())
 _CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
 _PARK_BEFORE = re.compile("(?:园区|高新区|开发区|经开区|产业园|科技园|示范区|科技城)$")
 _PARK_INSIDE = re.compile("高新区|开发区|经开区|新区|园区|产业园|示范区|新城|保税区")
@@ -1709,6 +1711,14 @@ class EntityFinder:
         cands += self.place_brands(text, cands)
         cands = [c for c in cands if not self._not_a_firm(text, c)]
         self._cut_joined_names(text, cands)
+        for c in cands:     # 西部|(某庆)科学城: a name does not start with its bracketed place; the word before is its head
+            if c.source == "suffix" and c.cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY) \
+                    and text[c.start:c.start + 1] in "(（":
+                toks = words.tokens(text[max(0, c.start - 6):c.start])
+                head = toks[-1] if toks else ""
+                if 2 <= len(head) <= 4 and _CJK_RE.match(head) and not self.gaz.place(head) and (
+                        not words.leading_function_words(head) or head in _REGION_HEADS):
+                    c.start, c.text = c.start - len(head), ""
         # a project named after a known firm (某门子|自动化全集成装备项目, 某国联通|国际数据中心): the firm is the known
         # one; a member named by the known firm and one trade word stays (某东方|数科总部)
         known = {c.start: c.end for c in cands if c.cls is EntityClass.COMPANY and c.source in ("gazetteer", "listed")}
