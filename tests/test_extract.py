@@ -872,6 +872,14 @@ def test_a_name_written_with_its_place_in_brackets_keeps_its_head(run):
     assert ("东部(云州)科技城", "hosts", "岳川科技") in rels
 
 
+def test_pilot_free_trade_zones_and_their_areas_are_parks(run):
+    ents, _, rels, _ = run("中国(云南)自由贸易试验区岳川片区正式揭牌，临岳科技落户岳川片区。"
+                           "湖南自贸试验区临州片区管委会与岳泰集团签约。中国(河北)自由贸易试验区建设提速。")
+    assert ents.get("中国(云南)自由贸易试验区岳川片区") == "Park"
+    assert ents.get("湖南自贸试验区临州片区") == "Park" and ents.get("中国(河北)自由贸易试验区") == "Park"
+    assert "中国(云南)自由贸易试验区" not in ents       # named only as the area's zone
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

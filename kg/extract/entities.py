@@ -146,6 +146,9 @@ _BODY_INSIDE = re.compile("(?:局|厅|管委会|委员会|人民政府)(?=[\u4e0
 # what may not follow a listed company's short name: the rest of a phrase or place name (某国动力|之都, 某国动力|谷)
 _LISTED_NOT_END = re.compile(r"之|文化|新片区|片区|谷|城|港|小镇")
 _MEMBER_TRADES = frozenset(_FIRM_INDUSTRY_BY_LENGTH)
+# a pilot free trade zone and its area: 中国(某省)自由贸易试验区某城片区, 某省自贸试验区某城片区
+_FREE_TRADE_ZONE = re.compile(r"(?P<zone>自由贸易试验区|自贸试验区)(?P<area>[\u4e00-\u9fff]{2,4}?(?:新片区|片区))?")
+_CHINA_BRACKETED = re.compile(r"中国[(（]([\u4e00-\u9fff]{2,3})[)）]$")
 # a region word heading a name written with its place in brackets (西部(某庆)科学城)
 _REGION_HEADS = frozenset("东部 西部 南部 北部 中部 东北 西北 西南 东南 华东 华南 华北 华中 西南部".split())
 _CLOUD_AFTER = re.compile(r"数据中心|工业互联网|创新中心|基地|总部|项目|落户|入驻|在|与|和|的|[，。；、]")
@@ -1709,6 +1712,7 @@ class EntityFinder:
         cands += self.nested_parks(text, cands)
         cands += self.park_brands(text, cands)
         cands += self.place_brands(text, cands)
+        cands += self.free_trade_zones(text)
         cands = [c for c in cands if not self._not_a_firm(text, c)]
         self._cut_joined_names(text, cands)
         for c in cands:     # 西部|(某庆)科学城: a name does not start with its bracketed place; the word before is its head
@@ -1756,6 +1760,29 @@ class EntityFinder:
                           and not self._only_places(text[c.start:g.start])), None)
                 if g is not None:
                     c.start, c.text = g.start, ""
+
+    def free_trade_zones(self, text: str) -> list[Cand]:
+        """Pilot free trade zones' areas and zones: 中国(某省)自由贸易试验区某城片区, 某省自贸试验区某城片区 (an area
+        hosts firms and has its 管委会), and 中国(某省)自由贸易试验区 named alone."""
+        out = []
+        for m in _FREE_TRADE_ZONE.finditer(text):
+            start = None
+            b = _CHINA_BRACKETED.search(text, max(0, m.start() - 8), m.start())
+            if b is not None and (p := self.gaz.place(b.group(1))) is not None and p.level == 1:
+                start = b.start()
+            else:
+                for k in (3, 2):
+                    p = self.gaz.place(text[max(0, m.start() - k):m.start()])
+                    if m.start() >= k and p is not None and p.level == 1:
+                        start = m.start() - k
+                        break
+            if start is None:
+                continue
+            if m.group("area"):
+                out.append(Cand(start, m.end(), EntityClass.PARK, "suffix", 1))
+            elif text.startswith("中国", start):      # the province's zone itself, named in full
+                out.append(Cand(start, m.end("zone"), EntityClass.PARK, "suffix", 1))
+        return out
 
     def list_siblings(self, text: str, cands: list[Cand]) -> list[Cand]:
         """Items of one `A、B、C等` list are of one kind: where at least two items and a third of them are firms by
