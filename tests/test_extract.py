@@ -880,6 +880,13 @@ def test_pilot_free_trade_zones_and_their_areas_are_parks(run):
     assert "中国(云南)自由贸易试验区" not in ents       # named only as the area's zone
 
 
+def test_a_body_named_by_its_level_alone_is_the_named_body_of_the_article(run):
+    # 市委常委… after 某阳市委 was named: the official works for that committee (one entity, 市委 its alias)
+    ents, names, rels, _ = run("绵阳市委、市政府高度重视。市委常委、常务副市长、临岳经开区党工委第一书记李建山主持仪式。")
+    assert "市委" not in ents and ("李建山", "worksFor", "绵阳市委") in rels
+    assert ("李建山", "worksFor", "临岳经开区党工委") in rels
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

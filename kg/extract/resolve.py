@@ -32,6 +32,10 @@ _FIRM_NAME_END = re.compile(r"$|[、，,；;。：:．.\s（(）)“”\"等和�
 # a product named after a firm's trade words (某嘉电子智能|传感器项目): the firm is the brand and its first trade word
 _PRODUCT_AFTER = re.compile(f"[{L.CJK}]{{1,8}}?(?:项目|生产线|基地)")
 
+# bodies named by their level alone, and the place level each stands for
+_BARE_LEVEL_BODIES = frozenset("市委 县委 区委 省委 市政府 县政府 区政府 省政府 市人民政府 县人民政府 区人民政府 省人民政府".split())
+_LEVEL_OF = {"省": 1, "市": 2, "县": 3, "区": 3}
+
 
 class Resolver:
     def __init__(self, finder: EntityFinder):
@@ -423,6 +427,16 @@ class Resolver:
                     if len(ln) >= 4 and len(le) > len(ln) and le.endswith(ln) and self._place_chain(le[:-len(ln)]):
                         self._merge(f, e)
                         break
+        # a body named by its level alone (市委, 县政府) is the article's one body of that kind named with its place
+        # (某阳市委 ... 市委常委、副市长X): the conventions put the official in the named body
+        bodies = [e for e in live if e.cls is EntityClass.GOVERNMENT_BODY and e.mentions]
+        for e in bodies:
+            bare = normalise_name(e.label)
+            if bare not in _BARE_LEVEL_BODIES or not e.mentions:
+                continue
+            named = [f for f in bodies if f is not e and f.mentions and self._named_level_body(normalise_name(f.label), bare)]
+            if len(named) == 1:
+                self._merge(named[0], e)
         # a firm's short form seen as an entity of its own (麦格纳 / 加拿大麦格纳公司, 浦项制铁 / 韩国浦项集团)
         firms = [e for e in ents if e.cls is EntityClass.COMPANY and e.mentions]
         by_core: dict[str, list[Ent]] = {}     # a merging pair's cores share their first two characters
@@ -465,6 +479,16 @@ class Resolver:
                     continue
                 if any(is_abbreviation(n, e.label) for n in f.names) and len(f.label) < len(e.label):
                     self._merge(e, f)
+
+    def _named_level_body(self, name: str, bare: str) -> bool:
+        """``name`` is a place of ``bare``'s level, then ``bare`` (某阳市委 for 市委, 某县人民政府 for 县政府)."""
+        for tail in (bare, bare[1:]):
+            if len(name) > len(tail) + 1 and name.endswith(tail):
+                place = self.gaz.place(name[:-len(tail)])
+                if place is not None and place.level == _LEVEL_OF.get(bare[0]) and (
+                        tail == bare or name[-len(tail) - 1] == bare[0]):
+                    return True
+        return False
 
     @staticmethod
     def _merge(keep: Ent, gone: Ent) -> None:
