@@ -887,6 +887,13 @@ def test_a_body_named_by_its_level_alone_is_the_named_body_of_the_article(run):
     assert ("李建山", "worksFor", "临岳经开区党工委") in rels
 
 
+def test_a_city_committee_after_a_park_committee_and_party_group_members(run):
+    # X党工委书记、市委书记Y: the second office is in the city's committee, not in a 'X市委'; 党组成员 is a role
+    ents, _, rels, _ = run("临岳经开区党工委书记、市委书记王岳山讲话。市政府党组成员李临川主持。")
+    assert ents.get("市委") == "GovernmentBody" and not any(n.endswith("经开区市委") for n in ents)
+    assert ("王岳山", "worksFor", "市委") in rels and ("李临川", "worksFor", "市政府") in rels
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

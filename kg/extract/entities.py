@@ -703,7 +703,9 @@ class EntityFinder:
                 if prev_suffix and out[-1].end != m.start() - 1 and suffix in ("管委会", "管理委员会") \
                         and prev_suffix in ("党工委", "工委"):
                     continue     # X党工委书记、管委会主任Y: one office of the park's leadership (the 党工委's), no 管委会 entity
-                if prev_suffix:
+                if suffix in _BARE_COMMITTEES:
+                    out.append(Cand(m.start(), end, cls, "suffix", 2))   # X党工委书记、市委书记Y: the city's committee
+                elif prev_suffix:
                     shared = prev_text[: -len(prev_suffix)]
                     out.append(Cand(m.start(), end, cls, "suffix", 2, text=shared + suffix))
                 continue
