@@ -894,6 +894,12 @@ def test_a_city_committee_after_a_park_committee_and_party_group_members(run):
     assert ("王岳山", "worksFor", "市委") in rels and ("李临川", "worksFor", "市政府") in rels
 
 
+def test_a_preparatory_committee_is_a_body_and_a_party(run):
+    ents, _, rels, _ = run("岳川水务集团与临岳新区筹委会签订战略合作框架协议。")
+    assert ents.get("临岳新区筹委会") == "GovernmentBody"
+    assert ("岳川水务集团", "partnersWith", "临岳新区筹委会") in rels
+
+
 def test_one_registered_name_ends_where_the_next_clause_starts(run):
     # X有限公司主动向Y公司…: Y's name does not reach back over X's legal suffix; branches still do
     ents, _, rels, _ = run("面对疫情，瑞泰半导体有限公司主动向临岳汽车零部件公司伸出橄榄枝。"

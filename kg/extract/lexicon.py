@@ -54,6 +54,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("省委", EntityClass.GOVERNMENT_BODY), ("火炬中心", EntityClass.GOVERNMENT_BODY),
     ("科技厅", EntityClass.GOVERNMENT_BODY), ("商务厅", EntityClass.GOVERNMENT_BODY),
     ("工信厅", EntityClass.GOVERNMENT_BODY), ("自治区党委", EntityClass.GOVERNMENT_BODY),
+    ("筹委会", EntityClass.GOVERNMENT_BODY),
     *[(w + "局", EntityClass.GOVERNMENT_BODY) for w in (
         "管理", "监督", "创业", "科技", "商务", "税务", "统计", "财政", "发展", "服务", "资源", "规划", "建设", "监管",
         "能源", "工信", "公安", "教育", "人社", "招商", "经发", "投促", "经信", "环保", "水利", "交通", "农业", "卫健",
