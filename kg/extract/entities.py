@@ -232,7 +232,7 @@ _CLAUSE_LEADERS = tuple(sorted(L.PROJECT_VERBS | {"成功", "累计", "先后", 
 
 def _everyday_word(name: str) -> bool:
     """A listed company's short name that is one everyday dictionary word (起步, 太阳能, 老百姓): not matched alone.
-    Names the dictionary knows as names (华大基因 nz, 中联重科 j, 同仁堂 nr) stay unless very common (新华网)."""
+    Names the dictionary knows as names (tagged nz, nt, j, nr) stay unless very common (新华网)."""
     n = words.frequency(name)
     if n < 20:
         return False
@@ -333,7 +333,7 @@ class EntityFinder:
                             and words.frequency(brand) < _BRAND_MAX_FREQUENCY:
                         terms[brand] = ("fortune", entry)
                     break
-        # A-share listed companies by their short names (宁德时代, 深南电路), but not names that are everyday words
+        # A-share listed companies by their short names (迈瑞医疗, 北方华创), but not names that are everyday words
         # (起步, 太阳能), places, or parks and their heads (苏州高新 of 苏州高新区)
         parks = {n for n in self.gaz.park_names} | {n[:k] for n in self.gaz.park_names for k in range(3, len(n))}
         for name in self.gaz.listed:
@@ -548,7 +548,7 @@ class EntityFinder:
                 out += self._leading_place(text, s, e)
             elif kind == "listed":
                 out.append(Cand(s, e, EntityClass.COMPANY, "listed", 2))
-                out += self._leading_place(text, s, e)      # 青岛啤酒: the place it is named after
+                out += self._leading_place(text, s, e)      # 某岛啤酒: the place it is named after
             elif text[e:e + 1] not in _TEAM_CHARS:     # 首钢队, 申花队: a sports team named after its sponsor
                 group = _GROUP_WORD.match(text, e) if e - s <= 4 else None
                 if group is not None:

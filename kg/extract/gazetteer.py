@@ -114,7 +114,7 @@ class Gazetteer:
         self.surnames: set[str] = set()
         self.gov_bodies: dict[str, str] = {}             # any name -> official name (中科院 -> 中国科学院)
         self.weak_place_names: dict[str, str] = {}       # county short forms read as names too -> code
-        self.listed: dict[str, str] = {}                 # A-share short name (宁德时代) -> stock code
+        self.listed: dict[str, str] = {}                 # A-share short name (迈瑞医疗) -> stock code
 
     # ------------------------------------------------------------------ loading
     @classmethod

@@ -555,7 +555,7 @@ def decide(rule_rels, pairs: list[Pair], model: RelationModel, ents: list[Ent], 
     have = {(h, t) for h, t, _s in hosted}
     for h, t, sent in hosted:
         inner = normalise_name(by_idx[h].label)
-        for outer in parks:      # by any of the outer park's names (甘肃兰州新区 is also 兰州新区)
+        for outer in parks:      # by any of the outer park's names (某省某州新区 is also 某州新区)
             if outer.idx != h and (outer.idx, t) not in have and any(
                     len(n) >= 4 and inner.startswith(n) and len(inner) > len(n) for n in map(normalise_name, outer.names)):
                 rels.append(Rel(RelationKind.HOSTS, outer.idx, t, sent, cue="nested-park"))

@@ -239,7 +239,7 @@ class Resolver:
             return
         for m in e.mentions:
             if any(m.text.endswith(w) and len(m.text) - len(w) >= 2 for w in L.FIRM_INDUSTRY_WORDS):
-                continue     # 某松科技|光伏自动化设备二期: a name that has its trade already is not extended by a product
+                continue     # 某松科技|激光焊接设备二期: a name that has its trade already is not extended by a product
             at = m.end
             ends = []
             while at - m.end < 8:

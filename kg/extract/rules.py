@@ -116,8 +116,8 @@ RULES: tuple[Rule, ...] = (
          ("青川经开区", "partnersWith", "热川科技"),
          "签约引进A、B: the park signed with the firms it brings in, so it is their partner (conventions)"),
     Rule("place-introduces", "locatedIn", _REL + "_park_introduces",
-         "长兴县聚焦工业发展。目前，该县集群引进临岳科技、云嘉光电等电子信息企业100多家。",
-         ("云嘉光电", "locatedIn", "长兴县"),
+         "宁陵县聚焦工业发展。目前，该县集群引进临岳科技、云嘉光电等电子信息企业100多家。",
+         ("云嘉光电", "locatedIn", "宁陵县"),
          "某县(集群)引进A、B / 该县引进A、B in a sentence that names no park: the firms a city or county brought in "
          "are in it (the annotators' reading; a park that brings firms in hosts them instead)"),
     Rule("in-the-park", "hosts", _REL + "_hosts",
