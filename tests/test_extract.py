@@ -1159,7 +1159,7 @@ def test_officials_whose_given_name_opens_with_a_function_character_and_leaders_
 
 def test_the_projects_a_park_counts_are_hosted_by_it(run):
     # P…。其中，竣工项目4个，分别为A项目、B项目和C项目: the firms of the park's counted projects are its tenants
-    _, _, rels, _ = run("青川经开区全年推进重点项目30个。其中，竣工项目3个，分别为岳大真空二期项目、川达项目和岚研实验室项目。")
+    _, _, rels, _ = run("青川经开区全年推进重点项目30个。其中，竣工项目3个，分别为岳大光电二期项目、川达项目和岚研实验室项目。")
     assert {("青川经开区", "hosts", "川达"), ("青川经开区", "hosts", "岚研实验室")} <= rels
 
 
@@ -1172,7 +1172,7 @@ def test_a_list_item_whose_left_edge_would_split_a_word_is_no_firm(run):
 
 def test_a_firm_found_by_its_context_does_not_start_inside_a_word_or_after_a_quantity(run):
     # 年产2万吨|岩棉新材料…项目: a unit, then a product; 岚城重|工智能…项目, 兼|顾下游光通信: inside a word
-    ents, _, _, _ = run("包括年产2万吨岩棉新材料精深加工项目、合作项目。其中，岳松产业基地、岚城重工智能农机装备产业项目等。"
+    ents, _, _, _ = run("包括年产2万吨岩棉新材料精深加工项目、配套项目。其中，岳松产业基地、岚城重工智能农机装备产业项目等。"
                         "园区主攻芯片制造，兼顾下游光通信、车载终端等应用方向。")
     assert not any(n.startswith(("吨", "工智", "顾下")) for n in ents)
     assert ents.get("岚城重工") == "Company"

@@ -139,7 +139,7 @@ _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五
 # a group word after a Fortune short name (某汽集团), and the trades a member firm adds to it (某车环境)
 _GROUP_WORD = re.compile("集团公司|集团|公司(?!司)")
 _FIRM_INDUSTRY_BY_LENGTH = tuple(sorted((w for w in L.FIRM_INDUSTRY_WORDS if "公司" not in w and "集团" not in w
-                                        and w != "国际"),      # (某国联通|国际数据中心: a facility's name)
+                                        and w != "国际"),      # (某国海油|国际研发中心: a facility's name)
                                        key=len, reverse=True))
 # a government body's suffix inside a longer name (某区投资促进局|某新区…管委会)
 _BODY_INSIDE = re.compile("(?:局|厅|管委会|委员会|人民政府)(?=[\u4e00-\u9fff]{2})")
@@ -1717,7 +1717,20 @@ class EntityFinder:
         cands += self.free_trade_zones(text)
         cands = [c for c in cands if not self._not_a_firm(text, c)]
         self._cut_joined_names(text, cands)
-        for c in cands:     # 西部|(某庆)科学城: a name does not start with its bracketed place; the word before is its head
+        self._bracketed_heads(text, cands)
+        cands = self._known_firm_edges(text, cands)
+        blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
+        cands += self.persons(text, blocked)
+        cands += self.list_siblings(text, cands)
+        for c in cands:
+            if not c.text:
+                c.text = text[c.start:c.end]
+        return cands
+
+    def _bracketed_heads(self, text: str, cands: list[Cand]) -> None:
+        """东部|(某州)科技城: a park's or body's name does not start with its bracketed place; the word before is its
+        head (a region word or a name, not a verb or a place)."""
+        for c in cands:
             if c.source == "suffix" and c.cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY) \
                     and text[c.start:c.start + 1] in "(（":
                 toks = words.tokens(text[max(0, c.start - 6):c.start])
@@ -1725,23 +1738,20 @@ class EntityFinder:
                 if 2 <= len(head) <= 4 and _CJK_RE.match(head) and not self.gaz.place(head) and (
                         not words.leading_function_words(head) or head in _REGION_HEADS):
                     c.start, c.text = c.start - len(head), ""
-        # a project named after a known firm (某门子|自动化全集成装备项目, 某国联通|国际数据中心): the firm is the known
-        # one; a member named by the known firm and one trade word stays (某东方|数科总部)
+
+    def _known_firm_edges(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """Names that a known firm (Fortune Global 500, listed) bounds: a project named after one is the known
+        firm's (某门子|智能传感全套装备项目, 某国海油|国际研发中心), but a member named by the known firm and one
+        trade word stays (某东方|数科研发中心); a list item that ends with one after words that are not a place
+        starts at it (产品直销|某世、)."""
         known = {c.start: c.end for c in cands if c.cls is EntityClass.COMPANY and c.source in ("gazetteer", "listed")}
         cands = [c for c in cands if not (c.source == "project" and known.get(c.start, c.end) < c.end
                                           and text[known[c.start]:c.end] not in _MEMBER_TRADES)]
-        # a list item that ends with a known firm after words that are not a place (产品直供|某尔、): the known firm
         known_end = {e: s for s, e in known.items()}
         for c in cands:
             k = known_end.get(c.end)
             if c.source == "list" and k is not None and c.start < k and not self._only_places(text[c.start:k]):
                 c.start, c.text = k, ""
-        blocked = [(c.start, c.end) for c in cands if c.source in ("suffix", "gazetteer") and c.cls is not EntityClass.PLACE]
-        cands += self.persons(text, blocked)
-        cands += self.list_siblings(text, cands)
-        for c in cands:
-            if not c.text:
-                c.text = text[c.start:c.end]
         return cands
 
     def _cut_joined_names(self, text: str, cands: list[Cand]) -> None:

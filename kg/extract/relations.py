@@ -510,7 +510,7 @@ class RelationFinder:
         if any(ctx.ent(m).cls is EntityClass.PARK for m in ctx.ms):
             return None
         place = None
-        if before and len(ctx.text) >= verb:
+        if before:
             e = ctx.ent(before[-1])
             if e.cls is EntityClass.PLACE and _PLACE_SUBJECT_GAP.fullmatch(ctx.text, before[-1].end, verb):
                 place = e
