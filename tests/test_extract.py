@@ -1257,3 +1257,25 @@ def test_a_foreign_firm_written_with_its_country_is_also_named_alone(run):
     _, _, _, d = run("产品受到澳大利亚力岚、瑞典岳科等世界500强企业的青睐。德国岳泽纳公司落户青川高新区。")
     names = {e.name: e.aliases for e in d.entities}
     assert "力岚" in names.get("澳大利亚力岚", ()) and "岳泽纳公司" in names.get("德国岳泽纳公司", ())
+
+
+def test_a_list_of_projects_brought_in_by_the_verb_after_it(run):
+    # A、B、C等新增外资项目相继落地P: the items are the firms the park brought in, named by brand alone
+    ents, _, rels, _ = run("近年来，泰洛岚、博安川、维思岳等新增外资项目相继落地青川高新区。")
+    assert {ents.get(n) for n in ("泰洛岚", "博安川", "维思岳")} == {"Company"}
+    assert ("青川高新区", "hosts", "泰洛岚") in rels
+    # a common dictionary word (冬虫夏草) and a park's phase (X产业园二期) listed with projects are no firms
+    ents, _, _, _ = run("冬虫夏草、维思岳产业园二期等项目相继落地青川高新区。")
+    assert ents.get("冬虫夏草") != "Company" and not any("二期" in n for n in ents)
+
+
+def test_firms_counted_in_households(run):
+    # A、B、C等26户…企业: 户 counts firms as 家 does
+    ents, _, _, _ = run("青川高新区已聚集蓝岚织物、锦川服饰、雅岳内衣等26户纺织服装企业。")
+    assert {ents.get(n) for n in ("蓝岚织物", "锦川服饰", "雅岳内衣")} == {"Company"}
+
+
+def test_a_counted_list_of_projects_then_its_items(run):
+    # 签约项目3个，分别为：A、B、C，…: the items of a counted list of projects are firms
+    ents, _, _, _ = run("今年一季度，青川经开区新签约项目3个，分别为：瑞岚医疗、常州恒岳、博川天成，投资额共计2.6亿元。")
+    assert {ents.get(n) for n in ("瑞岚医疗", "常州恒岳", "博川天成")} == {"Company"}

@@ -54,6 +54,8 @@ _AFTER_A_NAME = ("、", "，", ",", "。", "出席", "主持", "参加", "陪同
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
+# what follows a list of projects brought into a park: A、B等N个项目|相继落地 / 签约落户 / 正式入驻
+_BROUGHT_AFTER = re.compile("(?:相继|先后|陆续|已经|已|均|都|也|正式|成功|集中|纷纷|顺利){0,2}(?:签约)?(?:落地|落户|入驻|签约|投产|开工)")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
 # a list closed by 等: A、B、C等 (items of up to 12 characters, the first one may start inside its clause)
 _SIBLING_LIST = re.compile(f"((?:[{L.CJK}A-Za-z0-9·]{{2,16}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}}?)等")
@@ -170,6 +172,9 @@ _COLON_LIST = re.compile(f"(?:[0-9一二三四五六七八九十]+个(?:[^，。
                          f"[0-9一二三四五六七八九十]+个[^，。；、:：]{{0,4}}项目(?:为|是|分别为|分别是|包括)[:：]?|"
                          f"项目(?:有|包括|为|分别是|分别为)?[:：])"
                          f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及]{_LIST_ITEM})?)(?=[；;。\n]|等|$)")
+# 签约项目3个，分别为：A、B、C，…: a counted list of projects, then its items up to the clause's end
+_COUNTED_COLON_LIST = re.compile(f"项目[0-9一二三四五六七八九十]+个[，,](?:分别为|分别是|包括)[:：]"
+                                 f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM}(?:[和及]{_LIST_ITEM})?)(?=[，,；;。\n]|$)")
 _VERB_LIST = re.compile(f"(?:集中|现场|成功|分别)?(?:签约|开工|竣工|投产|落户|引进|签下|入驻|有|包括)(?:了)?"
                         f"(?P<items>(?:{_LIST_ITEM}、)+{_LIST_ITEM})等(?:[0-9一二三四五六七八九十百]+[个家批]|"
                         f"项目[0-9一二三四五六七八九十百]+个)")
@@ -1217,7 +1222,7 @@ class EntityFinder:
         # an item may hold a place in brackets (中科某(山西)研究院, 某某(上海)有限公司)
         item = f"[{L.CJK}A-Za-z0-9·]{{2,12}}(?:[(（][{L.CJK}]{{2,6}}[)）][{L.CJK}A-Za-z0-9·]{{0,12}})?"
         # A、B等(N家)…企业, or counted without 等: A、B两家企业 / A、B两个世界500强
-        pat = re.compile(f"((?:{item}、)*{item})(?:等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个])?|"
+        pat = re.compile(f"((?:{item}、)*{item})(?:等(?:(?:近|约|超过|超|逾)?[0-9一二三四五六七八九十百几多余]+[多余]?[家个户])?|"
                          f"(?<![0-9一二三四五六七八九十两几])(?=[两三四五六七八九几][家个])[两三四五六七八九几][家个])"
                          f"([^，。；、0-9{_LIST_FILLER_STOP}]{{0,6}}?|(?=一批|多家|众多|一大批)[^，。；0-9]{{2,18}}?)"
                          f"({'|'.join(L.LIST_HEAD_WORDS)})|((?:{item}、)+{item})等(?:已经|已|均|都|也|先后|相继|陆续|纷纷)?"
@@ -1237,13 +1242,14 @@ class EntityFinder:
             if m.group(3) == "企业" and text.startswith("家", m.end()):
                 continue     # A董事长B、C等企业家: a list of entrepreneurs, not of firms
             projects = m.group(3) == "项目"    # A、B等21个项目: only items named like firms (英迈智能) are firms
-            # …引进了A、B等12个项目: what a park brings in is firms (their projects), named by brand alone too
             g = 1 if m.group(1) else 4
             single = "、" not in m.group(g)
             if single and (m.group(1) is None or projects):
                 continue     # one item: only `X等(N家)…企业`, never a project (X等项目) or an honour list
-            brought = projects and re.search("引进|引入|吸引|招引|签约|签下|落地|落户",
-                                             text[max(0, m.start(g) - 8):text.index("、", m.start(g))])
+            # …引进了A、B等12个项目 / A、B等外资项目相继落地: brought in by the verb before the list or after its head
+            brought = projects and (re.search("引进|引入|吸引|招引|签约|签下|落地|落户",
+                                              text[max(0, m.start(g) - 8):text.index("、", m.start(g))])
+                                    or _BROUGHT_AFTER.match(text, m.end()) is not None)
             # 引进A、B等一批知名企业: firms a park brought in, listed by brand and trade
             brought_firms = not single and m.group(3) is not None and not projects and re.search(
                 "引进|引入|吸引|招引|落户|入驻", text[max(0, m.start(g) - 8):text.index("、", m.start(g))]) is not None
@@ -1278,7 +1284,9 @@ class EntityFinder:
                 if single and not (self._weak_firm_name(name) or self._suffixed_item(name)):
                     continue     # X等企业 alone: only a name shaped like a firm's (蓝湾电子等企业)
                 if projects and not (self._suffixed_item(name) or self._weak_firm_name(name)) and not (
-                        brought and 3 <= len(name) <= 8 and not words.is_generic_phrase(name)):
+                        brought and 3 <= len(name) <= 8 and not words.is_generic_phrase(name)
+                        and words.tag(name) in (None, "nrt", "nt") and _ITEM_TAIL.search(name) is None
+                        and self.suffix_re.search(name) is None):     # not 冬虫夏草 or 城市更新, not X产业园二期
                     continue
                 out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
         return out
@@ -1391,10 +1399,10 @@ class EntityFinder:
         `以A、B为龙头/代表`. Each item is a firm (`X食品`, `X汽车电子`: a brand and its industry) or the firm at the
         head of a project's name (`X研发中心` -> X)."""
         out = []
-        for pat in (_COLON_LIST, _VERB_LIST, _LEAD_LIST):
+        for pat in (_COLON_LIST, _COUNTED_COLON_LIST, _VERB_LIST, _LEAD_LIST):
             for m in pat.finditer(text):
                 pos = m.start("items")
-                for part in re.split("[、和及]" if pat is _COLON_LIST else "、", m.group("items")):
+                for part in re.split("[、和及]" if pat in (_COLON_LIST, _COUNTED_COLON_LIST) else "、", m.group("items")):
                     s, e = pos, pos + len(part)
                     pos = e + 1
                     # 以A、B为代表: only items named like firms (a brand alone may be a product's or a common word)
