@@ -1279,3 +1279,12 @@ def test_a_counted_list_of_projects_then_its_items(run):
     # 签约项目3个，分别为：A、B、C，…: the items of a counted list of projects are firms
     ents, _, _, _ = run("今年一季度，青川经开区新签约项目3个，分别为：瑞岚医疗、常州恒岳、博川天成，投资额共计2.6亿元。")
     assert {ents.get(n) for n in ("瑞岚医疗", "常州恒岳", "博川天成")} == {"Company"}
+
+
+def test_a_brand_and_one_trade_word_before_a_product_name_the_firm(run):
+    # 某岳医药|透皮贴剂项目: the brand and its trade word are the firm's name, the brand alone its short name;
+    # a trade word that starts a longer word (某云|数据中心) or is a verb (某城|建设…) stays out of the name
+    _, _, _, d = run("新岳医药透皮贴剂项目、星岚数控华南基地项目等落户青川新区。其中，云途川数据中心项目总用地面积80亩。")
+    names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Company"}
+    assert "新岳" in names.get("新岳医药", ()) and "星岚" in names.get("星岚数控", ())
+    assert "云途川" in names and "云途川数据" not in names

@@ -27,6 +27,8 @@ _PLACE_WORD_ENDS = frozenset("港湾区县市镇村路街湖山河岛桥站")
 _DIVISION_ENDS = ("省", "市", "区", "县", "镇", "乡", "旗", "州", "街道", "盟", "村")
 _LEGAL_ENDS = ("公司", "集团", "银行", "厂", "社", "所", "行", "店")
 # what may follow a firm's name written with its industry: a list mark, a clause mark, a project or a count
+# trade words that are also verbs or generic nouns: not taken on their own before a product (某某|建设…项目)
+_VERB_TRADES = frozenset({"建设", "发展", "投资", "开发", "管理", "系统", "服务"})
 _FIRM_NAME_END = re.compile(r"$|[、，,；;。：:．.\s（(）)“”\"等和及与的]|项目|年产|总部|基地|生产|工厂|新厂|[0-9０-９一二三四五六七八九十两]")
 
 # a product named after a firm's trade words (某嘉电子智能|传感器项目): the firm is the brand and its first trade word
@@ -250,8 +252,12 @@ class Resolver:
                 ends.append(at)
             if ends and not _FIRM_NAME_END.match(text, at):
                 # 某嘉电子|智能传感器…项目: the brand and its first trade word, before a product
-                at = ends[0] if len(ends) > 1 and _PRODUCT_AFTER.match(text, ends[-1]) and not any(
-                    text.startswith(w, m.end) for w in L.PRODUCT_WORDS) else m.end    # (某玛特|汽车零部件…项目)
+                # (某玛特|汽车零部件…项目); one trade word, then a product, is the firm's (某岳医药|透皮贴剂项目) unless
+                # it starts a longer word (某云|数据中心项目)
+                one = len(ends) == 1 and words.tokens(text[m.end:m.end + 8])[:1] == [text[m.end:ends[0]]] \
+                    and text[m.end:ends[0]] not in _VERB_TRADES
+                at = ends[0] if one or len(ends) > 1 and _PRODUCT_AFTER.match(text, ends[-1]) and not any(
+                    text.startswith(w, m.end) for w in L.PRODUCT_WORDS) else m.end
             longer = text[m.start:at]
             if at > m.end and len(normalise_name(m.text)) <= 6 \
                     and normalise_name(longer) not in taken and longer not in e.names:
