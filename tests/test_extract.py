@@ -1288,3 +1288,14 @@ def test_a_brand_and_one_trade_word_before_a_product_name_the_firm(run):
     names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Company"}
     assert "新岳" in names.get("新岳医药", ()) and "星岚" in names.get("星岚数控", ())
     assert "云途川" in names and "云途川数据" not in names
+
+
+def test_the_firm_at_the_head_of_a_project_in_a_passage_about_a_park_is_its_tenant(run):
+    # a passage about P, then 某某医药|透皮贴剂项目 with no park in its sentence: the firm is P's tenant (topic-park);
+    # a dictionary word at a project's head (高精尖|…项目) is not taken as a tenant
+    _, _, rels, _ = run("青川经开区位于县城东部，重点发展医药产业。园区去年实现产值50亿元。"
+                        "今年，岳泰川医药透皮贴剂项目占地80亩，达产后年产值10亿元。")
+    assert ("青川经开区", "hosts", "岳泰川医药") in rels
+    _, _, rels, _ = run("青川经开区位于县城东部，重点发展医药产业。园区去年实现产值50亿元。"
+                        "今年，高精尖产业加速器项目占地80亩。")
+    assert not any(k == "hosts" for _h, k, _t in rels)

@@ -192,8 +192,8 @@ def test_describe_a_rule_a_signing_rule_and_a_learned_cue():
 
 
 def test_learned_statements_name_a_cue_row(run):
-    # the classifier alone finds this one (no rule speaks for a short firm name before its 项目开工)
-    rels = run("青川高新区举行开工仪式，临岳电气年产十万台电机项目开工。")
+    # the classifier alone finds this one (no rule speaks for a two-character brand before its 项目开工)
+    rels = run("青川高新区举行开工仪式，临岳年产十万台电机项目开工。")
     learned_cues = [c for *_, c in rels if c.startswith("learned")]
     assert learned_cues, f"no statement of the classifier in {rels}"
     for c in learned_cues:

@@ -149,7 +149,13 @@ class RelationFinder:
                 continue
             if park is None or e.cls is not EntityClass.COMPANY or e.idx in partners or e.idx in hosted or e.f500:
                 continue
-            if m.source not in ("suffix", "list", "weak", "listed") or not re.search(
+            if m.source == "project":
+                # a firm at the head of a project's name (某岳医药|…项目): a name the dictionary does not hold, of a
+                # park named with its place
+                if len(m.text) < 3 or words.tag(m.text) is not None or not any(
+                        self.gaz.place(park.label[:k]) for k in (2, 3)):
+                    continue
+            elif m.source not in ("suffix", "list", "weak", "listed") or not re.search(
                     r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) and m.source not in ("list", "weak", "listed"):
                 continue
             if not self.compatible(e, park) or _national(e) or _university(e) or _GROUP.search(m.text):
