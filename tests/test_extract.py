@@ -1299,3 +1299,11 @@ def test_the_firm_at_the_head_of_a_project_in_a_passage_about_a_park_is_its_tena
     _, _, rels, _ = run("青川经开区位于县城东部，重点发展医药产业。园区去年实现产值50亿元。"
                         "今年，高精尖产业加速器项目占地80亩。")
     assert not any(k == "hosts" for _h, k, _t in rels)
+
+
+def test_a_bureau_or_office_named_by_its_level_alone(run):
+    # 市招商局局长X, 省发展改革委副主任Y, 省台办主任Z: a body named by its level is still a body its officials work for;
+    # 区党工委 stays the park's committee (not a district's body of its own)
+    ents, _, rels, _ = run("市招商局局长岳川明、省发展改革委副主任王川岳、省台办主任柳岚山出席。")
+    assert {ents.get(n) for n in ("市招商局", "省发展改革委", "省台办")} == {"GovernmentBody"}
+    assert ("岳川明", "worksFor", "市招商局") in rels and ("柳岚山", "worksFor", "省台办") in rels

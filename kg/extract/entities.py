@@ -134,7 +134,11 @@ _BARE_LEVELS = frozenset({"省", "市", "区", "县", "州", "镇", "自治区"}
 _BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办", "省委办", "区委办", "县委办", "自治区党委"})
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
                                    "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
-                                   "行审局", "科技局", "工信局", "财政局", "统计局", "商务厅", "科技厅", "工信厅"}
+                                   "行审局", "科技局", "工信局", "财政局", "统计局", "商务厅", "科技厅", "工信厅"} | {
+    # 市招商局局长X, 省发展改革委副主任Y, 省台办主任Z: every bureau, commission and office of the lexicon
+    sf for sf, c_ in L.SUFFIXES if c_ is EntityClass.GOVERNMENT_BODY and len(sf) >= 3 and sf.endswith(("局", "厅", "委", "办"))
+    and "工委" not in sf     # 区党工委 is the park's (its 党工委), not a district's
+} | {"台办", "侨办", "教委", "农委", "建委", "商委"}
 _UNIT_CHARS = frozenset("吨台套件片辆条头只株亩")
 _AMOUNT_CHARS = frozenset("0123456789０１２３４５６７８９.万亿千百十")
 _AMOUNT_START = re.compile(r"(?:超|近|约|逾|总)?[0-9０-９.一二三四五六七八九十百千两]+(?:亿|万)元?|(?:超|近|约|逾|总)?[0-9０-９.]+元")
