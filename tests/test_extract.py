@@ -1307,3 +1307,12 @@ def test_a_bureau_or_office_named_by_its_level_alone(run):
     ents, _, rels, _ = run("市招商局局长岳川明、省发展改革委副主任王川岳、省台办主任柳岚山出席。")
     assert {ents.get(n) for n in ("市招商局", "省发展改革委", "省台办")} == {"GovernmentBody"}
     assert ("岳川明", "worksFor", "市招商局") in rels and ("柳岚山", "worksFor", "省台办") in rels
+
+
+def test_institutes_whose_names_are_dictionary_words(run):
+    # 同济大学 (the dictionary's organisation name), 太原理工大学 (a place opening the dictionary's word), an
+    # association whose field is a word of its own before 协会 (某省家纺行业协会, 中国某某工业协会)
+    ents, _, _, _ = run("青川高新区与同济大学、太原理工大学签约，岚山省家纺行业协会会长王岳川出席。")
+    assert {ents.get(n) for n in ("同济大学", "太原理工大学", "岚山省家纺行业协会")} == {"Institute"}
+    ents, _, _, _ = run("该区被中国岚川工业协会授予称号。")
+    assert ents.get("中国岚川工业协会") == "Institute"

@@ -902,7 +902,9 @@ class EntityFinder:
                 suffix == "集中区" and len(core) >= 2 and core.endswith(("工业", "产业"))):
             return False     # X高新区Y片区 is a named part of a park; a bare Y片区 is a part of town
         crossing = _crossing(words.tokens(core[-3:] + suffix), len(core[-3:])) if suffix in _WORD_SUFFIXES else None
-        if crossing is not None and words.tag(crossing) not in ("nr", "nrt"):
+        if crossing is not None and words.tag(crossing) not in ("nr", "nrt") and not (
+                cls is EntityClass.INSTITUTE and crossing.endswith(suffix) and len(crossing) - len(suffix) >= 2 and len(core) > len(crossing) - len(suffix)):
+            # (某省家纺行业|协会: a word of its own before the suffix, after the name's head, keeps it)
             return False     # 招商会, 筛分行业: the suffix is the end of another word (not of a name: 某某新|区, a personal name in the dictionary)
         if suffix in prefix:
             return False     # 基金引基金: a slogan repeating the word
@@ -917,6 +919,10 @@ class EntityFinder:
             and words.frequency(core) < 2 * _BRAND_MAX_FREQUENCY and words.tag(core) in ("n", "nz", "ns", "nr", "nrt")
         # 合肥工业|大学: a place the dictionary reads as a common noun still opens a name
         placed = any(self.gaz.place(t) is not None for t in words.tokens(core))
+        if cls is EntityClass.INSTITUTE and not placed:
+            # 同济|大学 (the dictionary's organisation name), 太原理工|大学 (a place opens the dictionary's word)
+            placed = words.tag(core + suffix) == "nt" or any(
+                (e_ := self.gaz.place(core[:k])) is not None and e_.level in (1, 2) for k in (2, 3) if len(core) > k)
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (
                 core in _GENERIC_PARK_PREFIX or any(ch.isdigit() for ch in core)
                 or (words.is_generic_phrase(core) and not formal and not rare_word and not placed)):
