@@ -1316,3 +1316,12 @@ def test_institutes_whose_names_are_dictionary_words(run):
     assert {ents.get(n) for n in ("同济大学", "太原理工大学", "岚山省家纺行业协会")} == {"Institute"}
     ents, _, _, _ = run("该区被中国岚川工业协会授予称号。")
     assert ents.get("中国岚川工业协会") == "Institute"
+
+
+def test_medical_centres_transfer_centres_and_science_associations_are_institutes(run):
+    # 某某大学某某医学中心, 某某转化中心, 某市科协 (an association); an institute listed among a park's projects keeps
+    # its class; 市药监局 is a bureau
+    ents, _, _, _ = run("岳川大学怀岚医学中心、青川国际前沿科技转化中心等一批标志性项目落地青川高新区。")
+    assert ents.get("岳川大学怀岚医学中心") == "Institute" and ents.get("青川国际前沿科技转化中心") == "Institute"
+    ents, _, _, _ = run("青川市科协、市药监局负责人出席。")
+    assert ents.get("青川市科协") == "Institute" and ents.get("市药监局") == "GovernmentBody"

@@ -1293,6 +1293,9 @@ class EntityFinder:
                     continue
                 if single and not (self._weak_firm_name(name) or self._suffixed_item(name)):
                     continue     # X等企业 alone: only a name shaped like a firm's (蓝湾电子等企业)
+                sm = self.suffix_re.search(name)
+                if sm is not None and sm.end() == len(name) and self.suffix_cls[sm.group()] is EntityClass.INSTITUTE:
+                    continue     # 某某医学中心、…等项目: an institute among the projects keeps its class
                 if projects and not (self._suffixed_item(name) or self._weak_firm_name(name)) and not (
                         brought and 3 <= len(name) <= 8 and not words.is_generic_phrase(name)
                         and words.tag(name) in (None, "nrt", "nt") and _ITEM_TAIL.search(name) is None

@@ -60,7 +60,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
         "能源", "工信", "公安", "教育", "人社", "招商", "经发", "投促", "经信", "环保", "水利", "交通", "农业", "卫健",
         "文旅", "审批", "促进", "合作", "经济", "生态", "城管", "民政", "保障", "市场", "产权", "海关", "金融",
         "技术", "信息化", "环境", "数据", "事务", "体育", "林业", "气象", "旅游", "粮食", "国资", "外事", "审计",
-        "司法", "应急", "住建", "发改", "医保", "网信", "创新")],
+        "司法", "应急", "住建", "发改", "医保", "网信", "创新", "药监")],
     # bodies whose name holds 和 (a stop character elsewhere): matched whole, so the place before them stays
     *[(w, EntityClass.GOVERNMENT_BODY) for w in (
         "工业和信息化局", "住房和城乡建设局", "人力资源和社会保障局", "文化和旅游局", "文化广电和旅游局",
@@ -87,7 +87,7 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     *[(w, EntityClass.INSTITUTE) for w in (
         "商会", "协会", "行业协会", "联合会", "促进会", "工商联", "联盟", "基金会", "基金", "母基金", "孵化基地", "孵化园",
         "众创空间", "加速器", "科创中心", "创新基地", "科技大市场", "技术市场", "交易中心", "工作站", "智库",
-        "实验室", "科学中心", "技术中心", "工程中心", "创新研究院", "研究基地", "调研基地")],
+        "实验室", "科学中心", "技术中心", "工程中心", "创新研究院", "研究基地", "调研基地", "医学中心", "转化中心", "科协")],
     # companies
     ("股份有限公司", EntityClass.COMPANY), ("有限责任公司", EntityClass.COMPANY), ("有限公司", EntityClass.COMPANY),
     ("集团公司", EntityClass.COMPANY), ("集团", EntityClass.COMPANY), ("分公司", EntityClass.COMPANY),
