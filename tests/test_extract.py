@@ -1325,3 +1325,16 @@ def test_medical_centres_transfer_centres_and_science_associations_are_institute
     assert ents.get("岳川大学怀岚医学中心") == "Institute" and ents.get("青川国际前沿科技转化中心") == "Institute"
     ents, _, _, _ = run("青川市科协、市药监局负责人出席。")
     assert ents.get("青川市科协") == "Institute" and ents.get("市药监局") == "GovernmentBody"
+
+
+def test_a_park_named_after_its_district_is_also_named_without_it(run):
+    # 某区岚湖科学城 is also 岚湖科学城; 某市某区新兴产业园 is also 某区新兴产业园 (not the bare 新兴产业园);
+    # a county's 工业园区 keeps its county (工业园区 alone names nothing); 青川|市… is no city then a name
+    _, _, _, d = run("位于江宁区岚湖科学城的岳川工厂落成。南京市江宁区新兴产业园引进岳川公司。青川县工业园区开工。"
+                     "青川市岚宁区新兴产业园开园。")
+    names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Park"}
+    assert "岚湖科学城" in names.get("江宁区岚湖科学城", ())
+    assert "江宁区新兴产业园" in names.get("南京市江宁区新兴产业园", ())
+    assert "新兴产业园" not in names.get("南京市江宁区新兴产业园", ())
+    assert not any("工业园区" in a for a in names.get("青川县工业园区", ()))
+    assert not any(a.startswith("市") for aliases in names.values() for a in aliases)

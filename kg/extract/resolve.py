@@ -29,6 +29,8 @@ _LEGAL_ENDS = ("公司", "集团", "银行", "厂", "社", "所", "行", "店")
 # what may follow a firm's name written with its industry: a list mark, a clause mark, a project or a count
 # trade words that are also verbs or generic nouns: not taken on their own before a product (某某|建设…项目)
 _VERB_TRADES = frozenset({"建设", "发展", "投资", "开发", "管理", "系统", "服务"})
+# the level word of a place name (青川|市 is no whole place: the name goes on)
+_LEVEL_CHARS = frozenset("省市区县州旗镇乡盟")
 _FIRM_NAME_END = re.compile(r"$|[、，,；;。：:．.\s（(）)“”\"等和及与的]|项目|年产|总部|基地|生产|工厂|新厂|[0-9０-９一二三四五六七八九十两]")
 
 # a product named after a firm's trade words (某嘉电子智能|传感器项目): the firm is the brand and its first trade word
@@ -142,7 +144,7 @@ class Resolver:
         taken = {normalise_name(n) for e in ents for n in e.names}
         for e in ents:
             if e.cls is EntityClass.PARK:
-                self._province_free_alias(e)
+                self._province_free_alias(e, taken)
             elif e.cls is EntityClass.COMPANY:
                 self._industry_names(text, e, taken)
                 self._country_free_alias(e, taken)
@@ -203,7 +205,7 @@ class Resolver:
         home = self.gaz.place(province)
         return home is None or place.code == home.code or self.gaz.contains(home, place)
 
-    def _province_free_alias(self, e: Ent) -> None:
+    def _province_free_alias(self, e: Ent, taken: set[str]) -> None:
         """云南岳川经济开发区 is also called 岳川经济开发区: a park named with its province before its city gets the
         name without the province as an alias (skos:altLabel), so that either form finds it."""
         for name in list(e.names):
@@ -215,6 +217,23 @@ class Resolver:
                         and self.finder.suffix_re.search(rest) and rest not in e.names:
                     e.names.append(rest)
                     break
+            # 某宁市某宁区新兴产业园 is also 某宁区新兴产业园 (a city before its district); 某平区未来科学城 is also
+            # 未来科学城 (a district before a name that is not made of common words alone)
+            for k in (3, 2):
+                entry = self.gaz.place(n[:k])
+                rest = n[k:]
+                if entry is None or entry.level not in (2, 3) or len(rest) < 4 or rest in e.names or rest[0] in _LEVEL_CHARS \
+                        or normalise_name(rest) in taken or rest in L.BARE_PARK_WORDS:
+                    continue
+                sm = self.finder.suffix_re.search(rest)
+                if sm is None or sm.end() != len(rest) or sm.start() < 2:
+                    continue
+                inner = self.gaz.place(rest[:2]) or self.gaz.place(rest[:3])
+                if entry.level == 2 and inner is not None and inner.level == 3 or entry.level == 3 and inner is None \
+                        and not words.is_generic_phrase(rest) and not words.leading_function_words(rest):
+                    e.names.append(rest)
+                    taken.add(normalise_name(rest))
+                break
 
     def _country_free_alias(self, e: Ent, taken: set[str]) -> None:
         """A foreign firm written with its country (瑞士某某, 澳大利亚某拓) is also called by its name alone."""
