@@ -1338,3 +1338,10 @@ def test_a_park_named_after_its_district_is_also_named_without_it(run):
     assert "新兴产业园" not in names.get("南京市江宁区新兴产业园", ())
     assert not any("工业园区" in a for a in names.get("青川县工业园区", ()))
     assert not any(a.startswith("市") for aliases in names.values() for a in aliases)
+
+
+def test_an_office_named_right_after_its_park(run):
+    # 某经济开发区主任X: the park's own office (its administration unnamed); 某产业园总经理Y is not the park's office
+    _, _, rels, _ = run("青川经济开发区主任王岳川出席。岚山产业园总经理李川明介绍情况。")
+    assert ("王岳川", "worksFor", "青川经济开发区") in rels
+    assert ("李川明", "worksFor", "岚山产业园") not in rels

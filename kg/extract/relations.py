@@ -423,8 +423,8 @@ class RelationFinder:
                 org = ctx.focus_firm
             else:
                 continue
-            if org.cls is EntityClass.PARK:
-                continue
+            if org.cls is EntityClass.PARK and not _PARK_OFFICE.fullmatch(role.strip("、， ")):
+                continue     # (某开发区主任X, 某高新区管委会副主任Y: the park's own office; other roles are not the park's)
             role = role.strip("、， ")
             # X董事长A、副总裁B: the role of B is what follows the last person named before it
             prev_person = next((q for q in reversed(ctx.ms[:i]) if ctx.ent(q).cls is EntityClass.PERSON
@@ -940,6 +940,8 @@ _PARENT_OF = re.compile(r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|�
 _COMMITTEE_CHAIN = re.compile(r"(?:(?:常务)?副?(?:书记|主任|委员)|(?:管委会|管委)(?:常务)?副?主任|、)+")
 _BARE_ADMIN_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:高新区|开发区|经开区|新区|园区|区)?(?:党工委|管委会)(?:常务)?"
                               r"(?:副)?(?:书记|主任|委员)[、，]?){1,3}$")
+# an office of a park's own administration, named right after the park: 某开发区(管委会)(常务)副主任X
+_PARK_OFFICE = re.compile(r"(?:(?:党工委|管委会)?(?:常务)?(?:副)?(?:书记|主任)[、，]?){1,3}")
 _ROLE_FOCUS_WINDOW = 200  # characters back to the firm a role without its firm belongs to
 # 客户包括/有/涵盖 A、B: the clients named after the word (the subject is the firm in focus)
 _CLIENTS_BEFORE = re.compile(r"(?:客户|合作伙伴|合作方|供应商)(?:群体|名单)?(?:包括|包含|有|涵盖|遍及|覆盖|既有|还有|中有)(?:了)?"
