@@ -1345,3 +1345,10 @@ def test_an_office_named_right_after_its_park(run):
     _, _, rels, _ = run("青川经济开发区主任王岳川出席。岚山产业园总经理李川明介绍情况。")
     assert ("王岳川", "worksFor", "青川经济开发区") in rels
     assert ("李川明", "worksFor", "岚山产业园") not in rels
+
+
+def test_bio_cities_space_cities_and_bonded_port_zones_are_parks(run):
+    # 某某国际生物城, 某某国际航天城, 某州保税港区 are parks; 全域航天城 (the whole area) names none
+    ents, _, _, _ = run("青川国际生物城、岚山国际航天城和岚州保税港区今年引进岳川科技等企业。该县推进全域航天城建设。")
+    assert {ents.get(n) for n in ("青川国际生物城", "岚山国际航天城", "岚州保税港区")} == {"Park"}
+    assert "全域航天城" not in ents

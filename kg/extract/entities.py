@@ -951,7 +951,7 @@ class EntityFinder:
         if cls is EntityClass.PARK and suffix in ("高新区", "经开区", "开发区") and core.endswith("区") \
                 and self.gaz.place(core):
             return False     # 万州区高新区: a district and a park side by side (the park would be 万州高新区)
-        if core[-1] in "该本这那此各某其" or core in ("全", "全区", "全市", "全省", "我", "我们", "国内", "国外"):
+        if core[-1] in "该本这那此各某其" or core in ("全", "全区", "全市", "全省", "全县", "全域", "我", "我们", "国内", "国外"):
             return False
         if core[0] in "一二三四五六七八九十几多某数第" and (len(core) == 1 or core[1] in "家个项条只种次位名批类"):
             return False

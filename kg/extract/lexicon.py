@@ -43,7 +43,8 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     ("科创港", EntityClass.PARK), ("智慧城", EntityClass.PARK), ("科创小镇", EntityClass.PARK),
     ("科创区", EntityClass.PARK), ("商务区", EntityClass.PARK), ("科技港", EntityClass.PARK),
     ("汽车谷", EntityClass.PARK), ("能源谷", EntityClass.PARK), ("经合区", EntityClass.PARK), ("数谷", EntityClass.PARK),
-    ("台商投资区", EntityClass.PARK),
+    ("台商投资区", EntityClass.PARK), ("生物城", EntityClass.PARK), ("航天城", EntityClass.PARK),
+    ("航空城", EntityClass.PARK), ("医药城", EntityClass.PARK), ("保税港区", EntityClass.PARK), ("药谷", EntityClass.PARK),
     # government bodies
     ("管理委员会", EntityClass.GOVERNMENT_BODY), ("管委会", EntityClass.GOVERNMENT_BODY),
     ("党工委", EntityClass.GOVERNMENT_BODY), ("工委", EntityClass.GOVERNMENT_BODY),
