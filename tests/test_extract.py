@@ -1352,3 +1352,11 @@ def test_bio_cities_space_cities_and_bonded_port_zones_are_parks(run):
     ents, _, _, _ = run("青川国际生物城、岚山国际航天城和岚州保税港区今年引进岳川科技等企业。该县推进全域航天城建设。")
     assert {ents.get(n) for n in ("青川国际生物城", "岚山国际航天城", "岚州保税港区")} == {"Park"}
     assert "全域航天城" not in ents
+
+
+def test_a_park_name_ending_in_yuanqu_and_a_municipalitys_park_without_its_city(run):
+    # 某某物流园区 is named to its end (not 某某物流园); 重庆市某某智慧新城 is also 某某智慧新城
+    _, _, _, d = run("青川邮政综合电商物流园区开工。重庆市蔡岳智慧新城引进岳川公司。")
+    names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Park"}
+    assert "青川邮政综合电商物流园区" in names and "青川邮政综合电商物流园" not in names
+    assert "蔡岳智慧新城" in names.get("重庆市蔡岳智慧新城", ())

@@ -637,6 +637,9 @@ class EntityFinder:
                     start = park_start
             # a name continues past a bracketed qualifier: 西安高新区(长安)
             end = m.end()
+            if cls is EntityClass.PARK and suffix.endswith("园") and text.startswith("区", end) \
+                    and not text.startswith(("区委", "区政府", "区长", "区域"), end):
+                end += 1     # 某某物流园|区: the park's name is 某某物流园区
             if end < len(text) and text[end] in _BRACKETS:
                 close = text.find(_BRACKETS[text[end]], end + 1, end + 8)
                 if close != -1 and _CJK_RE.match(text[end + 1] or "") and cls is EntityClass.PARK:

@@ -222,14 +222,14 @@ class Resolver:
             for k in (3, 2):
                 entry = self.gaz.place(n[:k])
                 rest = n[k:]
-                if entry is None or entry.level not in (2, 3) or len(rest) < 4 or rest in e.names or rest[0] in _LEVEL_CHARS \
+                if entry is None or entry.level not in (1, 2, 3) or len(rest) < 4 or rest in e.names or rest[0] in _LEVEL_CHARS \
                         or normalise_name(rest) in taken or rest in L.BARE_PARK_WORDS:
                     continue
                 sm = self.finder.suffix_re.search(rest)
                 if sm is None or sm.end() != len(rest) or sm.start() < 2:
                     continue
                 inner = self.gaz.place(rest[:2]) or self.gaz.place(rest[:3])
-                if entry.level == 2 and inner is not None and inner.level == 3 or entry.level == 3 and inner is None \
+                if entry.level == 2 and inner is not None and inner.level == 3 or entry.level in (1, 3) and inner is None \
                         and not words.is_generic_phrase(rest) and not words.leading_function_words(rest):
                     e.names.append(rest)
                     taken.add(normalise_name(rest))
