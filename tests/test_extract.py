@@ -1360,3 +1360,12 @@ def test_a_park_name_ending_in_yuanqu_and_a_municipalitys_park_without_its_city(
     names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Park"}
     assert "青川邮政综合电商物流园区" in names and "青川邮政综合电商物流园" not in names
     assert "蔡岳智慧新城" in names.get("重庆市蔡岳智慧新城", ())
+
+
+def test_a_brand_before_the_place_of_a_park_stays_in_its_name(run):
+    # 某食林|台湾食品工业园, 中马|钦州…产业园区: a brand (or a pair of countries) before the park's place is part of
+    # its name; a verb phrase (某产业异军突起|某某高新区) or a person (柳某|山东…研究院) before it is not
+    ents, _, _, _ = run("美岚林台湾食品工业园开园。中马钦州岳川产业园区引进岳川公司。")
+    assert ents.get("美岚林台湾食品工业园") == "Park" and ents.get("中马钦州岳川产业园区") == "Park"
+    ents, _, _, _ = run("光伏产业异军突起青岛高新区。院长柳岚山东岳川技术研究院成立。")
+    assert not any(n.startswith(("光伏", "柳岚")) for n in ents)
