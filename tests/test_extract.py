@@ -1369,3 +1369,11 @@ def test_a_brand_before_the_place_of_a_park_stays_in_its_name(run):
     assert ents.get("美岚林台湾食品工业园") == "Park" and ents.get("中马钦州岳川产业园区") == "Park"
     ents, _, _, _ = run("光伏产业异军突起青岛高新区。院长柳岚山东岳川技术研究院成立。")
     assert not any(n.startswith(("光伏", "柳岚")) for n in ents)
+
+
+def test_a_national_slogan_or_a_congress_names_no_place(run):
+    # 中国特色社会主义, “中国制造2025”, 第N届中国某某大会: no Place 中国; 在中国 still names the country
+    ents, _, _, _ = run("园区聚焦“中国制造2025”，坚持中国特色社会主义道路，承办第十届中国岚川产业大会。")
+    assert "中国" not in ents
+    ents, _, _, _ = run("岳川科技在中国设立了三家工厂。")
+    assert ents.get("中国") == "Place"

@@ -209,7 +209,10 @@ _FACILITY_ITEM = re.compile(f"(?:(?<=[、：:；;])|(?<=开工建设)|(?<=集中
                             r"(?:生产基地|制造基地|研发基地|产业基地|装配基地|研发中心|数据中心|信息中心|运营中心|结算中心|"
                             r"区域总部|研发总部|总部|工厂)(?=[、，,。；;等及和])")
 _COUNT_BEFORE = re.compile("(?:[0-9一二三四五六七八九十两几多]+|多|数|一批)[个项家批类]$")
-_EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛)")
+_EVENT_AFTER = re.compile(f"[{L.CJK}]{{0,14}}?(?:洽谈会|博览会|交易会|展览会|交流会|推介会|论坛|峰会|航展|车展|展会|博会|年会|大赛|大会)")
+# a country's name opening a set phrase, not a place of the article: 中国特色社会主义, 中国制造2025 (中国500强 is
+# annotated as the country)
+_NATIONAL_PHRASE = re.compile("特色社会主义|制造2025|式现代化|梦|航天日")
 _FIRM_AFTER_COUNTRY = re.compile(f"([{L.CJK}]{{2,6}}?)(?:增资|投资|扩产|落户|入驻|签约|旗下|在华|董事长|总裁|总经理|首席)")
 _FIRM_BEFORE = ("企业", "巨头", "龙头", "车企", "公司", "厂商")
 _FIRM_VERB_AFTER = re.compile("(?:落户|投资|增资|扩产|旗下|集团|股份|全资|控股)")
@@ -547,6 +550,8 @@ class EntityFinder:
                 continue     # 祥符荡, 长兴岛: a lake, an island named like a county
             if kind == "place" and self._in_event_name(text, s, e):
                 continue     # 第五届中国国际X博览会, 中国航展: an event's name, and events are no entities
+            if kind == "place" and entry.level == 0 and _NATIONAL_PHRASE.match(text, e):
+                continue     # 中国特色社会主义, 中国制造2025: a set phrase, no place
             if kind == "place":
                 out.append(Cand(s, e, EntityClass.PLACE, "gazetteer", 1, place=entry))
             elif kind == "park":
