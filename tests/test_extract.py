@@ -1377,3 +1377,11 @@ def test_a_national_slogan_or_a_congress_names_no_place(run):
     assert "中国" not in ents
     ents, _, _, _ = run("岳川科技在中国设立了三家工厂。")
     assert ents.get("中国") == "Place"
+
+
+def test_a_county_named_like_part_of_another_citys_park_is_no_place_there(run):
+    # 武汉|东湖高新区: 东湖区 is a district of another province's city, so the park is not placed in it; a county of
+    # the province named before it still is (山东|昌乐…: 昌乐县)
+    ents, _, rels, _ = run("武汉东湖高新区引进岳川公司。山东昌乐经济开发区引进岚山公司。")
+    assert "东湖区" not in ents
+    assert ents.get("昌乐县") == "Place"

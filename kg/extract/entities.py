@@ -518,6 +518,15 @@ class EntityFinder:
             return False
         return s == 1 or not _CJK_RE.match(text[s - 2])
 
+    def _after_other_city(self, text: str, s: int, entry) -> bool:
+        """A county's short form right after a province or city that does not contain it (武汉|东湖: 东湖区 is in
+        another province)."""
+        for k in (2, 3, 4):
+            up = self.gaz.place(text[max(0, s - k):s]) if s - k >= 0 else None
+            if up is not None and up.level in (1, 2):
+                return not self.gaz.contains(up, entry)
+        return False
+
     def _confirmed(self, text: str, s: int, entry) -> bool:
         """山东昌乐, 浙江嘉善: a county name read as a personal name too counts right after a place above it."""
         for k in (2, 3, 4, 5):
@@ -546,6 +555,8 @@ class EntityFinder:
                 continue     # 某某高新|区, 建设工业|园区, 中国动力|之都: part of a longer name or phrase
             if kind == "place" and self._surname_start(text, s, e, entry):
                 continue
+            if short_county and self._after_other_city(text, s, entry):
+                continue     # 武汉|东湖高新区, 天津|滨海新区: a county elsewhere named like part of this city's name
             if short_county and text[e:e + 1] in _LANDFORM_CHARS:
                 continue     # 祥符荡, 长兴岛: a lake, an island named like a county
             if kind == "place" and self._in_event_name(text, s, e):
@@ -625,6 +636,8 @@ class EntityFinder:
         for k in range(min(4, e - s - 1), 1, -1):
             entry = self.gaz.place(text[s:s + k])
             if entry is not None:
+                if entry.level == 3 and text[s:s + k] != entry.name and self._after_other_city(text, s, entry):
+                    return []     # 武汉|东湖高新区: not 东湖区, a district of another city
                 return [Cand(s, s + k, EntityClass.PLACE, "gazetteer", 1, place=entry)]
         return []
 
