@@ -1385,3 +1385,12 @@ def test_a_county_named_like_part_of_another_citys_park_is_no_place_there(run):
     ents, _, rels, _ = run("武汉东湖高新区引进岳川公司。山东昌乐经济开发区引进岚山公司。")
     assert "东湖区" not in ents
     assert ents.get("昌乐县") == "Place"
+
+
+def test_a_verb_of_the_clause_inside_a_park_or_body_name_cuts_it(run):
+    # 某区纳入|…科学城, 某开发区召开|党工委会议, 划归|片区管委会: the verb belongs to the clause; verbs that names use
+    # as nouns stay (国家自主创新示范区, 新旧动能转换示范区)
+    ents, _, _, _ = run("岚山区纳入岳川科学城范围。青川开发区召开党工委会议。青川综保区划归岚湖片区管委会管理。")
+    assert not any(w in n for n in ents for w in ("纳入", "召开", "划归"))
+    ents, _, _, _ = run("苏南国家自主创新示范区和岚州新旧动能转换示范区签约。")
+    assert ents.get("苏南国家自主创新示范区") == "Park" and ents.get("岚州新旧动能转换示范区") == "Park"

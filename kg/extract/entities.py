@@ -192,6 +192,9 @@ _INVESTED_PROJECT = re.compile(f"(?<=元的)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二�
 _UNIT_OF_INSTITUTE = re.compile(f"([{L.CJK}]{{1,6}}?)(?<!派出)(?<!事务)(?<!指挥)(?<![场住诊厕会])所(?![有属在以需谓得致长])")
 # a counted list of projects named by brand and output: 甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目
 _COUNTED_END = re.compile(L.COUNTED_PROJECTS_END)
+# verbs that park and body names use as nouns (自主创新示范区, 产城融合示范区, 投资促进局, 新旧动能转换示范区)
+_NOMINAL_VERBS = frozenset({"创新", "促进", "修复", "联动", "加速", "协同", "融合", "发展", "合作", "服务", "建设",
+                            "投资", "管理", "开发", "自主", "转换", "示范", "孵化", "创业", "引领", "保障"})
 _COUNTED_ITEMS = re.compile(r"(?:[^，。；、：:\n]{2,30}、)*[^，。；、：:\n]{2,30}")
 _CLAUSE_MARKS = "，。；：:\n,;"
 # the output of a project: X年产11万吨…项目 (the brand is before it)
@@ -711,8 +714,9 @@ class EntityFinder:
                             and (k == start or not words.is_content_word(text[k - 1:k + 1])):
                         start = k + 1
                         break
-            if cls is EntityClass.PARK:
+            if cls in (EntityClass.PARK, EntityClass.GOVERNMENT_BODY):
                 start = self._after_verb(text, start, m.start())
+            if cls is EntityClass.PARK:
                 # 某某集团|岚州新区东片区: a firm named right before a park that starts at its place is not its name
                 for om in re.finditer("集团|集團|公司", text[start:m.start()]):
                     k = start + om.end()
@@ -782,9 +786,13 @@ class EntityFinder:
         starts after the verb. A verb followed by common words is part of a name (自主创新示范区, 智能制造产业园)."""
         toks = words.tokens(text[start:head])
         pos = cut = start
-        for tok, nxt in zip(toks, toks[1:]):
+        for tok, nxt in zip(toks, toks[1:] + [""]):
             pos += len(tok)
-            if len(tok) >= 2 and words.tag(tok) == "v" and words.tag(nxt) in ("nr", "nrt", "ns", "nz", None):
+            # (某区纳入|东部科学城, 某开发区召开|党工委会议, 关键在于|某新区政府: a verb the clause uses, PD1998's
+            # verbs but those that names use as nouns)
+            clause_verb = words.clause_word(tok) and tok not in _NOMINAL_VERBS
+            if len(tok) >= 2 and words.tag(tok) == "v" and (clause_verb or nxt and words.tag(nxt) in (
+                    "nr", "nrt", "ns", "nz", None)):
                 cut = pos
         return cut
 
