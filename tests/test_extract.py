@@ -1260,8 +1260,8 @@ def test_a_foreign_firm_written_with_its_country_is_also_named_alone(run):
 
 
 def test_a_list_of_projects_brought_in_by_the_verb_after_it(run):
-    # A、B、C等新增外资项目相继落地P: the items are the firms the park brought in, named by brand alone
-    ents, _, rels, _ = run("近年来，泰洛岚、博安川、维思岳等新增外资项目相继落地青川高新区。")
+    # A、B、C等外资项目陆续落户P: the items are the firms the park brought in, named by brand alone
+    ents, _, rels, _ = run("近年来，泰洛岚、博安川、维思岳等外资项目陆续落户青川高新区。")
     assert {ents.get(n) for n in ("泰洛岚", "博安川", "维思岳")} == {"Company"}
     assert ("青川高新区", "hosts", "泰洛岚") in rels
     # a common dictionary word (冬虫夏草) and a park's phase (X产业园二期) listed with projects are no firms
@@ -1284,7 +1284,7 @@ def test_a_counted_list_of_projects_then_its_items(run):
 def test_a_brand_and_one_trade_word_before_a_product_name_the_firm(run):
     # 某岳医药|透皮贴剂项目: the brand and its trade word are the firm's name, the brand alone its short name;
     # a trade word that starts a longer word (某云|数据中心) or is a verb (某城|建设…) stays out of the name
-    _, _, _, d = run("新岳医药透皮贴剂项目、星岚数控华南基地项目等落户青川新区。其中，云途川数据中心项目总用地面积80亩。")
+    _, _, _, d = run("新岳医药缓释胶囊项目、星岚数控西北基地项目等落户青川新区。其中，云途川数据中心项目占地80亩。")
     names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Company"}
     assert "新岳" in names.get("新岳医药", ()) and "星岚" in names.get("星岚数控", ())
     assert "云途川" in names and "云途川数据" not in names
@@ -1294,26 +1294,26 @@ def test_the_firm_at_the_head_of_a_project_in_a_passage_about_a_park_is_its_tena
     # a passage about P, then 某某医药|透皮贴剂项目 with no park in its sentence: the firm is P's tenant (topic-park);
     # a dictionary word at a project's head (高精尖|…项目) is not taken as a tenant
     _, _, rels, _ = run("青川经开区位于县城东部，重点发展医药产业。园区去年实现产值50亿元。"
-                        "今年，岳泰川医药透皮贴剂项目占地80亩，达产后年产值10亿元。")
+                        "今年，岳泰川医药缓释胶囊项目占地80亩，达产后年产值10亿元。")
     assert ("青川经开区", "hosts", "岳泰川医药") in rels
     _, _, rels, _ = run("青川经开区位于县城东部，重点发展医药产业。园区去年实现产值50亿元。"
-                        "今年，高精尖产业加速器项目占地80亩。")
+                        "今年，高精尖智能装备项目占地80亩。")
     assert not any(k == "hosts" for _h, k, _t in rels)
 
 
 def test_a_bureau_or_office_named_by_its_level_alone(run):
-    # 市招商局局长X, 省发展改革委副主任Y, 省台办主任Z: a body named by its level is still a body its officials work for;
+    # 市招商局局长X, 省发展改革委主任Y, 省台办主任Z: a body named by its level is still a body its officials work for;
     # 区党工委 stays the park's committee (not a district's body of its own)
-    ents, _, rels, _ = run("市招商局局长岳川明、省发展改革委副主任王川岳、省台办主任柳岚山出席。")
+    ents, _, rels, _ = run("市招商局局长岳川明、省发展改革委主任王川岳、省台办主任柳岚山出席。")
     assert {ents.get(n) for n in ("市招商局", "省发展改革委", "省台办")} == {"GovernmentBody"}
     assert ("岳川明", "worksFor", "市招商局") in rels and ("柳岚山", "worksFor", "省台办") in rels
 
 
 def test_institutes_whose_names_are_dictionary_words(run):
-    # 同济大学 (the dictionary's organisation name), 太原理工大学 (a place opening the dictionary's word), an
+    # 华侨大学 (the dictionary's organisation name), 大连理工大学 (a place opening the dictionary's word), an
     # association whose field is a word of its own before 协会 (某省家纺行业协会, 中国某某工业协会)
-    ents, _, _, _ = run("青川高新区与同济大学、太原理工大学签约，岚山省家纺行业协会会长王岳川出席。")
-    assert {ents.get(n) for n in ("同济大学", "太原理工大学", "岚山省家纺行业协会")} == {"Institute"}
+    ents, _, _, _ = run("青川高新区与华侨大学、大连理工大学签约，岚山省家纺行业协会会长王岳川出席。")
+    assert {ents.get(n) for n in ("华侨大学", "大连理工大学", "岚山省家纺行业协会")} == {"Institute"}
     ents, _, _, _ = run("该区被中国岚川工业协会授予称号。")
     assert ents.get("中国岚川工业协会") == "Institute"
 
@@ -1321,8 +1321,8 @@ def test_institutes_whose_names_are_dictionary_words(run):
 def test_medical_centres_transfer_centres_and_science_associations_are_institutes(run):
     # 某某大学某某医学中心, 某某转化中心, 某市科协 (an association); an institute listed among a park's projects keeps
     # its class; 市药监局 is a bureau
-    ents, _, _, _ = run("岳川大学怀岚医学中心、青川国际前沿科技转化中心等一批标志性项目落地青川高新区。")
-    assert ents.get("岳川大学怀岚医学中心") == "Institute" and ents.get("青川国际前沿科技转化中心") == "Institute"
+    ents, _, _, _ = run("岳川大学怀岚医学中心、青川岚湖科技成果转化中心等一批重点项目陆续落户青川高新区。")
+    assert ents.get("岳川大学怀岚医学中心") == "Institute" and ents.get("青川岚湖科技成果转化中心") == "Institute"
     ents, _, _, _ = run("青川市科协、市药监局负责人出席。")
     assert ents.get("青川市科协") == "Institute" and ents.get("市药监局") == "GovernmentBody"
 
@@ -1342,8 +1342,8 @@ def test_a_park_named_after_its_district_is_also_named_without_it(run):
 
 def test_an_office_named_right_after_its_park(run):
     # 某经济开发区主任X: the park's own office (its administration unnamed); 某产业园总经理Y is not the park's office
-    _, _, rels, _ = run("青川经济开发区主任王岳川出席。岚山产业园总经理李川明介绍情况。")
-    assert ("王岳川", "worksFor", "青川经济开发区") in rels
+    _, _, rels, _ = run("青川经济开发区主任柳岳川出席。岚山产业园总经理李川明介绍情况。")
+    assert ("柳岳川", "worksFor", "青川经济开发区") in rels
     assert ("李川明", "worksFor", "岚山产业园") not in rels
 
 
@@ -1356,17 +1356,17 @@ def test_bio_cities_space_cities_and_bonded_port_zones_are_parks(run):
 
 def test_a_park_name_ending_in_yuanqu_and_a_municipalitys_park_without_its_city(run):
     # 某某物流园区 is named to its end (not 某某物流园); 重庆市某某智慧新城 is also 某某智慧新城
-    _, _, _, d = run("青川邮政综合电商物流园区开工。重庆市蔡岳智慧新城引进岳川公司。")
+    _, _, _, d = run("青川冷链电商物流园区开工。重庆市蔡岳智慧新城引进岳川公司。")
     names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Park"}
-    assert "青川邮政综合电商物流园区" in names and "青川邮政综合电商物流园" not in names
+    assert "青川冷链电商物流园区" in names and "青川冷链电商物流园" not in names
     assert "蔡岳智慧新城" in names.get("重庆市蔡岳智慧新城", ())
 
 
 def test_a_brand_before_the_place_of_a_park_stays_in_its_name(run):
-    # 某食林|台湾食品工业园, 中马|钦州…产业园区: a brand (or a pair of countries) before the park's place is part of
+    # 某食林|福建食品工业园, 中马|某州…产业园区: a brand (or a pair of countries) before the park's place is part of
     # its name; a verb phrase (某产业异军突起|某某高新区) or a person (柳某|山东…研究院) before it is not
-    ents, _, _, _ = run("美岚林台湾食品工业园开园。中马钦州岳川产业园区引进岳川公司。")
-    assert ents.get("美岚林台湾食品工业园") == "Park" and ents.get("中马钦州岳川产业园区") == "Park"
+    ents, _, _, _ = run("美岚林福建食品工业园开园。中马钦州岳川产业园区引进岳川公司。")
+    assert ents.get("美岚林福建食品工业园") == "Park" and ents.get("中马钦州岳川产业园区") == "Park"
     ents, _, _, _ = run("光伏产业异军突起青岛高新区。院长柳岚山东岳川技术研究院成立。")
     assert not any(n.startswith(("光伏", "柳岚")) for n in ents)
 
@@ -1389,8 +1389,8 @@ def test_a_county_named_like_part_of_another_citys_park_is_no_place_there(run):
 
 def test_a_verb_of_the_clause_inside_a_park_or_body_name_cuts_it(run):
     # 某区纳入|…科学城, 某开发区召开|党工委会议, 划归|片区管委会: the verb belongs to the clause; verbs that names use
-    # as nouns stay (国家自主创新示范区, 新旧动能转换示范区)
-    ents, _, _, _ = run("岚山区纳入岳川科学城范围。青川开发区召开党工委会议。青川综保区划归岚湖片区管委会管理。")
+    # as nouns stay (自主创新示范区, 动能转换示范区)
+    ents, _, _, _ = run("岚山区纳入岳川科学城范围。青川开发区近日召开党工委会议。青川综保区划归岚湖片区管委会管理。")
     assert not any(w in n for n in ents for w in ("纳入", "召开", "划归"))
-    ents, _, _, _ = run("苏南国家自主创新示范区和岚州新旧动能转换示范区签约。")
-    assert ents.get("苏南国家自主创新示范区") == "Park" and ents.get("岚州新旧动能转换示范区") == "Park"
+    ents, _, _, _ = run("岚南国家自主创新示范区和岚州动能转换示范区签约。")
+    assert ents.get("岚南国家自主创新示范区") == "Park" and ents.get("岚州动能转换示范区") == "Park"

@@ -135,7 +135,7 @@ _BARE_COMMITTEES = frozenset({"市委", "省委", "区委", "县委", "市委办
 _BARE_BODIES = _BARE_COMMITTEES | {"政府", "人民政府", "人大常委会", "政协", "政府办", "科委", "经信委",
                                    "商务局", "发改委", "金融办", "招商办", "外事办", "合作交流办", "投促中心",
                                    "行审局", "科技局", "工信局", "财政局", "统计局", "商务厅", "科技厅", "工信厅"} | {
-    # 市招商局局长X, 省发展改革委副主任Y, 省台办主任Z: every bureau, commission and office of the lexicon
+    # 市招商局局长X, 省发展改革委主任Y, 省台办主任Z: every bureau, commission and office of the lexicon
     sf for sf, c_ in L.SUFFIXES if c_ is EntityClass.GOVERNMENT_BODY and len(sf) >= 3 and sf.endswith(("局", "厅", "委", "办"))
     and "工委" not in sf     # 区党工委 is the park's (its 党工委), not a district's
 } | {"台办", "侨办", "教委", "农委", "建委", "商委"}
@@ -192,7 +192,7 @@ _INVESTED_PROJECT = re.compile(f"(?<=元的)([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二�
 _UNIT_OF_INSTITUTE = re.compile(f"([{L.CJK}]{{1,6}}?)(?<!派出)(?<!事务)(?<!指挥)(?<![场住诊厕会])所(?![有属在以需谓得致长])")
 # a counted list of projects named by brand and output: 甲某50MW分布式光伏、乙某年产3万吨硫酸钾等3个项目
 _COUNTED_END = re.compile(L.COUNTED_PROJECTS_END)
-# verbs that park and body names use as nouns (自主创新示范区, 产城融合示范区, 投资促进局, 新旧动能转换示范区)
+# verbs that park and body names use as nouns (自主创新示范区, 产城融合示范区, 投资促进局, 动能转换示范区)
 _NOMINAL_VERBS = frozenset({"创新", "促进", "修复", "联动", "加速", "协同", "融合", "发展", "合作", "服务", "建设",
                             "投资", "管理", "开发", "自主", "转换", "示范", "孵化", "创业", "引领", "保障"})
 _COUNTED_ITEMS = re.compile(r"(?:[^，。；、：:\n]{2,30}、)*[^，。；、：:\n]{2,30}")
@@ -559,7 +559,7 @@ class EntityFinder:
             if kind == "place" and self._surname_start(text, s, e, entry):
                 continue
             if short_county and self._after_other_city(text, s, entry):
-                continue     # 武汉|东湖高新区, 天津|滨海新区: a county elsewhere named like part of this city's name
+                continue     # 某汉|东湖高新区: a county elsewhere named like part of this city's name
             if short_county and text[e:e + 1] in _LANDFORM_CHARS:
                 continue     # 祥符荡, 长兴岛: a lake, an island named like a county
             if kind == "place" and self._in_event_name(text, s, e):
@@ -923,7 +923,7 @@ class EntityFinder:
                                 and not words.leading_function_words(brand) and not self.gaz.place(brand[:2]) \
                                 and not any(words.clause_word(t) or words.tag(t) in ("v", "vn", "d", "p", "c", "t", "m")
                                             for t in words.tokens(brand)):
-                            # 某食林|台湾食品工业园, 中马|钦州产业园区: a brand before the place (not a firm's
+                            # 某食林|福建食品园, 中马|某州产业园区: a brand before the place (not a firm's
                             # project: 某某精工|洛阳智造科技园项目 is the firm's, brand cut off)
                             return start
                         return k
@@ -962,7 +962,7 @@ class EntityFinder:
         # 合肥工业|大学: a place the dictionary reads as a common noun still opens a name
         placed = any(self.gaz.place(t) is not None for t in words.tokens(core))
         if cls is EntityClass.INSTITUTE and not placed:
-            # 同济|大学 (the dictionary's organisation name), 太原理工|大学 (a place opens the dictionary's word)
+            # 华侨|大学 (the dictionary's organisation name), 大连理工|大学 (a place opens the dictionary's word)
             placed = words.tag(core + suffix) == "nt" or any(
                 (e_ := self.gaz.place(core[:k])) is not None and e_.level in (1, 2) for k in (2, 3) if len(core) > k)
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and (

@@ -152,8 +152,14 @@ class RelationFinder:
             if m.source == "project":
                 # a firm at the head of a project's name (某岳医药|…项目): a name the dictionary does not hold, of a
                 # park named with its place
-                if len(m.text) < 3 or words.tag(m.text) is not None or not any(
-                        self.gaz.place(park.label[:k]) for k in (2, 3)):
+                brand = m.text
+                while True:      # the brand without its trade words (高精尖|智能: a dictionary word, no brand)
+                    w = next((w for w in L.FIRM_INDUSTRY_WORDS if brand.endswith(w) and len(brand) > len(w) + 1), None)
+                    if w is None:
+                        break
+                    brand = brand[:-len(w)]
+                if len(m.text) < 3 or words.tag(m.text) is not None or words.tag(brand) not in (None, "nrt", "nt") \
+                        or not any(self.gaz.place(park.label[:k]) for k in (2, 3)):
                     continue
             elif m.source not in ("suffix", "list", "weak", "listed") or not re.search(
                     r"(有限公司|集团|股份公司|设计院|研究院)$", m.text) and m.source not in ("list", "weak", "listed"):
@@ -424,7 +430,7 @@ class RelationFinder:
             else:
                 continue
             if org.cls is EntityClass.PARK and not _PARK_OFFICE.fullmatch(role.strip("、， ")):
-                continue     # (某开发区主任X, 某高新区管委会副主任Y: the park's own office; other roles are not the park's)
+                continue     # (某开发区主任X, 某园区管委会常务副主任Y: the park's own office; other roles are not the park's)
             role = role.strip("、， ")
             # X董事长A、副总裁B: the role of B is what follows the last person named before it
             prev_person = next((q for q in reversed(ctx.ms[:i]) if ctx.ent(q).cls is EntityClass.PERSON

@@ -217,8 +217,8 @@ class Resolver:
                         and self.finder.suffix_re.search(rest) and rest not in e.names:
                     e.names.append(rest)
                     break
-            # 某宁市某宁区新兴产业园 is also 某宁区新兴产业园 (a city before its district); 某平区未来科学城 is also
-            # 未来科学城 (a district before a name that is not made of common words alone)
+            # 某宁市某宁区新兴产业园 is also 某宁区新兴产业园 (a city before its district); 某平区岚湖科学城 is also
+            # 岚湖科学城 (a district before a name that is not made of common words alone)
             for k in (3, 2):
                 entry = self.gaz.place(n[:k])
                 rest = n[k:]
