@@ -1298,7 +1298,7 @@ class EntityFinder:
             single = "、" not in m.group(g)
             if single and (m.group(1) is None or projects):
                 continue     # one item: only `X等(N家)…企业`, never a project (X等项目) or an honour list
-            # …引进了A、B等12个项目 / A、B等外资项目相继落地: brought in by the verb before the list or after its head
+            # …引进了A、B等12个项目 / A、B等项目陆续落户: brought in by the verb before the list or after its head
             brought = projects and (re.search("引进|引入|吸引|招引|签约|签下|落地|落户",
                                               text[max(0, m.start(g) - 8):text.index("、", m.start(g))])
                                     or _BROUGHT_AFTER.match(text, m.end()) is not None)
