@@ -1394,3 +1394,9 @@ def test_a_verb_of_the_clause_inside_a_park_or_body_name_cuts_it(run):
     assert not any(w in n for n in ents for w in ("纳入", "召开", "划归"))
     ents, _, _, _ = run("岚南自主创新示范区和岚州动能转换示范区签约。")
     assert ents.get("岚南自主创新示范区") == "Park" and ents.get("岚州动能转换示范区") == "Park"
+
+
+def test_a_list_of_names_closed_by_a_word_for_people(run):
+    # A、B、C等市级领导参加 / A、B、C3位企业家: the items are people
+    ents, _, _, _ = run("宋岳华、孙春岚、鲁川等市级领导参加。青川经开区聘任瞿欢岚、卢岳、米仁川3位企业家为顾问。")
+    assert {ents.get(n) for n in ("宋岳华", "孙春岚", "鲁川", "瞿欢岚", "卢岳", "米仁川")} == {"Person"}

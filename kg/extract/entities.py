@@ -54,6 +54,9 @@ _AFTER_A_NAME = ("、", "，", ",", "。", "出席", "主持", "参加", "陪同
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
+# A、B、C等市级领导 / A、B、C3位企业家: a list of names closed by a word for people
+_PERSON_LIST_TAIL = re.compile(f"((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})(?:等[^，。；、,;\n]{{0,12}}?|[0-9一二三四五六七八九十]+位)"
+                               "(?:领导|企业家|嘉宾|专家|院士|代表)")
 # what follows a list of projects brought into a park: A、B等N个项目|相继落地 / 签约落户 / 正式入驻
 _BROUGHT_AFTER = re.compile("(?:相继|先后|陆续|已经|已|均|都|也|正式|成功|集中|纷纷|顺利){0,2}(?:签约)?(?:落地|落户|入驻|签约|投产|开工)")
 _INCLUDING_LIST = re.compile(f"(?:其中包括|其中有|包括|例如|比如)((?:[{L.CJK}A-Za-z0-9·]{{2,12}}、)+[{L.CJK}A-Za-z0-9·]{{2,12}})等[。；，]")
@@ -1159,10 +1162,11 @@ class EntityFinder:
             s = m.start(1)
             if name_at(s) == m.end(1) and not any(a <= s < b for a, b in blocked):
                 out.append(Cand(s, m.end(1), EntityClass.PERSON, "person", 1))
-        # 区领导A、B，…: a list of names after a word for people, closed by a clause break
-        for m in _PERSON_LIST_OPEN.finditer(text):
-            pos = m.start(2)
-            parts = m.group(2).split("、")
+        # 区领导A、B，…: a list of names after a word for people, closed by a clause break; A、B等市级领导
+        for m in [*_PERSON_LIST_OPEN.finditer(text), *_PERSON_LIST_TAIL.finditer(text)]:
+            g = 2 if m.re is _PERSON_LIST_OPEN else 1
+            pos = m.start(g)
+            parts = m.group(g).split("、")
             spans = []
             for part in parts:
                 spans.append((pos, pos + len(part)))
