@@ -1400,3 +1400,10 @@ def test_a_list_of_names_closed_by_a_word_for_people(run):
     # A、B、C等市级领导参加 / A、B、C3位企业家: the items are people
     ents, _, _, _ = run("宋岳华、孙春岚、鲁川等市级领导参加。青川经开区聘任瞿欢岚、卢岳、米仁川3位企业家为顾问。")
     assert {ents.get(n) for n in ("宋岳华", "孙春岚", "鲁川", "瞿欢岚", "卢岳", "米仁川")} == {"Person"}
+
+
+def test_a_name_in_latin_script_right_after_a_role_is_a_person(run):
+    # 某公司中华区董事总经理John Carter: a Person, working for the firm; a lone capitalised word is no name
+    ents, _, rels, _ = run("岳川公司中华区董事总经理John Carter在签约仪式上致辞。总经理Smith出席。")
+    assert ents.get("John Carter") == "Person" and ("John Carter", "worksFor", "岳川公司") in rels
+    assert "Smith" not in ents

@@ -54,6 +54,8 @@ _AFTER_A_NAME = ("、", "，", ",", "。", "出席", "主持", "参加", "陪同
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
+# a personal name in Latin script: given name and family name, capitalised (John Smith, Anna-Lena Berg)
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![A-Za-z])")
 # A、B、C等市级领导 / A、B、C3位企业家: a list of names closed by a word for people
 _PERSON_LIST_TAIL = re.compile(f"((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})(?:等[^，。；、,;\n]{{0,12}}?|[0-9一二三四五六七八九十]+位)"
                                "(?:领导|企业家|嘉宾|专家|院士|代表)")
@@ -1088,6 +1090,9 @@ class EntityFinder:
                 if vm and not words.is_generic_phrase(vm.group(1)) and not self.role_re.match(vm.group(1)) \
                         and not any(ch in "在向对跟与和为给" for ch in vm.group(1)[1:]):   # 主任李在会上表示: no name
                     e = m.end() + len(vm.group(1))
+                lm = _LATIN_PERSON.match(text, m.end())
+                if not e and lm is not None:
+                    e = lm.end()     # 中华区董事总经理John Smith: a name in Latin script right after the role
             if e:
                 out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
                 # 网易严选COO石闻一: an unknown name right before the role at a clause start is an organisation
