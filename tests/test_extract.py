@@ -1407,3 +1407,10 @@ def test_a_name_in_latin_script_right_after_a_role_is_a_person(run):
     ents, _, rels, _ = run("岳川公司中华区董事总经理John Carter在签约仪式上致辞。总经理Smith出席。")
     assert ents.get("John Carter") == "Person" and ("John Carter", "worksFor", "岳川公司") in rels
     assert "Smith" not in ents
+
+
+def test_a_committees_department_a_peoples_congress_and_a_parks_office(run):
+    # 市委组织部副部长X (a department of the committee named by its level), 某市人大, 某经开区党政办
+    ents, _, rels, _ = run("市委组织部副部长王岳川出席。岚州市人大代表李川发言。青川经开区党政办供图。")
+    assert ents.get("市委组织部") == "GovernmentBody" and ("王岳川", "worksFor", "市委组织部") in rels
+    assert ents.get("岚州市人大") == "GovernmentBody" and ents.get("青川经开区党政办") == "GovernmentBody"

@@ -940,6 +940,8 @@ class EntityFinder:
                 and (core or suffix in _BARE_COMMITTEES) \
                 and not (after[:1] in _NUMERALS and not core):
             return True      # 市委书记…, 省政府副秘书长, 市人大常委会副主任: a body named by its level alone
+        if cls is EntityClass.GOVERNMENT_BODY and core in _BARE_COMMITTEES and suffix in _PARTY_DEPARTMENTS:
+            return True      # 市委组织部副部长X: a department of the committee named by its level
         if not core:
             # bare national bodies are handled by the gazetteer of fixed names
             return False
