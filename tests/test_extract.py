@@ -1414,3 +1414,10 @@ def test_a_committees_department_a_peoples_congress_and_a_parks_office(run):
     ents, _, rels, _ = run("市委组织部副部长王岳川出席。岚州市人大代表李川发言。青川经开区党政办供图。")
     assert ents.get("市委组织部") == "GovernmentBody" and ("王岳川", "worksFor", "市委组织部") in rels
     assert ents.get("岚州市人大") == "GovernmentBody" and ents.get("青川经开区党政办") == "GovernmentBody"
+
+
+def test_a_foreign_firm_at_the_head_of_a_project_with_its_country(run):
+    # 新加坡某海嘉里|油品系列生产项目: the country, then a brand, then what the project makes; the brand alone is an alias
+    _, _, _, d = run("世界500强新加坡岳海嘉里油品系列生产项目、德国岚川精密机械项目开工。")
+    names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Company"}
+    assert "岳海嘉里" in names.get("新加坡岳海嘉里", ())

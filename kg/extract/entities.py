@@ -1565,6 +1565,17 @@ class EntityFinder:
         if before_output and self._weak_firm_name(item) and not words.leading_function_words(item) \
                 and not words.is_generic_phrase(item) and not self.gaz.place(item[:2]):
             return Cand(s, e, EntityClass.COMPANY, "project", 0)    # 蓝湾新材料|年产…: a brand + industry word
+        # 新加坡某海|油品…项目, 美国某杰|高空作业平台: a foreign country, then a brand, then what the project makes
+        for k in (4, 3, 2):
+            home = self.gaz.place(item[:k])
+            if home is None or home.level != 0 or home.code == "C:中国" or len(item) - k < 4:
+                continue
+            rest = item[k:]
+            b = words.leading_brand(rest)
+            if 2 <= b <= 4 and not words.is_generic_phrase(rest[:b]) and rest[:b] not in L.INDUSTRY_WORDS \
+                    and not self.gaz.place(rest[:2]) and words.is_generic_phrase(rest[b:]):
+                return Cand(s, s + k + b, EntityClass.COMPANY, "project", 0)
+            break
         if whole:
             # 深圳某诺斯|年产…, 浙江某川|…项目: a province or city, then a brand, is a firm's name as a whole
             for k in (3, 2):
