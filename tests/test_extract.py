@@ -1421,3 +1421,9 @@ def test_a_foreign_firm_at_the_head_of_a_project_with_its_country(run):
     _, _, _, d = run("世界500强新加坡岳海嘉里油品系列生产项目、德国岚川精密机械项目开工。")
     names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Company"}
     assert "岳海嘉里" in names.get("新加坡岳海嘉里", ())
+
+
+def test_shipbuilding_and_offshore_engineering_are_trades(run):
+    # 某赛海洋工程|研发生产基地, 某岚船业|研发生产基地: the trade is part of the firm's name
+    ents, _, _, _ = run("海工装备方面，岚湖重工总装基地、岳赛海洋工程研发生产基地、大岚船业研发生产基地等项目相继签约。")
+    assert ents.get("岳赛海洋工程") == "Company" and ents.get("大岚船业") == "Company"
