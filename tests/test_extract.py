@@ -1427,3 +1427,9 @@ def test_shipbuilding_and_offshore_engineering_are_trades(run):
     # 某赛海洋工程|研发生产基地, 某岚船业|研发生产基地: the trade is part of the firm's name
     ents, _, _, _ = run("海工装备方面，岚湖重工总装基地、岳赛海洋工程研发生产基地、大岚船业研发生产基地等项目相继签约。")
     assert ents.get("岳赛海洋工程") == "Company" and ents.get("大岚船业") == "Company"
+
+
+def test_a_project_named_after_its_firm_then_its_progress(run):
+    # 某岳羊业|产业化项目完成…施工: a project at the head of its clause, then what it has done, is its firm's
+    ents, _, _, _ = run("园区重点项目进展顺利。蒙岳羊业产业化项目完成标准化羊舍主体施工。")
+    assert ents.get("蒙岳羊业") == "Company"
