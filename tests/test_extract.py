@@ -1433,3 +1433,12 @@ def test_a_project_named_after_its_firm_then_its_progress(run):
     # 某岳羊业|产业化项目完成…施工: a project at the head of its clause, then what it has done, is its firm's
     ents, _, _, _ = run("园区重点项目进展顺利。蒙岳羊业产业化项目完成标准化羊舍主体施工。")
     assert ents.get("蒙岳羊业") == "Company"
+
+
+def test_an_office_in_a_chain_of_roles_is_no_firm_of_a_list(run):
+    # 甲党工委副书记王某，党工委委员、管委会副主任刘某分别与A、B、C等6家企业签约: 党工委委员 before 、 is an office,
+    # not a firm listed with A, B and C
+    ents, _, rels, _ = run("在与会人员共同见证下，青川产业开发区党工委副书记王岳，党工委委员、管委会副主任刘川分别与"
+                           "岳优车、老岚工业云、绿川智能制造等6家企业签约。")
+    assert "党工委委员" not in ents
+    assert ("青川产业开发区", "hosts", "岳优车") in rels

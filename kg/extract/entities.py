@@ -54,6 +54,8 @@ _AFTER_A_NAME = ("、", "，", ",", "。", "出席", "主持", "参加", "陪同
 _DESCRIBED_PERSON = re.compile(f"(?:的|商|人)([{L.CJK}]{{3}})(?=创立|创办|投资|成立|带领|说|表示|介绍|认为)")
 _PERSON_LIST_OPEN = re.compile(f"({'|'.join(L.PERSON_LIST_HEADS)})((?:[{L.CJK}]{{2,3}}、)+[{L.CJK}]{{2,3}})"
                                r"(?=[，。；,;\n]|$|参加|出席|陪同|参与|一同|共同|分别|先后|等)")
+# words of an office in a chain of roles (党工委委员、管委会副主任X): no organisation's name
+_OFFICE_WORDS = re.compile("委员|常委|书记|主任|党工委|管委会|工委")
 # a personal name in Latin script: given name and family name, capitalised (John Smith, Anna-Lena Berg)
 _LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![A-Za-z])")
 # A、B、C等市级领导 / A、B、C3位企业家: a list of names closed by a word for people
@@ -1103,7 +1105,8 @@ class EntityFinder:
                         and om.group(1) not in L.BARE_PARK_WORDS and not (
                             text[m.start() - len(om.group(1)) - 1] == "、" and self.suffix_re.search(om.group(1))) \
                         and not self._ends_with_body(om.group(1)) \
-                        and not self.role_re.search(om.group(1)):   # 公司副总经理兼|总工程师: a role, no name
+                        and not self.role_re.search(om.group(1)) \
+                        and not _OFFICE_WORDS.search(om.group(1)):   # 公司副总经理兼|总工程师, 党工委委员、: a role, no name
                     s0 = m.start() - len(om.group(1))
                     lead = words.leading_function_words(om.group(1))   # 让博源模具车间主管 -> 博源模具
                     if len(om.group(1)) - lead >= 2:
@@ -1911,6 +1914,6 @@ class EntityFinder:
                 name = text[s:e]
                 if 2 <= len(name) <= 10 and not self.gaz.place(name) and _brand_word(name) \
                         and not words.leading_function_words(name) and not _COUNT_BEFORE.search(name) \
-                        and not any(ch.isdigit() for ch in name):
-                    out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))
+                        and not any(ch.isdigit() for ch in name) and not _OFFICE_WORDS.search(name):
+                    out.append(Cand(s, e, EntityClass.COMPANY, "list", 1))     # (not 党工委委员、…: an office)
         return out
