@@ -1403,42 +1403,42 @@ def test_a_list_of_names_closed_by_a_word_for_people(run):
 
 
 def test_a_name_in_latin_script_right_after_a_role_is_a_person(run):
-    # 某公司中华区董事总经理John Carter: a Person, working for the firm; a lone capitalised word is no name
-    ents, _, rels, _ = run("岳川公司中华区董事总经理John Carter在签约仪式上致辞。总经理Smith出席。")
+    # 某公司亚太区总经理John Carter: a Person, working for the firm; a lone capitalised word is no name
+    ents, _, rels, _ = run("岳川公司亚太区总经理John Carter在签约仪式上致辞。总经理Smith出席。")
     assert ents.get("John Carter") == "Person" and ("John Carter", "worksFor", "岳川公司") in rels
     assert "Smith" not in ents
 
 
 def test_a_committees_department_a_peoples_congress_and_a_parks_office(run):
-    # 市委组织部副部长X (a department of the committee named by its level), 某市人大, 某经开区党政办
-    ents, _, rels, _ = run("市委组织部副部长王岳川出席。岚州市人大代表李川发言。青川经开区党政办供图。")
+    # 市委组织部部长X (a department of the committee named by its level), 某市人大, 某经开区党政办
+    ents, _, rels, _ = run("市委组织部部长王岳川出席。岚州市人大代表李川发言。青川经开区党政办发布通知。")
     assert ents.get("市委组织部") == "GovernmentBody" and ("王岳川", "worksFor", "市委组织部") in rels
     assert ents.get("岚州市人大") == "GovernmentBody" and ents.get("青川经开区党政办") == "GovernmentBody"
 
 
 def test_a_foreign_firm_at_the_head_of_a_project_with_its_country(run):
-    # 新加坡某海嘉里|油品系列生产项目: the country, then a brand, then what the project makes; the brand alone is an alias
-    _, _, _, d = run("世界500强新加坡岳海嘉里油品系列生产项目、德国岚川精密机械项目开工。")
+    # 新加坡某海嘉里|粮油加工项目: the country, then a brand, then what the project makes; the brand alone is an alias
+    _, _, _, d = run("世界500强新加坡岳海嘉里粮油加工项目、德国岚川精密机械项目开工。")
     names = {e.name: set(e.aliases) for e in d.entities if e.cls.value == "Company"}
     assert "岳海嘉里" in names.get("新加坡岳海嘉里", ())
 
 
 def test_shipbuilding_and_offshore_engineering_are_trades(run):
-    # 某赛海洋工程|研发生产基地, 某岚船业|研发生产基地: the trade is part of the firm's name
-    ents, _, _, _ = run("海工装备方面，岚湖重工总装基地、岳赛海洋工程研发生产基地、大岚船业研发生产基地等项目相继签约。")
+    # 某赛海洋工程|生产基地, 某岚船业|制造基地: the trade is part of the firm's name
+    ents, _, _, _ = run("海工装备方面，岚湖重工总装基地、岳赛海洋工程生产基地、大岚船业制造基地等项目相继签约。")
     assert ents.get("岳赛海洋工程") == "Company" and ents.get("大岚船业") == "Company"
 
 
 def test_a_project_named_after_its_firm_then_its_progress(run):
-    # 某岳羊业|产业化项目完成…施工: a project at the head of its clause, then what it has done, is its firm's
-    ents, _, _, _ = run("园区重点项目进展顺利。蒙岳羊业产业化项目完成标准化羊舍主体施工。")
+    # 某岳羊业|养殖项目建成…: a project at the head of its clause, then what it has done, is its firm's
+    ents, _, _, _ = run("园区重点项目进展顺利。蒙岳羊业肉羊养殖项目建成三栋圈舍。")
     assert ents.get("蒙岳羊业") == "Company"
 
 
 def test_an_office_in_a_chain_of_roles_is_no_firm_of_a_list(run):
-    # 甲党工委副书记王某，党工委委员、管委会副主任刘某分别与A、B、C等6家企业签约: 党工委委员 before 、 is an office,
+    # 甲党工委书记王某，党工委委员、管委会副主任刘某分别与A、B、C等6家企业签约: 党工委委员 before 、 is an office,
     # not a firm listed with A, B and C
-    ents, _, rels, _ = run("在与会人员共同见证下，青川产业开发区党工委副书记王岳，党工委委员、管委会副主任刘川分别与"
+    ents, _, rels, _ = run("签约仪式上，岚湖科技城党工委书记王岳，党工委委员、管委会副主任刘川分别与"
                            "岳优车、老岚工业云、绿川智能制造等6家企业签约。")
     assert "党工委委员" not in ents
-    assert ("青川产业开发区", "hosts", "岳优车") in rels
+    assert ("岚湖科技城", "hosts", "岳优车") in rels

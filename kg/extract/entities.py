@@ -943,7 +943,7 @@ class EntityFinder:
                 and not (after[:1] in _NUMERALS and not core):
             return True      # 市委书记…, 省政府副秘书长, 市人大常委会副主任: a body named by its level alone
         if cls is EntityClass.GOVERNMENT_BODY and core in _BARE_COMMITTEES and suffix in _PARTY_DEPARTMENTS:
-            return True      # 市委组织部副部长X: a department of the committee named by its level
+            return True      # 市委组织部部长X: a department of the committee named by its level
         if not core:
             # bare national bodies are handled by the gazetteer of fixed names
             return False
@@ -1096,7 +1096,7 @@ class EntityFinder:
                     e = m.end() + len(vm.group(1))
                 lm = _LATIN_PERSON.match(text, m.end())
                 if not e and lm is not None:
-                    e = lm.end()     # 中华区董事总经理John Smith: a name in Latin script right after the role
+                    e = lm.end()     # 亚太区总经理John Smith: a name in Latin script right after the role
             if e:
                 out.append(Cand(m.end(), e, EntityClass.PERSON, "person", 2))
                 # 网易严选COO石闻一: an unknown name right before the role at a clause start is an organisation

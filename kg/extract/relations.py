@@ -430,7 +430,7 @@ class RelationFinder:
             else:
                 continue
             if org.cls is EntityClass.PARK and not _PARK_OFFICE.fullmatch(role.strip("、， ")):
-                continue     # (某开发区主任X, 某园区管委会副主任Y: the park's own office; other roles are not the park's)
+                continue     # (某开发区主任X, 某园区管委会主任Y: the park's own office; other roles are not the park's)
             role = role.strip("、， ")
             # X董事长A、副总裁B: the role of B is what follows the last person named before it
             prev_person = next((q for q in reversed(ctx.ms[:i]) if ctx.ent(q).cls is EntityClass.PERSON
