@@ -920,21 +920,21 @@ class EntityFinder:
                 for L_ in (3, 2):
                     entry = self.gaz.place(text[k:k + L_])
                     if entry is not None and entry.level in (1, 2):
-                        brand = text[start:k]
-                        pair = len(brand) == 2 and all(ch in L.COUNTRY_ABBREVIATIONS for ch in brand)   # 中马, 中新
-                        person = len(brand) <= 3 and brand[0] in self.gaz.surnames and (
-                            len(brand) == 2 or words.tag(brand[1:]) in (None, "nr", "nrfg", "nrt"))     # (雷某, 孙海某)
-                        project = re.match("[^，。；、]{0,8}项目", text[head:head + 14]) is not None
-                        if 2 <= len(brand) <= 4 and not words.is_generic_phrase(brand) and not project \
-                                and (words.tag(brand) is None or pair) and not person \
-                                and not words.leading_function_words(brand) and not self.gaz.place(brand[:2]) \
-                                and not any(words.clause_word(t) or words.tag(t) in ("v", "vn", "d", "p", "c", "t", "m")
-                                            for t in words.tokens(brand)):
-                            # 某食林|福建食品园, 中马|某州产业园区: a brand before the place (not a firm's
-                            # project: 某某精工|洛阳智造科技园项目 is the firm's, brand cut off)
-                            return start
-                        return k
+                        return start if self._brand_before_place(text[start:k], text, head) else k
         return start
+
+    def _brand_before_place(self, brand: str, text: str, head: int) -> bool:
+        """某食林|福建食品工业园, 中马|某州产业园区: the words before a park's place are a brand (or a pair of countries)
+        that stays in the name; not a verb phrase, a person (雷某, 孙海某) or the firm of a project
+        (某某精工|洛阳智造科技园项目 is the firm's, the brand cut off)."""
+        if not 2 <= len(brand) <= 4 or words.is_generic_phrase(brand) or words.leading_function_words(brand) \
+                or self.gaz.place(brand[:2]) or re.match("[^，。；、]{0,8}项目", text[head:head + 14]):
+            return False
+        pair = len(brand) == 2 and all(ch in L.COUNTRY_ABBREVIATIONS for ch in brand)   # 中马, 中新
+        person = len(brand) <= 3 and brand[0] in self.gaz.surnames and (
+            len(brand) == 2 or words.tag(brand[1:]) in (None, "nr", "nrfg", "nrt"))
+        return (words.tag(brand) is None or pair) and not person and not any(
+            words.clause_word(t) or words.tag(t) in ("v", "vn", "d", "p", "c", "t", "m") for t in words.tokens(brand))
 
     def _good_prefix(self, prefix: str, suffix: str, cls: EntityClass, after: str = "") -> bool:
         core = re.sub(r"[()（）]", "", prefix)

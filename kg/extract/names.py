@@ -29,6 +29,17 @@ def company_core(name: str, gaz: Gazetteer) -> str:
     return n
 
 
+def strip_trades(name: str, keep: int = 1) -> str:
+    """The brand of a firm's name without its trailing trade words (某岳机电设备 -> 某岳), leaving at least ``keep``
+    characters."""
+    brand = name
+    while True:
+        word = next((w for w in L.FIRM_INDUSTRY_WORDS if brand.endswith(w) and len(brand) - len(w) >= keep), None)
+        if word is None:
+            return brand
+        brand = brand[:-len(word)]
+
+
 GROUP_ENDS = ("集团", "控股集团", "集团公司", "集团有限公司", "集团股份有限公司")
 _SAME_FIRM_ENDS = ("股份", "控股", "实业", "公司", "有限公司", "股份有限公司", "有限责任公司")
 

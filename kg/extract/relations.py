@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from kg.extract import lexicon as L
 from kg.extract import word_classes as words
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.names import GROUP_ENDS, company_core, group_and_member
+from kg.extract.names import GROUP_ENDS, company_core, group_and_member, strip_trades
 from kg.extract.types import Cand, Ent, Rel, Sentence, dedupe
 from kg.records import EntityClass, RelationKind
 from kg.vocab import normalise_name
@@ -152,12 +152,7 @@ class RelationFinder:
             if m.source == "project":
                 # a firm at the head of a project's name (某岳医药|…项目): a name the dictionary does not hold, of a
                 # park named with its place
-                brand = m.text
-                while True:      # the brand without its trade words (高精尖|智能: a dictionary word, no brand)
-                    w = next((w for w in L.FIRM_INDUSTRY_WORDS if brand.endswith(w) and len(brand) > len(w) + 1), None)
-                    if w is None:
-                        break
-                    brand = brand[:-len(w)]
+                brand = strip_trades(m.text, keep=2)      # (高精尖|智能: a dictionary word, no brand)
                 if len(m.text) < 3 or words.tag(m.text) is not None or words.tag(brand) not in (None, "nrt", "nt") \
                         or not any(self.gaz.place(park.label[:k]) for k in (2, 3)):
                     continue

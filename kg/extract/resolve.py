@@ -11,7 +11,7 @@ from kg.extract import lexicon as L
 from kg.extract import word_classes as words
 from kg.extract.entities import EntityFinder
 from kg.extract.gazetteer import PlaceEntry
-from kg.extract.names import company_core, group_and_member, is_abbreviation
+from kg.extract.names import company_core, group_and_member, is_abbreviation, strip_trades
 from kg.extract.types import Cand, Ent
 from kg.records import EntityClass
 from kg.vocab import normalise_name, park_key
@@ -26,11 +26,11 @@ F500_CUE = re.compile(r"(?:世界|全球)\s*500\s*强")
 _PLACE_WORD_ENDS = frozenset("港湾区县市镇村路街湖山河岛桥站")
 _DIVISION_ENDS = ("省", "市", "区", "县", "镇", "乡", "旗", "州", "街道", "盟", "村")
 _LEGAL_ENDS = ("公司", "集团", "银行", "厂", "社", "所", "行", "店")
-# what may follow a firm's name written with its industry: a list mark, a clause mark, a project or a count
 # trade words that are also verbs or generic nouns: not taken on their own before a product (某某|建设…项目)
 _VERB_TRADES = frozenset({"建设", "发展", "投资", "开发", "管理", "系统", "服务"})
 # the level word of a place name (青川|市 is no whole place: the name goes on)
 _LEVEL_CHARS = frozenset("省市区县州旗镇乡盟")
+# what may follow a firm's name written with its industry: a list mark, a clause mark, a project or a count
 _FIRM_NAME_END = re.compile(r"$|[、，,；;。：:．.\s（(）)“”\"等和及与的]|项目|年产|总部|基地|生产|工厂|新厂|[0-9０-９一二三四五六七八九十两]")
 
 # a product named after a firm's trade words (某嘉电子智能|传感器项目): the firm is the brand and its first trade word
@@ -144,7 +144,9 @@ class Resolver:
         taken = {normalise_name(n) for e in ents for n in e.names}
         for e in ents:
             if e.cls is EntityClass.PARK:
-                self._province_free_alias(e, taken)
+                written = list(e.names)      # (the aliases below come from the names as written)
+                self._province_free_alias(e)
+                self._district_free_alias(e, written, taken)
             elif e.cls is EntityClass.COMPANY:
                 self._industry_names(text, e, taken)
                 self._country_free_alias(e, taken)
@@ -205,7 +207,7 @@ class Resolver:
         home = self.gaz.place(province)
         return home is None or place.code == home.code or self.gaz.contains(home, place)
 
-    def _province_free_alias(self, e: Ent, taken: set[str]) -> None:
+    def _province_free_alias(self, e: Ent) -> None:
         """云南岳川经济开发区 is also called 岳川经济开发区: a park named with its province before its city gets the
         name without the province as an alias (skos:altLabel), so that either form finds it."""
         for name in list(e.names):
@@ -217,8 +219,12 @@ class Resolver:
                         and self.finder.suffix_re.search(rest) and rest not in e.names:
                     e.names.append(rest)
                     break
-            # 某宁市某宁区新兴产业园 is also 某宁区新兴产业园 (a city before its district); 某平区岚湖科学城 is also
-            # 岚湖科学城 (a district before a name that is not made of common words alone)
+
+    def _district_free_alias(self, e: Ent, written: list[str], taken: set[str]) -> None:
+        """某宁市某宁区新兴产业园 is also 某宁区新兴产业园 (a city before its district); 某平区岚湖科学城 and 重庆市某某新城
+        are also 岚湖科学城 and 某某新城 (a district or a municipality before a name not made of common words alone)."""
+        for name in written:
+            n = normalise_name(name)
             for k in (3, 2):
                 entry = self.gaz.place(n[:k])
                 rest = n[k:]
@@ -229,8 +235,10 @@ class Resolver:
                 if sm is None or sm.end() != len(rest) or sm.start() < 2:
                     continue
                 inner = self.gaz.place(rest[:2]) or self.gaz.place(rest[:3])
-                if entry.level == 2 and inner is not None and inner.level == 3 or entry.level in (1, 3) and inner is None \
-                        and not words.is_generic_phrase(rest) and not words.leading_function_words(rest):
+                city_district = entry.level == 2 and inner is not None and inner.level == 3
+                own_name = entry.level in (1, 3) and inner is None and not words.is_generic_phrase(rest) \
+                    and not words.leading_function_words(rest)
+                if city_district or own_name:
                     e.names.append(rest)
                     taken.add(normalise_name(rest))
                 break
@@ -283,12 +291,7 @@ class Resolver:
                 e.names.append(longer)
                 taken.add(normalise_name(longer))
         for n in list(e.names):
-            brand = n
-            while True:
-                word = next((w for w in L.FIRM_INDUSTRY_WORDS if brand.endswith(w) and len(brand) > len(w)), None)
-                if word is None:
-                    break
-                brand = brand[:-len(word)]
+            brand = strip_trades(n)
             if brand != n and len(brand) >= 2 and brand not in e.names and normalise_name(brand) not in taken \
                     and not self.gaz.place(brand) and not words.is_generic_phrase(brand) \
                     and not words.leading_function_words(brand) and _CJK.match(brand):
