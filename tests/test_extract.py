@@ -1442,3 +1442,19 @@ def test_an_office_in_a_chain_of_roles_is_no_firm_of_a_list(run):
                            "岳优车、老岚工业云、绿川智能制造等6家企业签约。")
     assert "党工委委员" not in ents
     assert ("岚湖科技城", "hosts", "岳优车") in rels
+
+
+def test_a_verbal_noun_or_zaiyu_before_a_parks_place_is_not_its_name(run):
+    # 助推|某安新区, 关键在于|某东新区: the clause's verb before the place that opens the name; a brand whose
+    # second word is a verbal noun after a province stays whole (某省建工(某市)…产业园)
+    ents, _, _, _ = run("项目将助推岚安新区高质量发展。发展的关键在于柳岳新区的产业升级。")
+    assert ents.get("岚安新区") == "Park" and ents.get("柳岳新区") == "Park"
+    assert "助推岚安新区" not in ents and "关键在于柳岳新区" not in ents
+    ents, _, _, _ = run("安徽建工(芜湖)绿色新材料智造产业园开园。")
+    assert ents.get("安徽建工(芜湖)绿色新材料智造产业园") == "Park"
+
+
+def test_a_slash_in_a_projects_output_keeps_its_firm(run):
+    # 某拓科技|3000吨/年…项目: the output written with a slash still ends the brand
+    ents, _, rels, _ = run("岚州经济开发区集中开工项目6个，其中恒岳科技年产3000吨/年锂电材料项目总投资5亿元。")
+    assert ents.get("恒岳科技") == "Company" and ("岚州经济开发区", "hosts", "恒岳科技") in rels

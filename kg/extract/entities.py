@@ -209,7 +209,7 @@ _OUTPUT_OF = re.compile(r"年产(?:能)?|年加工|年处理|年生产|年回收
                         r"[0-9０-９.]+(?:万|亿)?(?:吨|GW|MW|GWh|平方米|套|台|件|片|辆|条|千瓦|兆瓦|头|只)")
 # a project in a list or a clause of its own: X…项目、 / ：X…项目、 / 及X…总部
 _PROJECT_ITEM = re.compile(f"(?:(?<=[、，,：:；;“\n及和。！？])|(?<=元的)|(?<=分别为)|(?<=分别是)|(?<=包括)|^)"
-                           f"([{L.CJK}A-Za-z0-9·]{{2,24}}?)(二期|三期|一期)?"
+                           f"([{L.CJK}A-Za-z0-9·/]{{2,24}}?)(二期|三期|一期)?"
                            r"(?:项目|(?:区域|第二|运营|研发)?总部(?:项目)?)(?=[、，,。；;等及和”]|也|已|正式|落户|落地|入驻|签约|开工|投产|总投资|总用地|占地|"
                            r"计划总投资|预计|达产|建成后|在|相继|先后|陆续|集中|均|完成|建成|现已|进入|加快|全面|"
                            r"[一二三四五]期|顺利|[(（][一二三四五]期|$)")
@@ -793,6 +793,7 @@ class EntityFinder:
         starts after the verb. A verb followed by common words is part of a name (自主创新示范区, 智能制造产业园)."""
         toks = words.tokens(text[start:head])
         pos = cut = start
+        prev = ""
         for tok, nxt in zip(toks, toks[1:] + [""]):
             pos += len(tok)
             # (某区纳入|东部科学城, 某开发区召开|党工委会议, 关键在于|某新区政府: a verb the clause uses, PD1998's
@@ -801,6 +802,11 @@ class EntityFinder:
             if len(tok) >= 2 and words.tag(tok) == "v" and (clause_verb or nxt and words.tag(nxt) in (
                     "nr", "nrt", "ns", "nz", None)):
                 cut = pos
+            elif len(tok) >= 2 and tok not in _NOMINAL_VERBS and (words.tag(tok) == "vn" or tok.endswith("在于")) \
+                    and head - pos >= 2 and re.fullmatch(f"[{L.CJK}]{{2}}", text[pos:pos + 2]) \
+                    and words.tag(text[pos:pos + 2]) in ("ns", "nz", None) and words.tag(prev) != "ns":
+                cut = pos      # 助推|某安新区, 关键在于|某东新区: a verbal noun or 在于, then a place's name
+            prev = tok
         return cut
 
     def _branded_park(self, prefix: str) -> bool:
