@@ -1458,3 +1458,24 @@ def test_a_slash_in_a_projects_output_keeps_its_firm(run):
     # 某拓科技|3000吨/年…项目: the output written with a slash still ends the brand
     ents, _, rels, _ = run("岚州经济开发区集中开工项目6个，其中恒岳科技年产3000吨/年锂电材料项目总投资5亿元。")
     assert ents.get("恒岳科技") == "Company" and ("岚州经济开发区", "hosts", "恒岳科技") in rels
+
+
+def test_a_registered_name_whose_brand_holds_he_or_lianhe(run):
+    # 辽宁某和|新材料股份有限公司, 北京某和|知信科技有限公司 (a province or city, then a short brand with 和),
+    # 某电某谷联合|控股有限公司; 甲集团和乙有限公司 stays two names
+    ents, _, _, _ = run("签约项目包括冷藏项目、辽宁岚和新材料股份有限公司投资的镁材项目。"
+                        "区政府与中电岚谷联合控股有限公司、北京岳控置业集团签约。"
+                        "位于岚海新区的北京岚和知信科技有限公司开工。")
+    for name in ("辽宁岚和新材料股份有限公司", "中电岚谷联合控股有限公司", "北京岚和知信科技有限公司"):
+        assert ents.get(name) == "Company", name
+    ents, _, _, _ = run("岚州集团和北京岚和有限公司签约。岚州市政府和岚海科技有限公司签约。")
+    assert ents.get("岚州集团") == "Company" and ents.get("北京岚和有限公司") == "Company"
+    assert ents.get("岚海科技有限公司") == "Company" and "岚州市政府和岚海科技有限公司" not in ents
+
+
+def test_a_firm_named_after_a_part_of_its_park_is_whole(run):
+    # P高新区某科园|投资管理有限公司: the firm is named after a part of the park; P高新区|某科技股份有限公司 is not
+    ents, _, _, _ = run("项目由岚州城发运营有限公司与岚州高新区电科园投资管理有限公司共同投资建设。")
+    assert ents.get("岚州高新区电科园投资管理有限公司") == "Company"
+    ents, _, _, _ = run("在岚州新区岚海科技股份有限公司的展厅里。")
+    assert ents.get("岚海科技股份有限公司") == "Company" and ents.get("岚州新区") == "Park"

@@ -430,6 +430,23 @@ class EntityFinder:
             i += 1
         return i
 
+    def _registered_across(self, text: str, start: int) -> int:
+        """A registered name whose brand holds 和 or 联合 (辽宁某和|新材料股份有限公司, 某电某谷联合|控股有限公司): the
+        left edge stopped there goes on to the clause mark before it when the run opens with a province or city and
+        a short brand (和), or is a short brand of its own (联合); 甲公司和|乙有限公司 stays two names."""
+        stop = 1 if text[start - 1:start] == "和" else 2 if text.endswith("联合", 0, start) else 0
+        if not stop or start - stop <= 0:
+            return start
+        s2 = self.extend_left(text, start - stop, limit=8)
+        run = text[s2:start - stop]
+        if s2 > 0 and text[s2 - 1] not in "，。、；：:\n的与和及（(“" or not 2 <= len(run) <= 6 \
+                or re.search("公司|集团|政府|委|局|区|园|企业", run) or words.leading_function_words(run):
+            return start
+        if stop == 1:
+            home = next((n for n in (3, 2) if (p := self.gaz.place(run[:n])) is not None and p.level in (1, 2)), 0)
+            return s2 if home and 1 <= len(run) - home <= 3 else start
+        return s2 if not self.gaz.place(run) and not words.is_generic_phrase(run) and len(run) <= 4 else start
+
     def _name_opens_clause(self, text: str, k: int, floor: int) -> bool:
         """A 2-3 character personal name (a known surname first) ends right before ``text[k]`` and opens its
         clause."""
@@ -674,7 +691,9 @@ class EntityFinder:
                     inner = text[end + 1:close]
                     if self.gaz.place(inner) or self.gaz.place(inner + "区"):
                         end = close + 1
-            start = self.trim_left(text, start, m.start())
+            across = self._registered_across(text, start) if cls is EntityClass.COMPANY and suffix in _LEGAL_SUFFIXES \
+                else start
+            start = across if across < start else self.trim_left(text, start, m.start())
             if cls is EntityClass.COMPANY and text[start:m.start()] in ("", "集团", "股份", "控股", "控股集团", "集团股份"):
                 # 星岳建设集团(有限公司): a word that stops a name's left edge elsewhere (建设X产业园) is the firm's
                 # industry here
@@ -688,8 +707,12 @@ class EntityFinder:
             elif cls is EntityClass.COMPANY and suffix in _LEGAL_SUFFIXES:
                 # 在P新区X股份有限公司的展厅: a park named before a registered name is where it is, not its name
                 for pm in _PARK_INSIDE.finditer(text, start, m.start()):
+                    rest = text[pm.end():m.start()]
+                    part = re.match(f"[{L.CJK}]{{1,6}}?(?:园区|园)", rest)
+                    if part is not None and part.end() < len(rest) and words.is_generic_phrase(rest[part.end():]):
+                        continue     # P高新区某科园|投资管理有限公司: a firm named after a part of the park, whole
                     if m.start() - pm.end() >= 4 and not self.gaz.place(text[pm.end():pm.end() + 2]) \
-                            and not words.is_generic_phrase(text[pm.end():m.start()]):
+                            and not words.is_generic_phrase(rest):
                         start = pm.end()     # (X产业园运营管理有限公司: a firm named after the park, kept whole)
             inner = _INNER_LEGAL_END.search(text, start, m.start()) if cls is EntityClass.COMPANY else None
             if inner is not None and suffix not in _BRANCH_SUFFIXES:
