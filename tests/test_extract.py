@@ -1479,3 +1479,13 @@ def test_a_firm_named_after_a_part_of_its_park_is_whole(run):
     assert ents.get("岚州高新区电科园投资管理有限公司") == "Company"
     ents, _, _, _ = run("在岚州新区岚海科技股份有限公司的展厅里。")
     assert ents.get("岚海科技股份有限公司") == "Company" and ents.get("岚州新区") == "Park"
+
+
+def test_the_head_of_a_project_that_is_a_phrase_is_no_firm(run):
+    # 两大|项目, 某陀镇|…项目, 高科技|项目: a slogan's words, a town or a common word at the head of a project is not
+    # its firm; a brand of two plain characters (广某|汽车饰件项目) still is
+    ents, _, _, _ = run("全县两大项目、多好项目、高科技项目、岚陀镇污水处理项目等陆续开工。")
+    for junk in ("两大", "多好", "高科技", "岚陀镇"):
+        assert ents.get(junk) != "Company", junk
+    ents, _, _, _ = run("签约项目包括兆岳汽车零部件项目、广岚汽车饰件项目。")
+    assert ents.get("广岚汽车") == "Company"

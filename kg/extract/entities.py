@@ -856,9 +856,25 @@ class EntityFinder:
             return True      # 岚城重|工智能…, 兼|顾下游光通信: the name would start inside a word
         if (c.source == "project" or text.startswith("项目", c.end)) and text.endswith(("公司", "集团", "厂"), 0, c.start):
             return True      # X有限公司|模具制造项目: the project of the firm just named
+        if c.source == "project" and self._phrase_not_brand(name):
+            return True
         return bool(name.endswith(("产业园", "产业基地", "基地", "园区", "地区", "产业", "片区", "新区", "新城"))
                     or _AMOUNT_START.match(name) or self._only_places(name)
                     or (name.endswith("区") and any(self.gaz.place(name[:k]) for k in (2, 3, 4))))
+
+    @staticmethod
+    def _phrase_not_brand(name: str) -> bool:
+        """The head of a project's name that is a phrase, not a brand: it holds a clause word (图为在…, 项目分别是…,
+        …中心是), it is made of the characters of slogans (大抓, 两大, 多好: not 兆丰, 广佳), it is a town or village
+        (某陀镇, 古村), or it is a frequent common word (智慧, 磷酸, 高科技)."""
+        toks = words.tokens(name)
+        if any(t in ("是", "为", "在", "分别", "将", "已") for t in toks[1:]):
+            return True
+        if len(name) <= 3 and all(ch in "大小多少两几各抓好高强" for ch in name):
+            return True
+        if name.endswith(("镇", "村", "乡")):
+            return True
+        return words.tag(name) in ("n", "nz", "nr", "a", "vn", "l") and words.frequency(name) >= 100
 
     def _named_park_ends(self, text: str, found: list[Cand], pos: int) -> bool:
         """A named park (found by its suffix, or a gazetteer name) ends right at ``pos``."""
