@@ -752,6 +752,17 @@ class EntityFinder:
                     k = start + om.end()
                     if m.start() - k >= 2 and any(self.gaz.place(text[k:k + n]) for n in (2, 3)):
                         start = k
+            if cls is EntityClass.PARK:
+                legal = None
+                for legal in re.finditer("有限责任公司|有限公司", text[start:m.start()]):
+                    pass
+                if legal is not None:
+                    # 某某有限公司|特色乳加工产业园: a registered firm's base or park is its facility, not a park;
+                    # 某某股份有限公司|某西新区: a park named by its place after the firm is one
+                    k = start + legal.end()
+                    if not any(self.gaz.place(text[k:k + n]) for n in (2, 3)):
+                        continue
+                    start = k
             if cls is EntityClass.PARK and text[start - 1:start] == "各" and _PARK_INSIDE.search(text, start, m.start()):
                 continue         # 与各X新区新城签约: each of X's new towns, not one park (X新区 is one)
             prefix = text[start:m.start()]
