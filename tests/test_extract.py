@@ -1492,7 +1492,7 @@ def test_the_head_of_a_project_that_is_a_phrase_is_no_firm(run):
 
 
 def test_a_registered_firms_base_or_park_is_its_facility_not_a_park(run):
-    # 某某有限公司|特色乳加工产业园, 某某(苏州)有限公司|薄膜产业基地: the firm's facility, not a park; the firm stays
-    ents, _, _, _ = run("亿岚光学(苏州)有限公司特种薄膜产业基地项目开工。新疆岳甘生物有限公司特色乳加工产业园投产。")
-    assert ents.get("亿岚光学(苏州)有限公司") == "Company" and ents.get("新疆岳甘生物有限公司") == "Company"
+    # 某某有限公司|奶酪深加工产业园, 某某(苏州)有限公司|薄膜产业基地: the firm's facility, not a park; the firm stays
+    ents, _, _, _ = run("亿岚光学(苏州)有限公司特种薄膜产业基地项目开工。岚川岳甘食品有限公司奶酪深加工产业园投产。")
+    assert ents.get("亿岚光学(苏州)有限公司") == "Company" and ents.get("岚川岳甘食品有限公司") == "Company"
     assert not any(cls == "Park" for cls in ents.values())

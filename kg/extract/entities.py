@@ -757,7 +757,7 @@ class EntityFinder:
                 for legal in re.finditer("有限责任公司|有限公司", text[start:m.start()]):
                     pass
                 if legal is not None:
-                    # 某某有限公司|特色乳加工产业园: a registered firm's base or park is its facility, not a park;
+                    # 某某有限公司|奶酪加工产业园: a registered firm's base or park is its facility, not a park;
                     # 某某股份有限公司|某西新区: a park named by its place after the firm is one
                     k = start + legal.end()
                     if not any(self.gaz.place(text[k:k + n]) for n in (2, 3)):
