@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from kg.extract import lexicon as L
 from kg.extract import word_classes as words
@@ -142,10 +143,15 @@ class RelationFinder:
         hosted = {r.tail for r in rels if r.kind is RelationKind.HOSTS}
         out = []
         park: Ent | None = None
+        main, named = self._main_park(ents, mentions, ent_of, own_parks)
         for m in mentions:
             e = ent_of[id(m)]
             if e.cls is EntityClass.PARK:
                 park = e if e.idx not in own_parks else park
+                if main is not None and park is not None and park.idx != main.idx and named[park.idx] == 1 \
+                        and not any(normalise_name(park.label).startswith(normalise_name(n))
+                                    for n in main.names + [main.label]):
+                    park = main     # a park named once (a project's park) leaves the passage to the article's park
                 continue
             if park is None or e.cls is not EntityClass.COMPANY or e.idx in partners or e.idx in hosted or e.f500:
                 continue
@@ -171,6 +177,17 @@ class RelationFinder:
             out.append(Rel(RelationKind.HOSTS, park.idx, e.idx, sent, cue="topic-park"))
             hosted.add(e.idx)
         return out
+
+    @staticmethod
+    def _main_park(ents, mentions, ent_of, own_parks) -> tuple[Ent | None, Counter]:
+        """The park the article is about (the one named most often: at least twice, and more often than any other)
+        and how often each park is named."""
+        counts = Counter(ent_of[id(m)].idx for m in mentions
+                         if ent_of[id(m)].cls is EntityClass.PARK and ent_of[id(m)].idx not in own_parks)
+        top = counts.most_common(2)
+        if not top or top[0][1] < 2 or len(top) == 2 and top[0][1] == top[1][1]:
+            return None, counts
+        return next(e for e in ents if e.idx == top[0][0]), counts
 
     def compatible(self, firm: Ent, park: Ent) -> bool:
         """A firm whose name carries a place outside the park's province is not hosted there."""
