@@ -1500,12 +1500,12 @@ def test_a_registered_firms_base_or_park_is_its_facility_not_a_park(run):
 
 def test_a_park_named_once_leaves_the_passage_to_the_articles_park(run):
     # the article is about 岚州经开区 (named twice); 川东新材料产业园 is named once, as a project's site: the firms
-    # named in full after it are the zone's tenants; a sub-park of the zone (岚州经开区东区) keeps its own
+    # named in full after it are the zone's tenants; a part of the zone (岚州经开区某山片区) keeps its own
     text = ("岚州经开区今年以来招商引资成效明显。岚州经开区全年签约项目32个。"
             "川东新材料产业园一期建成。岚州岳辰机械有限公司、岚州川昱光伏科技有限公司年内投产。")
     _, _, rels, _ = run(text)
     assert ("岚州经开区", "hosts", "岚州岳辰机械有限公司") in rels
     assert ("川东新材料产业园", "hosts", "岚州岳辰机械有限公司") not in rels
     _, _, rels, _ = run("岚州经开区今年以来招商引资成效明显。岚州经开区全年签约项目32个。"
-                        "岚州经开区东区一期建成。岚州岳辰机械有限公司年内投产。")
-    assert ("岚州经开区东区", "hosts", "岚州岳辰机械有限公司") in rels
+                        "岚州经开区岳山片区一期建成。岚州岳辰机械有限公司年内投产。")
+    assert ("岚州经开区岳山片区", "hosts", "岚州岳辰机械有限公司") in rels
