@@ -1509,3 +1509,7 @@ def test_a_park_named_once_leaves_the_passage_to_the_articles_park(run):
     _, _, rels, _ = run("岚州经开区今年以来招商引资成效明显。岚州经开区全年签约项目32个。"
                         "岚州经开区岳山片区一期建成。岚州岳辰机械有限公司年内投产。")
     assert ("岚州经开区岳山片区", "hosts", "岚州岳辰机械有限公司") in rels
+    # the same for the park a sentence refers to without naming it (园区已入驻A、B等企业)
+    _, _, rels, _ = run("岚州经开区今年以来招商引资成效明显。岚州经开区全年签约项目32个。"
+                        "川东新材料产业园一期建成。园区已入驻岳辰科技、川昱新材等企业。")
+    assert ("岚州经开区", "hosts", "岳辰科技") in rels and ("川东新材料产业园", "hosts", "岳辰科技") not in rels

@@ -30,6 +30,16 @@ _COMMITTEE_BEFORE = re.compile("(省|市|县|区)委[、和及]?$")
 _GROUP = re.compile(r"集团(?:股份|控股)?(?:有限公司|有限责任公司|公司)?$")
 
 
+def _passage_park(park: Ent | None, main: Ent | None, named: Counter) -> Ent | None:
+    """The park a passage is about: the park named last, but a park named only once (a project's site, a park in
+    passing) leaves the passage to the park the article is about (``main``), unless it is a part of it (its name
+    starts with the main park's: 某经开区某山片区)."""
+    if park is None or main is None or park.idx == main.idx or named[park.idx] != 1:
+        return park
+    label = normalise_name(park.label)
+    return park if any(label.startswith(normalise_name(n)) for n in main.names + [main.label]) else main
+
+
 def _parent_park(e: Ent, ents: list[Ent]) -> Ent | None:
     """The park whose name the name of park ``e`` starts with (甲新区 of 甲新区东片区), if the article names it."""
     name = normalise_name(e.label)
@@ -85,13 +95,15 @@ class RelationFinder:
         by_idx = {e.idx: e for e in ents}
         own_parks = firms_own_parks(ents, self.gaz) if own_parks is None else own_parks
         mi = 0
+        main, named = self._main_park(ents, mentions, ent_of, own_parks)
         for sent in sentences:
             ms = []
             while mi < len(mentions) and mentions[mi].start < sent.end:
                 if mentions[mi].start >= sent.start:
                     ms.append(mentions[mi])
                 mi += 1
-            ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, focus_park, employer, partners, by_idx)
+            ctx = _SentCtx(text, sent, ms, ent_of, focus_firm, _passage_park(focus_park, main, named), employer,
+                           partners, by_idx)
             ctx.focus_by_cls, ctx.focus_pos, ctx.managed = focus_by_cls, focus_pos, managed
             ctx.own_parks = own_parks
             rels += self._works_for(ctx)
@@ -147,11 +159,7 @@ class RelationFinder:
         for m in mentions:
             e = ent_of[id(m)]
             if e.cls is EntityClass.PARK:
-                park = e if e.idx not in own_parks else park
-                if main is not None and park is not None and park.idx != main.idx and named[park.idx] == 1 \
-                        and not any(normalise_name(park.label).startswith(normalise_name(n))
-                                    for n in main.names + [main.label]):
-                    park = main     # a park named once (a project's park) leaves the passage to the article's park
+                park = _passage_park(e, main, named) if e.idx not in own_parks else park
                 continue
             if park is None or e.cls is not EntityClass.COMPANY or e.idx in partners or e.idx in hosted or e.f500:
                 continue
