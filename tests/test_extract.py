@@ -1513,3 +1513,12 @@ def test_a_park_named_once_leaves_the_passage_to_the_articles_park(run):
     _, _, rels, _ = run("岚州经开区今年以来招商引资成效明显。岚州经开区全年签约项目32个。"
                         "川东新材料产业园一期建成。园区已入驻岳辰科技、川昱新材等企业。")
     assert ("岚州经开区", "hosts", "岳辰科技") in rels and ("川东新材料产业园", "hosts", "岳辰科技") not in rels
+
+
+def test_china_opening_a_firms_name_is_a_place_of_the_name(run):
+    # 中国某信 (a name the gazetteer matched whole) is in 中国, as 加拿大某某公司 is in 加拿大; a slogan opening a
+    # park's name (中国特色社会主义先行示范区) is not the country
+    ents, _, rels, _ = run("中国电信与岚州高新区签署战略合作协议。")
+    assert ents.get("中国") == "Place" and ("中国电信", "locatedIn", "中国") in rels
+    ents, _, rels, _ = run("岚州建设中国特色社会主义先行示范区取得新进展。")
+    assert not any(r[1] == "locatedIn" and r[2] == "中国" for r in rels)

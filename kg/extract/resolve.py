@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from kg.extract import lexicon as L
 from kg.extract import word_classes as words
-from kg.extract.entities import EntityFinder
+from kg.extract.entities import _NATIONAL_PHRASE, EntityFinder
 from kg.extract.gazetteer import PlaceEntry
 from kg.extract.names import company_core, group_and_member, is_abbreviation, strip_trades
 from kg.extract.types import Cand, Ent
@@ -72,6 +72,22 @@ class Resolver:
                 inner.setdefault(id(t), []).append(c)
         return taken, inner
 
+    def _country_inside(self, text: str, mentions: list[Cand], inner: dict[int, list[Cand]]) -> None:
+        """中国 opening an organisation's or park's name (中国某车, 中国某业银行, 中国(某省)自贸试验区) is a place of the
+        name, as 加拿大 is in 加拿大某某公司, also where the gazetteer matched the whole name (a Fortune Global 500 firm
+        whose name starts with the country)."""
+        china = self.gaz.place("中国")
+        if china is None:
+            return
+        for m in mentions:
+            if m.cls is EntityClass.PLACE or m.cls is EntityClass.PERSON or m.length < 4 \
+                    or text[m.start:m.start + 2] not in ("中国", "中國") or _NATIONAL_PHRASE.match(text, m.start + 2):
+                continue     # (中国特色社会主义先行示范区: a slogan, not the country)
+            if any(c.cls is EntityClass.PLACE and c.start == m.start for c in inner.get(id(m), ())):
+                continue
+            inner.setdefault(id(m), []).append(Cand(m.start, m.start + 2, EntityClass.PLACE, "gazetteer", 2, place=china,
+                                                    text=text[m.start:m.start + 2]))
+
     # ------------------------------------------------------------------ main
     def resolve(self, text: str, cands: list[Cand]) -> tuple[list[Ent], list[Cand], dict[int, list[Cand]]]:
         self._alias_links: list[tuple[str, str]] = []
@@ -102,6 +118,7 @@ class Resolver:
                 by_key[k] = e
             return e
 
+        self._country_inside(text, mentions, inner)
         # nested gazetteer places and parks inside accepted names are entities too (加拿大 in 加拿大麦格纳公司)
         for m in mentions:
             e = entity_for(m)
