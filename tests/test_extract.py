@@ -1522,3 +1522,12 @@ def test_china_opening_a_firms_name_is_a_place_of_the_name(run):
     assert ents.get("中国") == "Place" and ("中国电信", "locatedIn", "中国") in rels
     ents, _, rels, _ = run("岚州建设中国特色社会主义先行示范区取得新进展。")
     assert not any(r[1] == "locatedIn" and r[2] == "中国" for r in rels)
+
+
+def test_a_parks_fund_or_capital_arm_is_its_partner_not_its_tenant(run):
+    # 某投资本, 某泰创投, 某岚母基金 signing with the park: partners, no tenants; a fund management company is a tenant
+    _, _, rels, _ = run("岚州高新区与岳投资本、川泰创投、新岚母基金等机构签约，共同设立产业基金。"
+                        "岚州高新区引进岳华基金管理有限公司、岚川精密机械有限公司落户。")
+    for fund in ("岳投资本", "川泰创投", "新岚母基金"):
+        assert ("岚州高新区", "hosts", fund) not in rels and ("岚州高新区", "partnersWith", fund) in rels
+    assert ("岚州高新区", "hosts", "岳华基金管理有限公司") in rels
