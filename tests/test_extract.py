@@ -1531,3 +1531,10 @@ def test_a_parks_fund_or_capital_arm_is_its_partner_not_its_tenant(run):
     for fund in ("岳投资本", "川泰创投", "新岚母基金"):
         assert ("岚州高新区", "hosts", fund) not in rels and ("岚州高新区", "partnersWith", fund) in rels
     assert ("岚州高新区", "hosts", "岳华基金管理有限公司") in rels
+
+
+def test_a_chamber_or_alliance_is_no_tenant(run):
+    # 某省某商会, 某产业联盟 named in a passage about the park: bodies of members, not tenants
+    _, _, rels, _ = run("岚州高新区引进岳川商会、岚州新能源产业联盟、岚川光电有限公司落户。")
+    assert ("岚州高新区", "hosts", "岚川光电有限公司") in rels
+    assert ("岚州高新区", "hosts", "岳川商会") not in rels and ("岚州高新区", "hosts", "岚州新能源产业联盟") not in rels
