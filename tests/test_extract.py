@@ -1538,3 +1538,9 @@ def test_a_chamber_or_alliance_is_no_tenant(run):
     _, _, rels, _ = run("岚州高新区引进岳川商会、岚州新能源产业联盟、岚川光电有限公司落户。")
     assert ("岚州高新区", "hosts", "岚川光电有限公司") in rels
     assert ("岚州高新区", "hosts", "岳川商会") not in rels and ("岚州高新区", "hosts", "岚州新能源产业联盟") not in rels
+
+
+def test_a_university_named_with_the_parks_tenants_is_not_one(run):
+    # 某川大学 in a list of what a park brought in: a partner of its research, not a tenant
+    _, _, rels, _ = run("岚州高新区引进岳川大学、岚川光电有限公司落户。")
+    assert ("岚州高新区", "hosts", "岚川光电有限公司") in rels and ("岚州高新区", "hosts", "岳川大学") not in rels
