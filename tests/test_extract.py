@@ -1544,3 +1544,14 @@ def test_a_university_named_with_the_parks_tenants_is_not_one(run):
     # 某川大学 in a list of what a park brought in: a partner of its research, not a tenant
     _, _, rels, _ = run("岚州高新区引进岳川大学、岚川光电有限公司落户。")
     assert ("岚州高新区", "hosts", "岚川光电有限公司") in rels and ("岚州高新区", "hosts", "岳川大学") not in rels
+
+
+def test_an_unknown_brand_is_the_short_form_of_the_firm_it_names_not_its_parent(run):
+    # 某阳岳拓 / 某阳岳拓汽车配件制造有限公司: one firm (the brand, then words of its trade), not a subsidiary of its
+    # own brand; a group and its member (某汽集团 / 某汽解放) stay two firms
+    _, _, rels, d = run("贵阳岳拓汽车配件制造有限公司落户园区。园区已引进贵阳岳拓、岳川科技、川岚电子等企业。")
+    firm = next(e for e in d.entities if e.name == "贵阳岳拓汽车配件制造有限公司")
+    assert "贵阳岳拓" in firm.aliases and not any(e.name == "贵阳岳拓" for e in d.entities)
+    assert not any(r[1] == "subsidiaryOf" for r in rels)
+    _, _, rels, _ = run("岳汽集团与岳汽解放签约。")
+    assert ("岳汽解放", "subsidiaryOf", "岳汽集团") in rels

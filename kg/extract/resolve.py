@@ -376,6 +376,19 @@ class Resolver:
         place = self.gaz.place(a[: -len(b)])
         return place is not None and place.level >= 2
 
+    def _brand_of(self, short: Ent, cs: str, full: Ent, cf: str) -> bool:
+        """某阳某之琳 / 某阳某之琳发动机零部件制造有限公司, 某源聚芯 / 某源聚芯半导体材料: a brand that no gazetteer
+        knows (a known brand names a group and its members) is the short form of a firm named by it and words of its
+        trade, not that firm's parent."""
+        if len(cs) < 2 or not cf.startswith(cs) or len(cf) == len(cs) or short.f500 or any(
+                c.source in ("gazetteer", "listed", "sub-brand") for c in short.mentions):
+            return False
+        ls = normalise_name(short.label)
+        if ls.endswith(_ORG_SUFFIXES) or len(normalise_name(full.label)) <= len(ls):
+            return False
+        rest = cf[len(cs):]
+        return words.is_generic_phrase(rest) and not self._separate_org(rest)
+
     def _separate_org(self, rest: str) -> bool:
         """What follows a firm's name in a longer one makes another organisation: a place (建设银行河北省分行)
         or an organisation suffix of its own (北方重工沈阳齿轮公司)."""
@@ -510,6 +523,8 @@ class Resolver:
                                                   and not self._separate_org(cf[len(ce):]))) \
                         and not self._local_branch(e.label, f.label):
                     self._merge(e, f)
+                elif self._brand_of(e, ce, f, cf):
+                    self._merge(f, e)
         # abbreviations between entities of the same class (山东产研院 / 山东产业技术研究院)
         by_ends: dict[tuple, list[Ent]] = {}   # an abbreviation has its full name's first and last character
         for f in ents:
