@@ -431,7 +431,7 @@ class EntityFinder:
         return i
 
     def _registered_across(self, text: str, start: int) -> int:
-        """A registered name whose brand holds 和 or 联合 (辽宁某和|新材料股份有限公司, 某电某谷联合|控股有限公司): the
+        """A registered name whose brand holds 和 or 联合 (吉林某和|精细化工股份有限公司, 某电某谷联合|控股有限公司): the
         left edge stopped there goes on to the clause mark before it when the run opens with a province or city and
         a short brand (和), or is a short brand of its own (联合); 甲公司和|乙有限公司 stays two names."""
         stop = 1 if text[start - 1:start] == "和" else 2 if text.endswith("联合", 0, start) else 0
@@ -710,7 +710,7 @@ class EntityFinder:
                     rest = text[pm.end():m.start()]
                     part = re.match(f"[{L.CJK}]{{1,6}}?(?:园区|园)", rest)
                     if part is not None and part.end() < len(rest) and words.is_generic_phrase(rest[part.end():]):
-                        continue     # P高新区某科园|投资管理有限公司: a firm named after a part of the park, whole
+                        continue     # P高新区某智园|运营有限公司: a firm named after a part of the park, whole
                     if m.start() - pm.end() >= 4 and not self.gaz.place(text[pm.end():pm.end() + 2]) \
                             and not words.is_generic_phrase(rest):
                         start = pm.end()     # (X产业园运营管理有限公司: a firm named after the park, kept whole)

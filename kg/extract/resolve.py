@@ -377,7 +377,7 @@ class Resolver:
         return place is not None and place.level >= 2
 
     def _brand_of(self, short: Ent, cs: str, full: Ent, cf: str) -> bool:
-        """某阳某之琳 / 某阳某之琳发动机零部件制造有限公司, 某源聚芯 / 某源聚芯半导体材料: a brand that no gazetteer
+        """某阳岳拓 / 某阳岳拓汽车配件制造有限公司, 某岳聚芯 / 某岳聚芯半导体: a brand that no gazetteer
         knows (a known brand names a group and its members) is the short form of a firm named by it and words of its
         trade, not that firm's parent."""
         if len(cs) < 2 or not cf.startswith(cs) or len(cf) == len(cs) or short.f500 or any(
