@@ -1464,9 +1464,9 @@ def test_a_registered_name_whose_brand_holds_he_or_lianhe(run):
     # 吉林某和|精细化工股份有限公司, 北京某和|精测科技有限公司 (a province or city, then a short brand with 和),
     # 某电某谷联合|控股有限公司; 甲集团和乙有限公司 stays two names
     ents, _, _, _ = run("签约项目包括冷链项目、吉林岚和精细化工股份有限公司投资的涂料项目。"
-                        "区政府与岚电川谷联合控股有限公司及上海岳控置业集团签约。"
+                        "区政府与岚电川岳联合控股有限公司及上海岳控置业集团签约。"
                         "位于岚海新区的北京岚和精测科技有限公司开工。")
-    for name in ("吉林岚和精细化工股份有限公司", "岚电川谷联合控股有限公司", "北京岚和精测科技有限公司"):
+    for name in ("吉林岚和精细化工股份有限公司", "岚电川岳联合控股有限公司", "北京岚和精测科技有限公司"):
         assert ents.get(name) == "Company", name
     ents, _, _, _ = run("岚州集团和北京岚和有限公司签约。岚州市政府和岚海科技有限公司签约。")
     assert ents.get("岚州集团") == "Company" and ents.get("北京岚和有限公司") == "Company"
@@ -1517,10 +1517,10 @@ def test_a_park_named_once_leaves_the_passage_to_the_articles_park(run):
 
 def test_china_opening_a_firms_name_is_a_place_of_the_name(run):
     # 中国某信 (a name the gazetteer matched whole) is in 中国, as 加拿大某某公司 is in 加拿大; a slogan opening a
-    # park's name (中国特色社会主义先行示范区) is not the country
+    # park's name (中国特色社会主义现代化产业园) is not the country
     ents, _, rels, _ = run("中国华能与岚州高新区签订框架协议。")
     assert ents.get("中国") == "Place" and ("中国华能", "locatedIn", "中国") in rels
-    ents, _, rels, _ = run("岚州建设中国特色社会主义先行示范区取得新进展。")
+    ents, _, rels, _ = run("岚州建设中国特色社会主义现代化产业园取得新进展。")
     assert not any(r[1] == "locatedIn" and r[2] == "中国" for r in rels)
 
 

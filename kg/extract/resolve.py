@@ -82,7 +82,7 @@ class Resolver:
         for m in mentions:
             if m.cls is EntityClass.PLACE or m.cls is EntityClass.PERSON or m.length < 4 \
                     or text[m.start:m.start + 2] not in ("中国", "中國") or _NATIONAL_PHRASE.match(text, m.start + 2):
-                continue     # (中国特色社会主义先行示范区: a slogan, not the country)
+                continue     # (中国特色社会主义现代化产业园: a slogan, not the country)
             if any(c.cls is EntityClass.PLACE and c.start == m.start for c in inner.get(id(m), ())):
                 continue
             inner.setdefault(id(m), []).append(Cand(m.start, m.start + 2, EntityClass.PLACE, "gazetteer", 2, place=china,
