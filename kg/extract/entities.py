@@ -838,8 +838,10 @@ class EntityFinder:
                 cut = pos
             elif len(tok) >= 2 and tok not in _NOMINAL_VERBS and (words.tag(tok) == "vn" or tok.endswith("在于")) \
                     and head - pos >= 2 and re.fullmatch(f"[{L.CJK}]{{2}}", text[pos:pos + 2]) \
-                    and words.tag(text[pos:pos + 2]) in ("ns", "nz", None) and words.tag(prev) != "ns":
-                cut = pos      # 助推|某安新区, 关键在于|某东新区: a verbal noun or 在于, then a place's name
+                    and words.tag(text[pos:pos + 2]) in ("ns", "nz", None) and words.tag(prev) != "ns" \
+                    and not (prev and all(ch in L.PROVINCE_ABBREVIATIONS for ch in prev)):
+                cut = pos      # 助推|某安新区, 关键在于|某东新区: a verbal noun or 在于, then a place's name (not
+                #              沪黔协作|某阳…科技城: a pair of provinces' cooperation names the park)
             prev = tok
         return cut
 
