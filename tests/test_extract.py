@@ -1555,3 +1555,12 @@ def test_an_unknown_brand_is_the_short_form_of_the_firm_it_names_not_its_parent(
     assert not any(r[1] == "subsidiaryOf" for r in rels)
     _, _, rels, _ = run("岳汽集团与岳汽解放签约。")
     assert ("岳汽解放", "subsidiaryOf", "岳汽集团") in rels
+
+
+def test_a_county_short_form_inside_a_name_of_another_city_is_no_place(run):
+    # 岚山高新区与南开大学…签约: 南开 of the university is no 南开区 (a district of another city than the one the
+    # article names); 南京|江宁经开区 holds the district of the city named, which stays
+    ents, _, _, _ = run("唐山高新区与南开大学岚川研究所签约。")
+    assert "南开区" not in ents and ents.get("唐山市") == "Place"
+    ents, _, _, _ = run("南京江宁经济技术开发区举行签约仪式。")
+    assert ents.get("江宁区") == "Place"

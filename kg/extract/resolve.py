@@ -155,6 +155,7 @@ class Resolver:
                     self._absorb(ie, c)
         self._merge_variants(ents)
         self._park_cores_named_as_places(ents, mentions)
+        self._counties_of_other_cities(ents, mentions)
         ents = [e for e in ents if e.mentions]
         mentions = self._short_forms(text, ents, mentions)
         self._fortune(text, ents)
@@ -193,6 +194,23 @@ class Resolver:
         if place is not None and place.name.endswith(_DIVISION_ENDS):
             return ""        # 青川高新区: a division and the park word, nothing of the park's own
         return n if len(n) >= 2 and not words.is_generic_phrase(n) else ""
+
+    def _counties_of_other_cities(self, ents: list[Ent], mentions: list[Cand]) -> None:
+        """A county's short form seen only inside other names (东湖 of 某汉东湖高新区, 滨海 of 某州滨海新区, 中原 of a
+        park) is the county only when a province or city the article names contains it: 东湖 in a park of a city that
+        is not the county's is a lake's name, 滨海 a coast's, not the 东湖区 or 滨海县 of another province."""
+        top = {id(m) for m in mentions}
+        upper = [e.place for e in ents if e.cls is EntityClass.PLACE and e.mentions and e.place is not None
+                 and e.place.level in (1, 2)]
+        if not upper:
+            return
+        for e in ents:
+            if e.cls is not EntityClass.PLACE or e.place is None or e.place.level != 3 or not e.mentions:
+                continue
+            if any(id(m) in top or normalise_name(m.text) == normalise_name(e.place.name) for m in e.mentions):
+                continue
+            if not any(self.gaz.contains(p, e.place) for p in upper):
+                e.mentions = []
 
     def _park_cores_named_as_places(self, ents: list[Ent], mentions: list[Cand]) -> None:
         """A place that is no division (a town-level area, a lake) and is the distinctive part of a park named in the
