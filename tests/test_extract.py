@@ -1558,7 +1558,7 @@ def test_an_unknown_brand_is_the_short_form_of_the_firm_it_names_not_its_parent(
 
 
 def test_a_county_short_form_inside_a_name_of_another_city_is_no_place(run):
-    # 岚山高新区与南开大学…签约: 南开 of the university is no 南开区 (a district of another city than the one the
+    # 唐山高新区与南开大学…签约: 南开 of the university is no 南开区 (a district of another city than the one the
     # article names); 南京|江宁经开区 holds the district of the city named, which stays
     ents, _, _, _ = run("唐山高新区与南开大学岚川研究所签约。")
     assert "南开区" not in ents and ents.get("唐山市") == "Place"
