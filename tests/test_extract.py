@@ -1564,3 +1564,10 @@ def test_a_county_short_form_inside_a_name_of_another_city_is_no_place(run):
     assert "南开区" not in ents and ents.get("唐山市") == "Place"
     ents, _, _, _ = run("南京江宁经济技术开发区举行签约仪式。")
     assert ents.get("江宁区") == "Place"
+
+
+def test_an_innovation_demonstration_base_is_an_institute(run):
+    # 某某协同创新示范基地, 某川双创示范基地: innovation platforms (Institutes, the conventions); an industry's
+    # demonstration base (某州轻纺服装产业示范基地) is a park
+    ents, _, _, _ = run("岚川双创示范基地揭牌。岳州轻纺服装产业示范基地开工。")
+    assert ents.get("岚川双创示范基地") == "Institute" and ents.get("岳州轻纺服装产业示范基地") == "Park"

@@ -87,7 +87,8 @@ SUFFIXES: list[tuple[str, EntityClass]] = [
     # funds (not registered as 有限公司), chambers, associations, alliances, incubators, platforms
     *[(w, EntityClass.INSTITUTE) for w in (
         "商会", "协会", "行业协会", "联合会", "促进会", "工商联", "联盟", "基金会", "基金", "母基金", "孵化基地", "孵化园",
-        "众创空间", "加速器", "科创中心", "创新基地", "科技大市场", "技术市场", "交易中心", "工作站", "智库",
+        "众创空间", "加速器", "科创中心", "创新基地", "创新示范基地", "双创示范基地", "科技大市场", "技术市场",
+        "交易中心", "工作站", "智库",
         "实验室", "科学中心", "技术中心", "工程中心", "创新研究院", "研究基地", "调研基地", "医学中心", "转化中心", "科协")],
     # companies
     ("股份有限公司", EntityClass.COMPANY), ("有限责任公司", EntityClass.COMPANY), ("有限公司", EntityClass.COMPANY),
