@@ -404,6 +404,9 @@ class Resolver:
         ls = normalise_name(short.label)
         if ls.endswith(_ORG_SUFFIXES) or len(normalise_name(full.label)) <= len(ls):
             return False
+        bare = next((ls[k:] for k in (4, 3, 2) if len(ls) - k >= 2 and self.gaz.place(ls[:k])), ls)
+        if bare != cs:
+            return False     # 某达科技: a brand with a trade word of its own, a firm (a parent) of its own
         rest = cf[len(cs):]
         return words.is_generic_phrase(rest) and not self._separate_org(rest)
 
