@@ -1571,3 +1571,11 @@ def test_an_innovation_demonstration_base_is_an_institute(run):
     # demonstration base (某州轻纺服装产业示范基地) is a park
     ents, _, _, _ = run("岚川双创示范基地揭牌。岳州轻纺服装产业示范基地开工。")
     assert ents.get("岚川双创示范基地") == "Institute" and ents.get("岳州轻纺服装产业示范基地") == "Park"
+
+
+def test_a_policys_demonstration_zone_is_no_park(run):
+    # 共同富裕示范区, 绿色生态宜居示范区: a policy's title, not a zone that hosts firms; 某州市产城融合示范区 and the
+    # short form of a listed zone (中关村示范区) are parks
+    ents, _, _, _ = run("浙江建设共同富裕示范区。岚州打造绿色生态宜居示范区。岚州市产城融合示范区签约。中关村示范区企业增多。")
+    assert "共同富裕示范区" not in ents and "绿色生态宜居示范区" not in ents
+    assert ents.get("岚州市产城融合示范区") == "Park" and ents.get("中关村示范区") == "Park"

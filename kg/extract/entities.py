@@ -202,6 +202,9 @@ _COUNTED_END = re.compile(L.COUNTED_PROJECTS_END)
 # verbs that park and body names use as nouns (自主创新示范区, 产城融合示范区, 投资促进局, 动能转换示范区)
 _NOMINAL_VERBS = frozenset({"创新", "促进", "修复", "联动", "加速", "协同", "融合", "发展", "合作", "服务", "建设",
                             "投资", "管理", "开发", "自主", "转换", "示范", "孵化", "创业", "引领", "保障"})
+# what a 示范区 that hosts firms is named for (产城融合, 高新技术产业, 科创, 综改, 自主创新, 合作, an industry)
+_ZONE_WORDS = re.compile("产业|产城|高新|科创|科技|经济|工业|合作|综改|自主创新|农业|物流|港|湾|开发|开放|贸易|保税|制造|"
+                         "创新创业|数字|智能|航空|能源|医药|新材料")
 _COUNTED_ITEMS = re.compile(r"(?:[^，。；、：:\n]{2,30}、)*[^，。；、：:\n]{2,30}")
 _CLAUSE_MARKS = "，。；：:\n,;"
 # the output of a project: X年产11万吨…项目 (the brand is before it)
@@ -1007,6 +1010,11 @@ class EntityFinder:
             return False
         if cls in (EntityClass.PARK, EntityClass.INSTITUTE) and _COUNT_OF.search(core):
             return False     # 三大片区, 十大专业产业园: a count, not a name
+        if cls is EntityClass.PARK and suffix == "示范区" and not _ZONE_WORDS.search(core) \
+                and not self._only_places(core) and not self.gaz.place(core[:2]) and not self.gaz.place(core[:3]) \
+                and not any(n.startswith(core) for n in self.gaz.park_names):
+            return False     # 共同富裕示范区, 绿色生态宜居示范区: a policy's title, not a zone that hosts firms
+            #                  (中关村示范区, the short form of a listed zone, stays)
         if suffix in ("片区", "分区", "集中区") and not _PARK_INSIDE.search(core) and not (
                 suffix == "集中区" and len(core) >= 2 and core.endswith(("工业", "产业"))):
             return False     # X高新区Y片区 is a named part of a park; a bare Y片区 is a part of town
