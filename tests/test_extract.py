@@ -1579,3 +1579,13 @@ def test_a_policys_demonstration_zone_is_no_park(run):
     ents, _, _, _ = run("浙江建设共同富裕示范区。岚州打造绿色生态宜居示范区。岚州市产城融合示范区签约。中关村示范区企业增多。")
     assert "共同富裕示范区" not in ents and "绿色生态宜居示范区" not in ents
     assert ents.get("岚州市产城融合示范区") == "Park" and ents.get("中关村示范区") == "Park"
+
+
+def test_more_roles_and_a_pronoun_surname_after_a_role(run):
+    # 运营副总X, 高级专员X, 协会理事X are roles; 副书记任某新 (任, a pronoun as a word, opens a name after a role)
+    ents, _, rels, _ = run("岚川细胞集团运营副总赵岳戈表示，将扩大投资。岚州友好协会理事王建国出席。"
+                           "开发区工委副书记任岳新在致辞时表示，今年以来成效明显。")
+    assert ("赵岳戈", "worksFor", "岚川细胞集团") in rels and ("王建国", "worksFor", "岚州友好协会") in rels
+    assert ents.get("任岳新") == "Person"
+    ents, _, _, _ = run("主任任务繁重。书记任何时候都要带头。")
+    assert not any(cls == "Person" for cls in ents.values())

@@ -1141,8 +1141,10 @@ class EntityFinder:
                 toks = words.tokens(text[i:min(len(text), e + 3)])
                 if j - i == 1 and toks and toks[0] == text[i] and words.tag(text[i]) in _FUNCTION_SURNAME_TAGS \
                         and not (after_role and (words.tag(text[i]) == "d" or (
-                            k == 2 and text[i] not in "和与及但" and text.startswith(_AFTER_A_NAME, e)))):
-                    return 0     # 和有关…, 但他…: a conjunction or preposition that is also a surname
+                            k == 2 and text[i] not in "和与及但" and text.startswith(_AFTER_A_NAME, e)) or (
+                            k == 2 and words.tag(text[i]) == "r" and words.tag(given) is None))):
+                    return 0     # 和有关…, 但他…: a conjunction or preposition that is also a surname (but 副书记任某新:
+                    #              a pronoun surname after a role, then two characters no dictionary word holds)
                 if k == 2 and _crosses(toks, e - i) and not text.startswith(_NAME_THEN_VERB, e):
                     continue     # 刘某要求, 王某先生: the last character starts a word with what follows
                 if "们" in text[j:e + 1] or (words.tag(text[i:e]) in _COMMON_NOUN_TAGS
