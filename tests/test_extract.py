@@ -1589,3 +1589,9 @@ def test_more_roles_and_a_pronoun_surname_after_a_role(run):
     assert ents.get("任岳新") == "Person"
     ents, _, _, _ = run("主任任务繁重。书记任何时候都要带头。")
     assert not any(cls == "Person" for cls in ents.values())
+
+
+def test_a_city_the_dictionary_reads_as_a_common_noun_names_its_zone(run):
+    # 营口开发区, 铜仁开发区: the dictionary reads 营口 and 铜仁 as common words, yet they are cities naming the zone
+    ents, _, _, _ = run("营口开发区举行项目签约仪式。铜仁开发区新增入驻企业12家。")
+    assert ents.get("营口开发区") == "Park" and ents.get("铜仁开发区") == "Park"

@@ -1048,8 +1048,10 @@ class EntityFinder:
                 and not self._only_places(core)
             if not (cls is EntityClass.INSTITUTE and national and not any(ch.isdigit() for ch in core)):
                 return False
-        if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix) and not formal and not rare_word:
-            return False     # 世界一流高科技园区: the suffix cut the word 高科技; the whole name is common words
+        if cls is EntityClass.PARK and words.is_generic_phrase(core + suffix) and not formal and not rare_word \
+                and not self._only_places(core):
+            return False     # 世界一流高科技园区: the suffix cut the word 高科技; the whole name is common words (not
+            #                  某台开发区: a city the dictionary also reads as a common noun)
         if cls is EntityClass.PARK and suffix not in _NAMED_PARK_SUFFIXES and self._descriptive(core) and not rare_word:
             return False     # 绿色低碳示范园, 光伏新材料产业园, 开放型经济示范区: a kind of park (a plan), not its name
         if (core + suffix) in _GENERIC_ORG_NOUNS:
