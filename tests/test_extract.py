@@ -1595,3 +1595,9 @@ def test_a_city_the_dictionary_reads_as_a_common_noun_names_its_zone(run):
     # 营口开发区, 铜仁开发区: the dictionary reads 营口 and 铜仁 as common words, yet they are cities naming the zone
     ents, _, _, _ = run("营口开发区举行项目签约仪式。铜仁开发区新增入驻企业12家。")
     assert ents.get("营口开发区") == "Park" and ents.get("铜仁开发区") == "Park"
+
+
+def test_the_investor_named_after_tou_zi_fang_wei(run):
+    # 投资方为X有限公司, 签约方为X有限公司: the clause's words before the registered name are not part of it
+    ents, _, _, _ = run("该项目签约额15亿元，投资方为岚迈通用航空科技有限公司。签约方为岳川精密机械有限公司。")
+    assert ents.get("岚迈通用航空科技有限公司") == "Company" and ents.get("岳川精密机械有限公司") == "Company"

@@ -203,7 +203,7 @@ _COUNTED_END = re.compile(L.COUNTED_PROJECTS_END)
 _NOMINAL_VERBS = frozenset({"创新", "促进", "修复", "联动", "加速", "协同", "融合", "发展", "合作", "服务", "建设",
                             "投资", "管理", "开发", "自主", "转换", "示范", "孵化", "创业", "引领", "保障"})
 # what a 示范区 that hosts firms is named for (产城融合, 高新技术产业, 科创, 综改, 自主创新, 合作, an industry)
-_ZONE_WORDS = re.compile("产业|产城|高新|科创|科技|经济|工业|合作|综改|自主创新|农业|物流|港|湾|开发|开放|贸易|保税|制造|"
+_ZONE_WORDS = re.compile("产业|产城|高新|科创|科技|经济|工业|合作|综改|自主创新|动能转换|农业|物流|港|湾|开发|开放|贸易|保税|制造|"
                          "创新创业|数字|智能|航空|能源|医药|新材料")
 _COUNTED_ITEMS = re.compile(r"(?:[^，。；、：:\n]{2,30}、)*[^，。；、：:\n]{2,30}")
 _CLAUSE_MARKS = "，。；：:\n,;"
@@ -414,6 +414,8 @@ class EntityFinder:
             if depth:
                 i -= 1
                 continue
+            if any(i - n >= floor and i - n >= 0 and text[i - n:i] in ws for n, ws in self._stop_words_by_len):
+                break        # (before the stop characters: 投资方为|X公司, where 为 alone would be read inside a word)
             if ch in L.LEFT_STOP_CHARS:
                 if ch == "是" and self._name_opens_clause(text, i - 1, floor):
                     break        # 王建国是X公司的董事长: 国是 is a word, but here 是 follows a person's name
