@@ -1558,34 +1558,34 @@ def test_an_unknown_brand_is_the_short_form_of_the_firm_it_names_not_its_parent(
 
 
 def test_a_county_short_form_inside_a_name_of_another_city_is_no_place(run):
-    # 唐山高新区与南开大学…签约: 南开 of the university is no 南开区 (a district of another city than the one the
-    # article names); 南京|江宁经开区 holds the district of the city named, which stays
-    ents, _, _, _ = run("唐山高新区与南开大学岚川研究所签约。")
-    assert "南开区" not in ents and ents.get("唐山市") == "Place"
-    ents, _, _, _ = run("南京江宁经济技术开发区举行签约仪式。")
-    assert ents.get("江宁区") == "Place"
+    # 绵阳高新区与华安大学…签约: 华安 of the university is no 华安县 (a county of another province than the one the
+    # article names); 苏州|昆山经开区 holds the county-level city of the city named, which stays
+    ents, _, _, _ = run("绵阳高新区与华安大学岚川研究所签约。")
+    assert "华安县" not in ents and ents.get("绵阳市") == "Place"
+    ents, _, _, _ = run("苏州昆山经济技术开发区举行项目推介会。")
+    assert ents.get("昆山市") == "Place"
 
 
 def test_an_innovation_demonstration_base_is_an_institute(run):
-    # 某某协同创新示范基地, 某川双创示范基地: innovation platforms (Institutes, the conventions); an industry's
-    # demonstration base (某州轻纺服装产业示范基地) is a park
-    ents, _, _, _ = run("岚川双创示范基地揭牌。岳州轻纺服装产业示范基地开工。")
-    assert ents.get("岚川双创示范基地") == "Institute" and ents.get("岳州轻纺服装产业示范基地") == "Park"
+    # 某某科技创新示范基地, 某川双创示范基地: innovation platforms (Institutes, the conventions); an industry's
+    # demonstration base (某州竹木加工产业示范基地) is a park
+    ents, _, _, _ = run("岚川双创示范基地揭牌。岳州竹木加工产业示范基地开工。")
+    assert ents.get("岚川双创示范基地") == "Institute" and ents.get("岳州竹木加工产业示范基地") == "Park"
 
 
 def test_a_policys_demonstration_zone_is_no_park(run):
-    # 共同富裕示范区, 绿色生态宜居示范区: a policy's title, not a zone that hosts firms; 某州市产城融合示范区 and the
+    # 共同富裕示范区, 美丽宜居乡村示范区: a policy's title, not a zone that hosts firms; 某州市港城融合示范区 and the
     # short form of a listed zone (中关村示范区) are parks
-    ents, _, _, _ = run("浙江建设共同富裕示范区。岚州打造绿色生态宜居示范区。岚州市产城融合示范区签约。中关村示范区企业增多。")
-    assert "共同富裕示范区" not in ents and "绿色生态宜居示范区" not in ents
-    assert ents.get("岚州市产城融合示范区") == "Park" and ents.get("中关村示范区") == "Park"
+    ents, _, _, _ = run("浙江建设共同富裕示范区。岚州打造美丽宜居乡村示范区。岚州市港城融合示范区签约。中关村示范区企业增多。")
+    assert "共同富裕示范区" not in ents and "美丽宜居乡村示范区" not in ents
+    assert ents.get("岚州市港城融合示范区") == "Park" and ents.get("中关村示范区") == "Park"
 
 
 def test_more_roles_and_a_pronoun_surname_after_a_role(run):
     # 运营副总X, 高级专员X, 协会理事X are roles; 副书记任某新 (任, a pronoun as a word, opens a name after a role)
-    ents, _, rels, _ = run("岚川细胞集团运营副总赵岳戈表示，将扩大投资。岚州友好协会理事王建国出席。"
-                           "开发区工委副书记任岳新在致辞时表示，今年以来成效明显。")
-    assert ("赵岳戈", "worksFor", "岚川细胞集团") in rels and ("王建国", "worksFor", "岚州友好协会") in rels
+    ents, _, rels, _ = run("岚川生物集团副总赵岳戈表示，将扩大投资。岚州友好协会理事王建国出席。"
+                           "岚州开发区党工委副书记任岳新在会上表示，今年以来成效明显。")
+    assert ("赵岳戈", "worksFor", "岚川生物集团") in rels and ("王建国", "worksFor", "岚州友好协会") in rels
     assert ents.get("任岳新") == "Person"
     ents, _, _, _ = run("主任任务繁重。书记任何时候都要带头。")
     assert not any(cls == "Person" for cls in ents.values())
@@ -1599,5 +1599,5 @@ def test_a_city_the_dictionary_reads_as_a_common_noun_names_its_zone(run):
 
 def test_the_investor_named_after_tou_zi_fang_wei(run):
     # 投资方为X有限公司, 签约方为X有限公司: the clause's words before the registered name are not part of it
-    ents, _, _, _ = run("该项目签约额15亿元，投资方为岚迈通用航空科技有限公司。签约方为岳川精密机械有限公司。")
-    assert ents.get("岚迈通用航空科技有限公司") == "Company" and ents.get("岳川精密机械有限公司") == "Company"
+    ents, _, _, _ = run("该项目签约额15亿元，投资方为岚迈无人机科技有限公司。签约方为岳川精密机械有限公司。")
+    assert ents.get("岚迈无人机科技有限公司") == "Company" and ents.get("岳川精密机械有限公司") == "Company"

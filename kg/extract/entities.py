@@ -1015,7 +1015,7 @@ class EntityFinder:
         if cls is EntityClass.PARK and suffix == "示范区" and not _ZONE_WORDS.search(core) \
                 and not self._only_places(core) and not self.gaz.place(core[:2]) and not self.gaz.place(core[:3]) \
                 and not any(n.startswith(core) for n in self.gaz.park_names):
-            return False     # 共同富裕示范区, 绿色生态宜居示范区: a policy's title, not a zone that hosts firms
+            return False     # 共同富裕示范区, 美丽宜居乡村示范区: a policy's title, not a zone that hosts firms
             #                  (中关村示范区, the short form of a listed zone, stays)
         if suffix in ("片区", "分区", "集中区") and not _PARK_INSIDE.search(core) and not (
                 suffix == "集中区" and len(core) >= 2 and core.endswith(("工业", "产业"))):

@@ -196,7 +196,7 @@ class Resolver:
         return n if len(n) >= 2 and not words.is_generic_phrase(n) else ""
 
     def _counties_of_other_cities(self, ents: list[Ent], mentions: list[Cand]) -> None:
-        """A county's short form seen only inside other names (东湖 of 某汉东湖高新区, 滨海 of 某州滨海新区, 中原 of a
+        """A county's short form seen only inside other names (东湖 of 某汉东湖高新区, 滨海 of a coastal new area, 中原 of a
         park) is the county only when a province or city the article names contains it: 东湖 in a park of a city that
         is not the county's is a lake's name, 滨海 a coast's, not the 东湖区 or 滨海县 of another province."""
         top = {id(m) for m in mentions}
