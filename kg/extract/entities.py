@@ -415,7 +415,8 @@ class EntityFinder:
                 i -= 1
                 continue
             if any(i - n >= floor and i - n >= 0 and text[i - n:i] in ws for n, ws in self._stop_words_by_len):
-                break        # (before the stop characters: 投资方为|X公司, where 为 alone would be read inside a word)
+                break        # a stop word ends here (checked before the stop characters: 投资方为|X公司, where 为
+                #              alone would be read inside a word)
             if ch in L.LEFT_STOP_CHARS:
                 if ch == "是" and self._name_opens_clause(text, i - 1, floor):
                     break        # 王建国是X公司的董事长: 国是 is a word, but here 是 follows a person's name
@@ -426,8 +427,6 @@ class EntityFinder:
                 i = a
                 continue
             if not (_CJK_RE.match(ch) or ch.isalnum() or ch == "·"):
-                break
-            if any(i - n >= floor and i - n >= 0 and text[i - n:i] in ws for n, ws in self._stop_words_by_len):
                 break
             i -= 1
         # drop leading characters that belong to the clause
@@ -758,13 +757,11 @@ class EntityFinder:
                     if m.start() - k >= 2 and any(self.gaz.place(text[k:k + n]) for n in (2, 3)):
                         start = k
             if cls is EntityClass.PARK:
-                legal = None
-                for legal in re.finditer("有限责任公司|有限公司", text[start:m.start()]):
-                    pass
-                if legal is not None:
+                legal = list(re.finditer("有限责任公司|有限公司", text[start:m.start()]))
+                if legal:
                     # 某某有限公司|奶酪加工产业园: a registered firm's base or park is its facility, not a park;
                     # 某某股份有限公司|某西新区: a park named by its place after the firm is one
-                    k = start + legal.end()
+                    k = start + legal[-1].end()
                     if not any(self.gaz.place(text[k:k + n]) for n in (2, 3)):
                         continue
                     start = k

@@ -141,21 +141,21 @@ class RelationFinder:
                 subject = by_idx.get(objects[focus_firm.idx])
                 if subject is not None and subject.cls in FIRMS:
                     focus_firm = focus_by_cls[subject.cls] = subject
-        rels += self._topic_park(text, sentences, ents, mentions, ent_of, rels, own_parks)
+        rels += self._topic_park(text, sentences, mentions, ent_of, rels, own_parks, main, named)
         rels = without_own_park_hosts(rels, own_parks)
         # a firm whose name carries a place in another province is not hosted by the park (酒泉… by a 济南 park)
         rels = [r for r in rels if r.kind is not RelationKind.HOSTS or r.cue in ("name-hosts", "park-introduces")
                 or self.compatible(by_idx[r.tail], by_idx[r.head])]
         return dedupe(rels)
 
-    def _topic_park(self, text, sentences, ents, mentions, ent_of, rels, own_parks=frozenset()) -> list[Rel]:
-        """A domestic firm named in full in a passage about a park, and not its partner, is hosted by it."""
+    def _topic_park(self, text, sentences, mentions, ent_of, rels, own_parks, main, named) -> list[Rel]:
+        """A domestic firm named in full in a passage about a park, and not its partner, is hosted by it. ``main`` and
+        ``named``: the article's main park and how often each park is named (:meth:`_main_park`)."""
         partners = {r.head for r in rels if r.kind is RelationKind.PARTNERS_WITH} | \
                    {r.tail for r in rels if r.kind is RelationKind.PARTNERS_WITH}
         hosted = {r.tail for r in rels if r.kind is RelationKind.HOSTS}
         out = []
         park: Ent | None = None
-        main, named = self._main_park(ents, mentions, ent_of, own_parks)
         for m in mentions:
             e = ent_of[id(m)]
             if e.cls is EntityClass.PARK:
